@@ -1,0 +1,73 @@
+//! The command line: `serve`, and the administration commands that work while the server runs (they
+//! share the data directory's store with it).
+
+pub mod audit;
+pub mod client;
+pub mod serve;
+pub mod tenant;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Keyhaven: a KMIP key server for VMware vSphere and any KMIP client.
+#[derive(Parser, Debug)]
+#[command(name = "keyhaven", version, about)]
+pub struct Cli {
+    /// The data directory (store, root keys, TLS material).
+    #[arg(
+        long,
+        global = true,
+        env = "KEYHAVEN_DATA_DIR",
+        default_value = "keyhaven-data"
+    )]
+    pub data_dir: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Start the KMIP server (creates the data directory, CA, server certificate and default tenant on first start).
+    Serve(serve::ServeArgs),
+    /// Trust, issue, list and remove KMIP clients.
+    #[command(subcommand)]
+    Client(client::ClientCmd),
+    /// Create, list, suspend and resume tenants.
+    #[command(subcommand)]
+    Tenant(tenant::TenantCmd),
+    /// Read the audit trail.
+    Audit(audit::AuditArgs),
+}
+
+/// A CLI failure: a message for the administrator.
+pub type CliResult = Result<(), String>;
+
+pub fn run(cli: Cli) -> CliResult {
+    match cli.command {
+        Command::Serve(a) => serve::run(&cli.data_dir, a),
+        Command::Client(c) => client::run(&cli.data_dir, c),
+        Command::Tenant(c) => tenant::run(&cli.data_dir, c),
+        Command::Audit(a) => audit::run(&cli.data_dir, a),
+    }
+}
+
+/// Opens the data directory for an admin command (creating it, the store and the default tenant if needed).
+pub fn open_admin(data_dir: &std::path::Path) -> Result<crate::datadir::Opened, String> {
+    let dir = crate::datadir::DataDir::new(data_dir);
+    let opened = crate::datadir::open(&dir, crate::crypto::envelope::DEFAULT_CHECK_INTERVAL)
+        .map_err(|e| e.to_string())?;
+    crate::datadir::ensure_initialized(&opened, &[], &[]).map_err(|e| e.to_string())?;
+    Ok(opened)
+}
+
+/// Formats seconds since the epoch as RFC 3339 (UTC).
+pub fn fmt_time(t: i64) -> String {
+    time::OffsetDateTime::from_unix_timestamp(t)
+        .ok()
+        .and_then(|d| {
+            d.format(&time::format_description::well_known::Rfc3339)
+                .ok()
+        })
+        .unwrap_or_else(|| t.to_string())
+}

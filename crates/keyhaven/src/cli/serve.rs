@@ -1,0 +1,171 @@
+//! `keyhaven serve`.
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::Path;
+use std::sync::Arc;
+use std::time::Duration;
+
+use clap::Args;
+use zeroize::Zeroizing;
+
+use super::CliResult;
+use crate::datadir::{self, DataDir};
+use crate::server::{self, tls, Limits, Server};
+
+#[derive(Args, Debug)]
+pub struct ServeArgs {
+    /// Address to listen on for KMIP (repeatable).
+    #[arg(long, default_value = "0.0.0.0:5696")]
+    pub listen: Vec<SocketAddr>,
+    /// Extra host names or addresses for the server certificate's SANs (first start only).
+    #[arg(long = "hostname")]
+    pub hostnames: Vec<String>,
+    /// Log filter (error, warn, info, debug, trace, or a tracing filter).
+    #[arg(long, env = "KEYHAVEN_LOG", default_value = "info")]
+    pub log: String,
+    /// Largest request accepted, in bytes.
+    #[arg(long, default_value_t = 1 << 20)]
+    pub max_message_bytes: usize,
+    /// Most batch items in one request.
+    #[arg(long, default_value_t = 256)]
+    pub max_batch_items: usize,
+    /// Most simultaneous connections.
+    #[arg(long, default_value_t = 2048)]
+    pub max_connections: usize,
+    /// Seconds a connection may stay idle between requests.
+    #[arg(long, default_value_t = 120)]
+    pub idle_timeout_secs: u64,
+    /// Seconds allowed to receive one message, and for the TLS handshake.
+    #[arg(long, default_value_t = 10)]
+    pub read_timeout_secs: u64,
+    /// Seconds to finish requests in flight at shutdown.
+    #[arg(long, default_value_t = 30)]
+    pub shutdown_grace_secs: u64,
+    /// Seconds between checks that a tenant's root key still exists (crypto-shredding bound).
+    #[arg(long, default_value_t = 30)]
+    pub root_key_check_secs: u64,
+    /// Write the bound listen addresses to this file once listening (for scripts and tests).
+    #[arg(long)]
+    pub ready_file: Option<std::path::PathBuf>,
+}
+
+pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
+    let filter = tracing_subscriber::EnvFilter::try_new(&a.log)
+        .map_err(|e| format!("bad --log filter: {e}"))?;
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+
+    let dir = DataDir::new(data_dir);
+    let opened = datadir::open(&dir, Duration::from_secs(a.root_key_check_secs))
+        .map_err(|e| e.to_string())?;
+    let report =
+        datadir::ensure_initialized(&opened, &a.hostnames, &[]).map_err(|e| e.to_string())?;
+    let envelope = opened.envelope.clone();
+    // Every tenant's root key must answer before we serve.
+    for t in opened.store.list_tenants().map_err(|e| e.to_string())? {
+        if let Err(e) = envelope.verify_tenant(&t.id) {
+            tracing::error!(tenant = %t.name, error = %e, "tenant root key unusable: its keys will not be served");
+        }
+    }
+    let tls_settings = tls::TlsSettings {
+        cert_chain_pem: std::fs::read(dir.server_cert())
+            .map_err(|e| format!("{}: {e}", dir.server_cert().display()))?,
+        key_pem: Zeroizing::new(
+            std::fs::read(dir.server_key())
+                .map_err(|e| format!("{}: {e}", dir.server_key().display()))?,
+        ),
+    };
+    let tls_config = tls::server_config(&tls_settings).map_err(|e| e.to_string())?;
+    let limits = Limits {
+        max_message_len: a.max_message_bytes,
+        max_batch_items: a.max_batch_items,
+        max_connections: a.max_connections,
+        idle_timeout: Duration::from_secs(a.idle_timeout_secs),
+        read_timeout: Duration::from_secs(a.read_timeout_secs),
+        handshake_timeout: Duration::from_secs(a.read_timeout_secs),
+        shutdown_grace: Duration::from_secs(a.shutdown_grace_secs),
+        ..Limits::default()
+    };
+    let server = Arc::new(Server::new(opened.store.clone(), envelope, limits));
+
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| format!("cannot start the runtime: {e}"))?;
+    rt.block_on(async {
+        let mut listeners = Vec::new();
+        let mut bound = Vec::new();
+        for addr in &a.listen {
+            let l = tokio::net::TcpListener::bind(addr)
+                .await
+                .map_err(|e| format!("cannot listen on {addr}: {e}"))?;
+            bound.push(l.local_addr().map_err(|e| e.to_string())?);
+            listeners.push(l);
+        }
+        print_banner(&dir, &bound, &report);
+        if let Some(p) = &a.ready_file {
+            let text: Vec<String> = bound.iter().map(|b| b.to_string()).collect();
+            std::fs::write(p, text.join("\n")).map_err(|e| format!("{}: {e}", p.display()))?;
+        }
+        let (tx, rx) = tokio::sync::watch::channel(false);
+        tokio::spawn(async move {
+            wait_for_signal().await;
+            let _ = tx.send(true);
+        });
+        server::conn::serve(server.clone(), tls_config, listeners, rx).await;
+        Ok::<(), String>(())
+    })?;
+    server.audit.close();
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn wait_for_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {},
+                _ = term.recv() => {},
+            }
+            return;
+        }
+    }
+    let _ = tokio::signal::ctrl_c().await;
+}
+
+fn print_banner(dir: &DataDir, bound: &[SocketAddr], report: &datadir::SetupReport) {
+    let exe = std::env::args().next().unwrap_or_else(|| "keyhaven".into());
+    let data = dir.root.display();
+    let addrs: Vec<String> = bound.iter().map(|b| b.to_string()).collect();
+    let port = bound.first().map(|b| b.port()).unwrap_or(5696);
+    let host = match bound.first().map(|b| b.ip()) {
+        Some(IpAddr::V4(ip)) if !ip.is_unspecified() => ip.to_string(),
+        _ => "<this server's host name>".into(),
+    };
+    let first = if report.created_tenant || report.created_tls {
+        " (first start: data directory initialised)"
+    } else {
+        ""
+    };
+    eprintln!(
+        "\nKeyhaven is serving KMIP on {addrs}{first}\n\
+         Data directory:  {data}\n\
+         Server CA:       {ca}\n\n\
+         Connect VMware vCenter (Configure > Security > Key Providers > Add Standard Key Provider):\n\
+         \x20 1. Add the KMS: address {host}, port {port}; trust the server certificate when asked\n\
+         \x20    (or give vCenter the CA above).\n\
+         \x20 2. Make vCenter trust Keyhaven and Keyhaven trust vCenter (Make KMS trust vCenter), one of:\n\
+         \x20    - vCenter Root CA certificate:  {exe} --data-dir {data} client trust-ca --name vcenter --ca vcenter-root.pem\n\
+         \x20    - vCenter Certificate:          {exe} --data-dir {data} client trust-cert --name vcenter --cert vcenter.pem\n\
+         \x20    - New Certificate Signing Request: {exe} --data-dir {data} client sign-csr --name vcenter --csr vcenter.csr --out vcenter.crt\n\
+         \x20    - KMS certificate and private key: {exe} --data-dir {data} client issue --name vcenter --out vcenter-client\n\
+         \x20 3. Any other KMIP client: `client issue` gives it a certificate, key and the CA.\n\
+         See docs/vcenter.md for the full walk-through.\n",
+        addrs = addrs.join(", "),
+        ca = dir.ca_cert().display(),
+    );
+}

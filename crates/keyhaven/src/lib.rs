@@ -1,0 +1,12 @@
+//! Keyhaven: a KMIP key server. Layers, bottom up: `keyhaven_ttlv` (codec), `keyhaven_kmip` (protocol
+//! model), then here: [`crypto`] (key generation, AEAD, the envelope), [`rootkey`] (customer root key
+//! providers), [`store`] (persistent state), [`server`] (TLS, identity, operations), [`cli`].
+#![forbid(unsafe_code)]
+
+pub mod cli;
+pub mod crypto;
+pub mod datadir;
+pub mod pki;
+pub mod rootkey;
+pub mod server;
+pub mod store;

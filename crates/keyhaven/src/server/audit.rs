@@ -1,0 +1,69 @@
+//! The audit trail: one record per operation, written by a background thread in batches so that the
+//! request path does not wait for a disk write per Get. The queue is bounded: when the writer falls
+//! behind, requests wait for room rather than drop records.
+
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
+use std::sync::{Arc, Mutex};
+use std::thread::JoinHandle;
+
+use crate::store::{AuditRecord, Store};
+
+const QUEUE: usize = 8192;
+const BATCH: usize = 512;
+
+pub struct AuditSink {
+    tx: Mutex<Option<SyncSender<AuditRecord>>>,
+    writer: Mutex<Option<JoinHandle<()>>>,
+}
+
+impl AuditSink {
+    pub fn start(store: Arc<dyn Store>) -> AuditSink {
+        let (tx, rx) = sync_channel(QUEUE);
+        let writer = std::thread::Builder::new()
+            .name("keyhaven-audit".into())
+            .spawn(move || write_loop(store, rx))
+            .ok();
+        AuditSink {
+            tx: Mutex::new(Some(tx)),
+            writer: Mutex::new(writer),
+        }
+    }
+
+    /// Queues a record (waits when the queue is full).
+    pub fn record(&self, rec: AuditRecord) {
+        let tx = self.tx.lock().ok().and_then(|g| g.clone());
+        match tx {
+            Some(tx) => {
+                if tx.send(rec).is_err() {
+                    tracing::error!("audit writer stopped; record lost");
+                }
+            }
+            None => tracing::error!(operation = %rec.operation, "audit sink closed; record lost"),
+        }
+    }
+
+    /// Writes every queued record and stops the writer.
+    pub fn close(&self) {
+        if let Ok(mut g) = self.tx.lock() {
+            g.take();
+        }
+        if let Some(h) = self.writer.lock().ok().and_then(|mut g| g.take()) {
+            let _ = h.join();
+        }
+    }
+}
+
+fn write_loop(store: Arc<dyn Store>, rx: Receiver<AuditRecord>) {
+    while let Ok(first) = rx.recv() {
+        let mut batch = vec![first];
+        while batch.len() < BATCH {
+            match rx.try_recv() {
+                Ok(r) => batch.push(r),
+                Err(_) => break,
+            }
+        }
+        if let Err(e) = store.append_audit_batch(&batch) {
+            tracing::error!(error = %e, records = batch.len(), "cannot write audit records");
+        }
+    }
+}

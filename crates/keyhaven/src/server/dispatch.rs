@@ -1,0 +1,253 @@
+//! From request bytes to response bytes: decode, parse in the request's version, authenticate, run
+//! each batch item, enforce Maximum Response Size, audit, encode.
+
+use keyhaven_kmip::enums::{enum_value_name, operation as op};
+use keyhaven_kmip::error::{KmipError, Reason};
+use keyhaven_kmip::message::{
+    peek_version, ContinuationOption, RequestHeader, RequestMessage, ResponseBatchItem,
+    ResponseMessage,
+};
+use keyhaven_kmip::{tag, ProtocolVersion};
+use keyhaven_ttlv::Item;
+
+use super::identity::Identity;
+use super::ops::{self, now, OpCtx};
+use super::Server;
+use crate::store::{AuditRecord, ClientRecord};
+
+/// The answer to one message, and whether the connection must be closed after it.
+pub struct Outcome {
+    pub response: Vec<u8>,
+    pub close: bool,
+}
+
+/// Answers a message that could not be read at all: Invalid Message, then the connection closes.
+pub fn invalid_message(version: ProtocolVersion, message: String) -> Outcome {
+    let resp = ResponseMessage::invalid_message(
+        version,
+        now(),
+        KmipError::new(Reason::InvalidMessage, message),
+    );
+    Outcome {
+        response: keyhaven_ttlv::encode(&resp.to_item()),
+        close: true,
+    }
+}
+
+/// Handles one request message body (header included).
+pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outcome {
+    let item = match keyhaven_ttlv::decode(bytes, &server.limits.ttlv()) {
+        Ok(i) => i,
+        Err(e) => {
+            tracing::debug!(peer, error = %e, "undecodable message");
+            return invalid_message(
+                ProtocolVersion::V1_0,
+                format!("the message is not valid TTLV: {e}"),
+            );
+        }
+    };
+    let hint = peek_version(&item)
+        .map(ProtocolVersion::answer_version)
+        .unwrap_or(ProtocolVersion::V1_0);
+    let req = match RequestMessage::parse(&item) {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::debug!(peer, error = %e.message, "invalid request message");
+            return invalid_message(hint, e.message);
+        }
+    };
+    let version = req.header.version.answer_version();
+    let mut resp = ResponseMessage {
+        version,
+        time_stamp: now(),
+        client_correlation: req.header.client_correlation.clone(),
+        items: Vec::with_capacity(req.items.len()),
+    };
+    if req.items.len() > server.limits.max_batch_items {
+        resp.items.push(ResponseBatchItem::failure(
+            None,
+            None,
+            KmipError::new(
+                Reason::ServerLimitExceeded,
+                format!(
+                    "{} batch items exceed this server's limit of {}",
+                    req.items.len(),
+                    server.limits.max_batch_items
+                ),
+            ),
+        ));
+        return Outcome {
+            response: keyhaven_ttlv::encode(&resp.to_item()),
+            close: false,
+        };
+    }
+
+    let mut placeholder: Option<String> = None;
+    for bi in &req.items {
+        let result = run_item(
+            server,
+            who,
+            &req.header,
+            version,
+            bi.operation,
+            &bi.payload,
+            &mut placeholder,
+        );
+        audit(server, who, peer, bi.operation, &bi.payload, &result);
+        let failed = result.is_err();
+        resp.items.push(ResponseBatchItem {
+            operation: Some(bi.operation),
+            unique_batch_item_id: bi.unique_batch_item_id.clone(),
+            outcome: result.map(Some),
+        });
+        if failed && req.header.continuation != ContinuationOption::Continue {
+            // Stop (and Undo, which this server cannot honour beyond stopping): later items are not run.
+            break;
+        }
+    }
+    enforce_max_response_size(&mut resp, req.header.max_response_size);
+    Outcome {
+        response: keyhaven_ttlv::encode(&resp.to_item()),
+        close: false,
+    }
+}
+
+fn run_item(
+    server: &Server,
+    who: &Identity,
+    header: &RequestHeader,
+    version: ProtocolVersion,
+    operation: u32,
+    payload: &Item,
+    placeholder: &mut Option<String>,
+) -> Result<Item, KmipError> {
+    let (client, tenant) = match who {
+        Identity::Client { client, tenant } => (client, tenant),
+        Identity::Unknown { fingerprint, subject } => {
+            return Err(KmipError::new(
+                Reason::AuthenticationNotSuccessful,
+                format!(
+                    "client certificate {subject:?} (SHA-256 {fingerprint}) is not trusted by any tenant; \
+                     an administrator can trust it with `keyhaven client trust-cert`"
+                ),
+            ))
+        }
+    };
+    if tenant.state != crate::store::TenantState::Active {
+        return Err(KmipError::new(
+            Reason::PermissionDenied,
+            format!("tenant {} is suspended", tenant.name),
+        ));
+    }
+    let needs_credential = !matches!(operation, op::DISCOVER_VERSIONS | op::QUERY);
+    if needs_credential {
+        check_credential(server, client, header)?;
+    }
+    let mut ctx = OpCtx {
+        server,
+        tenant,
+        client,
+        version,
+        id_placeholder: placeholder,
+    };
+    match ops::run(&mut ctx, operation, payload) {
+        Some(r) => r,
+        None => Err(KmipError::new(
+            Reason::OperationNotSupported,
+            format!(
+                "operation {} is not supported by this server",
+                enum_value_name(tag::OPERATION, operation)
+                    .map_or_else(|| format!("0x{operation:02X}"), str::to_owned)
+            ),
+        )),
+    }
+}
+
+/// A client with a configured username must send it with the right password; others may send any.
+fn check_credential(
+    server: &Server,
+    client: &ClientRecord,
+    header: &RequestHeader,
+) -> Result<(), KmipError> {
+    let (Some(user), Some(hash)) = (&client.username, &client.password_hash) else {
+        return Ok(());
+    };
+    let ok = header.credentials.iter().any(|c| {
+        c.username == *user
+            && c.password
+                .as_ref()
+                .is_some_and(|p| server.trust.password_ok(&client.id, hash, p))
+    });
+    if ok {
+        Ok(())
+    } else {
+        Err(KmipError::new(
+            Reason::AuthenticationNotSuccessful,
+            format!(
+                "client {} must send its Username and Password credential",
+                client.name
+            ),
+        ))
+    }
+}
+
+fn audit(
+    server: &Server,
+    who: &Identity,
+    peer: &str,
+    operation: u32,
+    payload: &Item,
+    result: &Result<Item, KmipError>,
+) {
+    let uid = match result {
+        Ok(p) => p
+            .child(tag::UNIQUE_IDENTIFIER)
+            .and_then(Item::as_text)
+            .map(str::to_owned),
+        Err(_) => None,
+    }
+    .or_else(|| {
+        payload
+            .child(tag::UNIQUE_IDENTIFIER)
+            .and_then(Item::as_text)
+            .map(str::to_owned)
+    });
+    let outcome = match result {
+        Ok(_) => "success".to_owned(),
+        Err(e) => format!("{:?}: {}", e.reason, e.message),
+    };
+    let op_name = enum_value_name(tag::OPERATION, operation)
+        .map_or_else(|| format!("0x{operation:02X}"), str::to_owned);
+    tracing::debug!(peer, actor = %who.actor(), operation = %op_name, uid = ?uid, outcome = %outcome, "request");
+    server.audit.record(AuditRecord {
+        at: now(),
+        tenant_id: match who {
+            Identity::Client { tenant, .. } => Some(tenant.id.clone()),
+            Identity::Unknown { .. } => None,
+        },
+        actor: who.actor(),
+        operation: op_name,
+        uid,
+        outcome,
+        peer: Some(peer.to_owned()),
+    });
+}
+
+/// Replaces payloads with Response Too Large until the message fits the client's Maximum Response Size.
+fn enforce_max_response_size(resp: &mut ResponseMessage, max: Option<i32>) {
+    let Some(max) = max.filter(|m| *m > 0).map(|m| m as usize) else {
+        return;
+    };
+    let mut len = keyhaven_ttlv::encoded_len(&resp.to_item());
+    let mut i = resp.items.len();
+    while len > max && i > 0 {
+        i -= 1;
+        if matches!(resp.items[i].outcome, Ok(Some(_))) {
+            resp.items[i].outcome = Err(KmipError::new(
+                Reason::ResponseTooLarge,
+                format!("the response exceeds the Maximum Response Size of {max} bytes"),
+            ));
+            len = keyhaven_ttlv::encoded_len(&resp.to_item());
+        }
+    }
+}

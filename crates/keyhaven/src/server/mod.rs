@@ -1,0 +1,88 @@
+//! The KMIP server: TLS listener, client identity, request dispatch and one module per operation.
+//!
+//! A request: TLS accept → identity from the client certificate ([`identity`]) → 8-byte header read
+//! and length checked against the limit → TTLV decode → request parsed in its protocol version →
+//! each batch item run by its operation module ([`ops`]) → answer in the request's version.
+
+pub mod audit;
+pub mod conn;
+pub mod dispatch;
+pub mod identity;
+pub mod ops;
+pub mod tls;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::crypto::envelope::Envelope;
+use crate::store::Store;
+
+/// Limits checked before work is done.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Largest request message, header included (bytes).
+    pub max_message_len: usize,
+    /// Deepest structure nesting accepted.
+    pub max_depth: usize,
+    /// Most TTLV items in one message.
+    pub max_items: usize,
+    /// Most batch items in one message.
+    pub max_batch_items: usize,
+    /// Time allowed for the TLS handshake.
+    pub handshake_timeout: Duration,
+    /// Time allowed to receive a whole message once its first byte arrived.
+    pub read_timeout: Duration,
+    /// Time a connection may stay idle between requests.
+    pub idle_timeout: Duration,
+    /// Most connections served at once; more are closed at once.
+    pub max_connections: usize,
+    /// Time to finish requests in flight at shutdown.
+    pub shutdown_grace: Duration,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_message_len: 1 << 20,
+            max_depth: 32,
+            max_items: 100_000,
+            max_batch_items: 256,
+            handshake_timeout: Duration::from_secs(10),
+            read_timeout: Duration::from_secs(10),
+            idle_timeout: Duration::from_secs(120),
+            max_connections: 2048,
+            shutdown_grace: Duration::from_secs(30),
+        }
+    }
+}
+
+impl Limits {
+    pub fn ttlv(&self) -> keyhaven_ttlv::Limits {
+        keyhaven_ttlv::Limits {
+            max_message_len: self.max_message_len,
+            max_depth: self.max_depth,
+            max_items: self.max_items,
+        }
+    }
+}
+
+/// Everything a request may need, shared by all connections.
+pub struct Server {
+    pub store: Arc<dyn Store>,
+    pub envelope: Arc<Envelope>,
+    pub limits: Limits,
+    pub trust: identity::TrustCache,
+    pub audit: audit::AuditSink,
+}
+
+impl Server {
+    pub fn new(store: Arc<dyn Store>, envelope: Arc<Envelope>, limits: Limits) -> Server {
+        Server {
+            audit: audit::AuditSink::start(store.clone()),
+            trust: identity::TrustCache::default(),
+            store,
+            envelope,
+            limits,
+        }
+    }
+}

@@ -1,0 +1,137 @@
+//! Locate: the tenant's objects matching every attribute given (object type, state, name, algorithm,
+//! length, custom attributes, any other attribute by value; a date attribute given twice is a range),
+//! with Maximum Items and Offset Items. Located Items (1.3 and later) counts all matches.
+
+use keyhaven_kmip::attribute::{decode_storage, parse_attribute_list, Attribute};
+use keyhaven_kmip::error::{KmipError, KmipResult};
+use keyhaven_kmip::{tag, ProtocolVersion};
+use keyhaven_ttlv::{Item, Value};
+
+use super::{now, store_err, Managed, OpCtx};
+use crate::store::ObjectFilter;
+
+/// One criterion: an attribute value to match, or a date range.
+enum Criterion {
+    Equal(Attribute),
+    Range(Attribute, i64, i64),
+}
+
+fn matches_value(have: &Value, want: &Value) -> bool {
+    match (have, want) {
+        // A Name matches on its value, and on its type when the request gives one.
+        (Value::Structure(h), Value::Structure(w)) => {
+            w.iter().all(|wi| h.iter().any(|hi| hi == wi))
+        }
+        _ => have == want,
+    }
+}
+
+pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
+    let attrs = if ctx.version.is_2x() {
+        parse_attribute_list(payload.child(tag::ATTRIBUTES), ctx.version)?
+    } else {
+        payload
+            .children(tag::ATTRIBUTE)
+            .map(Attribute::from_v1)
+            .collect::<KmipResult<_>>()?
+    };
+    let max_items = match payload.child(tag::MAXIMUM_ITEMS) {
+        Some(i) => Some(
+            i.as_int()
+                .filter(|n| *n >= 0)
+                .ok_or_else(|| KmipError::invalid("Maximum Items must be a non-negative Integer"))?
+                as usize,
+        ),
+        None => None,
+    };
+    let offset = match payload.child(tag::OFFSET_ITEMS) {
+        Some(i) => i
+            .as_int()
+            .filter(|n| *n >= 0)
+            .ok_or_else(|| KmipError::invalid("Offset Items must be a non-negative Integer"))?
+            as usize,
+        None => 0,
+    };
+
+    let mut filter = ObjectFilter::default();
+    let mut criteria: Vec<Criterion> = Vec::new();
+    let mut state_wanted = None;
+    for a in attrs {
+        match (&a.value, a.name.def().map(|d| d.tag)) {
+            (Value::Enumeration(v), Some(tag::OBJECT_TYPE)) => filter.object_type = Some(*v),
+            (Value::Enumeration(v), Some(tag::CRYPTOGRAPHIC_ALGORITHM)) => {
+                filter.algorithm = Some(*v)
+            }
+            (Value::Integer(v), Some(tag::CRYPTOGRAPHIC_LENGTH)) => filter.length = Some(*v),
+            (Value::Enumeration(v), Some(tag::STATE)) => state_wanted = Some(*v),
+            (Value::DateTime(d), _) => {
+                // The second instance of a date attribute closes a range opened by the first.
+                let pos = criteria
+                    .iter()
+                    .position(|c| matches!(c, Criterion::Equal(b) if b.name == a.name));
+                match pos {
+                    Some(p) => {
+                        if let Criterion::Equal(b) = &criteria[p] {
+                            if let Value::DateTime(first) = b.value {
+                                let (lo, hi) = if first <= *d {
+                                    (first, *d)
+                                } else {
+                                    (*d, first)
+                                };
+                                criteria[p] = Criterion::Range(a.clone(), lo, hi);
+                            }
+                        }
+                    }
+                    None => criteria.push(Criterion::Equal(a)),
+                }
+            }
+            _ => criteria.push(Criterion::Equal(a)),
+        }
+    }
+
+    let records = ctx
+        .server
+        .store
+        .list_objects(&ctx.tenant.id, &filter, None)
+        .map_err(store_err)?;
+    let t = now();
+    let mut found = Vec::new();
+    for rec in records {
+        let attrs = decode_storage(&rec.attributes)?;
+        let mut m = Managed { rec, attrs };
+        m.apply_dates(t);
+        if state_wanted.is_some_and(|s| s != m.rec.state) {
+            continue;
+        }
+        let all = m.all_attributes();
+        let ok = criteria.iter().all(|c| match c {
+            Criterion::Equal(w) => all
+                .iter()
+                .any(|h| h.name == w.name && matches_value(&h.value, &w.value)),
+            Criterion::Range(w, lo, hi) => all.iter().any(|h| {
+                h.name == w.name && matches!(h.value, Value::DateTime(d) if d >= *lo && d <= *hi)
+            }),
+        });
+        if ok {
+            found.push(m.rec.uid);
+        }
+    }
+    let total = found.len();
+    let mut c = Vec::new();
+    if ctx.version >= ProtocolVersion::V1_3 {
+        c.push(Item::int(tag::LOCATED_ITEMS, total as i32));
+    }
+    let take = max_items.unwrap_or(usize::MAX);
+    for uid in found.into_iter().skip(offset).take(take) {
+        c.push(Item::text(tag::UNIQUE_IDENTIFIER, uid));
+    }
+    if let Some(last) = c
+        .iter()
+        .rev()
+        .find(|i| i.tag == tag::UNIQUE_IDENTIFIER)
+        .and_then(Item::as_text)
+    {
+        *ctx.id_placeholder = Some(last.to_owned());
+    }
+    Ok(Item::structure(tag::RESPONSE_PAYLOAD, c))
+}

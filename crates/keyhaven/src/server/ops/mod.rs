@@ -1,0 +1,370 @@
+//! One module per KMIP operation. Each takes the operation context and the request payload and returns
+//! the response payload, spelled in the client's protocol version.
+
+pub mod activate;
+pub mod add_attribute;
+pub mod create;
+pub mod delete_attribute;
+pub mod destroy;
+pub mod discover_versions;
+pub mod get;
+pub mod get_attribute_list;
+pub mod get_attributes;
+pub mod locate;
+pub mod modify_attribute;
+pub mod query;
+pub mod register;
+pub mod revoke;
+pub mod set_attribute;
+
+use keyhaven_kmip::attribute::{decode_storage, encode_storage, AttrName, Attribute};
+use keyhaven_kmip::enums::{operation as op, state};
+use keyhaven_kmip::error::{KmipError, KmipResult, Reason};
+use keyhaven_kmip::object::ObjectContent;
+use keyhaven_kmip::{tag, ProtocolVersion};
+use keyhaven_ttlv::{Item, Value};
+
+use crate::store::{ClientRecord, ObjectRecord, StoreError, TenantRecord};
+
+use super::Server;
+
+/// What an operation may use: the server, who asks, in which version, and the batch's ID Placeholder.
+pub struct OpCtx<'a> {
+    pub server: &'a Server,
+    pub tenant: &'a TenantRecord,
+    pub client: &'a ClientRecord,
+    pub version: ProtocolVersion,
+    pub id_placeholder: &'a mut Option<String>,
+}
+
+/// Runs one operation; `None` when this server does not implement it.
+pub fn run(ctx: &mut OpCtx<'_>, operation: u32, payload: &Item) -> Option<KmipResult<Item>> {
+    Some(match operation {
+        op::CREATE => create::run(ctx, payload),
+        op::REGISTER => register::run(ctx, payload),
+        op::GET => get::run(ctx, payload),
+        op::GET_ATTRIBUTES => get_attributes::run(ctx, payload),
+        op::GET_ATTRIBUTE_LIST => get_attribute_list::run(ctx, payload),
+        op::ADD_ATTRIBUTE => add_attribute::run(ctx, payload),
+        op::MODIFY_ATTRIBUTE => modify_attribute::run(ctx, payload),
+        op::DELETE_ATTRIBUTE => delete_attribute::run(ctx, payload),
+        op::SET_ATTRIBUTE if ctx.version.is_2x() => set_attribute::run(ctx, payload),
+        op::ACTIVATE => activate::run(ctx, payload),
+        op::REVOKE => revoke::run(ctx, payload),
+        op::DESTROY => destroy::run(ctx, payload),
+        op::LOCATE => locate::run(ctx, payload),
+        op::QUERY => query::run(ctx, payload),
+        op::DISCOVER_VERSIONS => discover_versions::run(ctx, payload),
+        _ => return None,
+    })
+}
+
+/// The operations [`run`] implements for a version (for Query).
+pub fn supported_operations(v: ProtocolVersion) -> Vec<u32> {
+    let mut ops = vec![
+        op::CREATE,
+        op::REGISTER,
+        op::LOCATE,
+        op::GET,
+        op::GET_ATTRIBUTES,
+        op::GET_ATTRIBUTE_LIST,
+        op::ADD_ATTRIBUTE,
+        op::MODIFY_ATTRIBUTE,
+        op::DELETE_ATTRIBUTE,
+        op::ACTIVATE,
+        op::REVOKE,
+        op::DESTROY,
+        op::QUERY,
+    ];
+    if v >= ProtocolVersion::V1_1 {
+        ops.push(op::DISCOVER_VERSIONS);
+    }
+    if v.is_2x() {
+        ops.push(op::SET_ATTRIBUTE);
+    }
+    ops
+}
+
+pub fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(0)
+}
+
+pub fn store_err(e: StoreError) -> KmipError {
+    match e {
+        StoreError::NotFound(what) => {
+            KmipError::new(Reason::ItemNotFound, format!("not found: {what}"))
+        }
+        StoreError::AlreadyExists(what) => KmipError::new(
+            Reason::ObjectAlreadyExists,
+            format!("already exists: {what}"),
+        ),
+        StoreError::Conflict(what) => KmipError::new(
+            Reason::GeneralFailure,
+            format!("concurrent update of {what}; retry"),
+        ),
+        StoreError::Backend(msg) => {
+            tracing::error!(error = %msg, "store failure");
+            KmipError::new(
+                Reason::GeneralFailure,
+                "the key store is unavailable; retry later",
+            )
+        }
+    }
+}
+
+/// A managed object with its decoded attributes.
+pub struct Managed {
+    pub rec: ObjectRecord,
+    pub attrs: Vec<Attribute>,
+}
+
+impl Managed {
+    pub fn first(&self, t: u32) -> Option<&Attribute> {
+        self.attrs.iter().find(|a| a.name.is(t))
+    }
+
+    /// Sets a single-instance attribute, replacing any value.
+    pub fn set(&mut self, t: u32, value: Value) {
+        if let Some(a) = self.attrs.iter_mut().find(|a| a.name.is(t)) {
+            a.value = value;
+        } else {
+            self.attrs.push(Attribute::std(t, value));
+        }
+    }
+
+    /// Every attribute, with those derived from the record (Unique Identifier, Object Type, State).
+    pub fn all_attributes(&self) -> Vec<Attribute> {
+        let mut out = Vec::with_capacity(self.attrs.len() + 3);
+        out.push(Attribute::std(
+            tag::UNIQUE_IDENTIFIER,
+            Value::TextString(self.rec.uid.clone()),
+        ));
+        out.push(Attribute::std(
+            tag::OBJECT_TYPE,
+            Value::Enumeration(self.rec.object_type),
+        ));
+        out.push(Attribute::std(
+            tag::STATE,
+            Value::Enumeration(self.rec.state),
+        ));
+        out.extend(self.attrs.iter().cloned());
+        out
+    }
+
+    /// Applies the date-driven transitions of the state machine (Activation Date and Deactivation
+    /// Date reached). Returns true when the state changed.
+    pub fn apply_dates(&mut self, now: i64) -> bool {
+        let date = |m: &Managed, t| {
+            m.first(t).and_then(|a| {
+                if let Value::DateTime(d) = a.value {
+                    Some(d)
+                } else {
+                    None
+                }
+            })
+        };
+        let before = self.rec.state;
+        if self.rec.state == state::PRE_ACTIVE
+            && date(self, tag::ACTIVATION_DATE).is_some_and(|d| d <= now)
+        {
+            self.rec.state = state::ACTIVE;
+        }
+        if self.rec.state == state::ACTIVE
+            && date(self, tag::DEACTIVATION_DATE).is_some_and(|d| d <= now)
+        {
+            self.rec.state = state::DEACTIVATED;
+        }
+        before != self.rec.state
+    }
+}
+
+/// Attributes the server alone maintains; a client may not send them.
+pub fn is_server_maintained(name: &AttrName) -> bool {
+    match name.def() {
+        Some(d) => {
+            d.server_only
+                || matches!(
+                    d.tag,
+                    tag::UNIQUE_IDENTIFIER | tag::STATE | tag::OBJECT_TYPE
+                )
+        }
+        None => false,
+    }
+}
+
+impl OpCtx<'_> {
+    /// The Unique Identifier of the request, or the ID Placeholder.
+    pub fn uid(&self, payload: &Item) -> KmipResult<String> {
+        match payload.child(tag::UNIQUE_IDENTIFIER) {
+            Some(i) => i
+                .as_text()
+                .map(str::to_owned)
+                .ok_or_else(|| KmipError::invalid("Unique Identifier must be a Text String")),
+            None => self.id_placeholder.clone().ok_or_else(|| {
+                KmipError::missing(
+                    "a Unique Identifier (and no earlier item of the batch set the ID Placeholder)",
+                )
+            }),
+        }
+    }
+
+    pub fn load(&self, uid: &str) -> KmipResult<Managed> {
+        let rec = self
+            .server
+            .store
+            .get_object(&self.tenant.id, uid)
+            .map_err(|e| match e {
+                StoreError::NotFound(_) => KmipError::not_found(uid),
+                other => store_err(other),
+            })?;
+        let attrs = decode_storage(&rec.attributes)?;
+        let mut m = Managed { rec, attrs };
+        m.apply_dates(now());
+        Ok(m)
+    }
+
+    /// Reads, changes and writes back one object, retrying when another request changed it meanwhile.
+    pub fn update<T>(
+        &self,
+        uid: &str,
+        mut f: impl FnMut(&mut Managed) -> KmipResult<T>,
+    ) -> KmipResult<T> {
+        for _ in 0..8 {
+            let mut m = self.load(uid)?;
+            let out = f(&mut m)?;
+            let t = now();
+            m.apply_dates(t);
+            m.set(tag::LAST_CHANGE_DATE, Value::DateTime(t));
+            m.rec.attributes = encode_storage(&m.attrs);
+            m.rec.updated_at = t;
+            m.rec.revision += 1;
+            match self.server.store.update_object(&m.rec) {
+                Ok(()) => {
+                    return Ok(out);
+                }
+                Err(StoreError::Conflict(_)) => continue,
+                Err(e) => return Err(store_err(e)),
+            }
+        }
+        Err(KmipError::new(
+            Reason::GeneralFailure,
+            format!("object {uid} is being changed by many requests at once; retry"),
+        ))
+    }
+
+    /// Unwraps an object's content.
+    pub fn open(&self, m: &Managed) -> KmipResult<ObjectContent> {
+        let plain = self.server.envelope.open(self.tenant, &m.rec.uid, &m.rec.wrapped_material).map_err(|e| {
+            tracing::warn!(tenant = %self.tenant.name, uid = %m.rec.uid, error = %e, "cannot unwrap object");
+            KmipError::new(Reason::CryptographicFailure, format!("the key {} cannot be unwrapped: {e}", m.rec.uid))
+        })?;
+        ObjectContent::from_plaintext(&plain)
+    }
+
+    /// Stores a new object (Create, Register): wraps its content, sets the server's attributes.
+    pub fn insert(
+        &mut self,
+        content: &ObjectContent,
+        client_attrs: Vec<Attribute>,
+    ) -> KmipResult<String> {
+        let uid = uuid::Uuid::new_v4().to_string();
+        let t = now();
+        let mut m = Managed {
+            rec: ObjectRecord {
+                uid: uid.clone(),
+                tenant_id: self.tenant.id.clone(),
+                object_type: content.object_type,
+                state: state::PRE_ACTIVE,
+                algorithm: content.algorithm,
+                length: content.length,
+                wrapped_material: Vec::new(),
+                attributes: Vec::new(),
+                created_at: t,
+                updated_at: t,
+                revision: 0,
+            },
+            attrs: Vec::new(),
+        };
+        let mut client_attrs = client_attrs;
+        // Attribute indices are assigned per name in order of arrival.
+        let mut seen: Vec<(String, i32)> = Vec::new();
+        for a in client_attrs.iter_mut() {
+            let key = a.name.key();
+            let n = match seen.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, n)) => {
+                    *n += 1;
+                    *n
+                }
+                None => {
+                    seen.push((key, 0));
+                    0
+                }
+            };
+            a.index = n;
+        }
+        m.attrs = client_attrs;
+        if let Some(a) = content.algorithm {
+            m.set(tag::CRYPTOGRAPHIC_ALGORITHM, Value::Enumeration(a));
+        }
+        if let Some(l) = content.length {
+            m.set(tag::CRYPTOGRAPHIC_LENGTH, Value::Integer(l));
+        }
+        m.set(tag::INITIAL_DATE, Value::DateTime(t));
+        m.set(tag::LAST_CHANGE_DATE, Value::DateTime(t));
+        if self.version >= ProtocolVersion::V1_2 || self.version.is_2x() {
+            m.set(tag::ORIGINAL_CREATION_DATE, Value::DateTime(t));
+        }
+        m.apply_dates(t);
+        m.rec.wrapped_material = self
+            .server
+            .envelope
+            .seal(self.tenant, &uid, &content.to_plaintext())
+            .map_err(|e| {
+                tracing::warn!(tenant = %self.tenant.name, error = %e, "cannot wrap new object");
+                KmipError::new(
+                    Reason::CryptographicFailure,
+                    format!("the tenant's root key cannot protect a new key: {e}"),
+                )
+            })?;
+        m.rec.attributes = encode_storage(&m.attrs);
+        self.server.store.insert_object(&m.rec).map_err(store_err)?;
+        *self.id_placeholder = Some(uid.clone());
+        Ok(uid)
+    }
+}
+
+/// A response payload holding just the Unique Identifier.
+pub fn uid_payload(uid: &str) -> Item {
+    Item::structure(
+        tag::RESPONSE_PAYLOAD,
+        vec![Item::text(tag::UNIQUE_IDENTIFIER, uid)],
+    )
+}
+
+/// Checks the client-supplied attributes of Create/Register: no server-maintained ones, no attribute
+/// the client's version does not define, single-instance attributes at most once.
+pub fn check_client_attributes(attrs: &[Attribute]) -> KmipResult<()> {
+    for (i, a) in attrs.iter().enumerate() {
+        if is_server_maintained(&a.name) {
+            return Err(KmipError::new(
+                Reason::AttributeReadOnly,
+                format!(
+                    "attribute {} is set by the server, not the client",
+                    a.name.key()
+                ),
+            ));
+        }
+        if let Some(d) = a.name.def() {
+            if !d.multi_instance && attrs[..i].iter().any(|b| b.name == a.name) {
+                return Err(KmipError::new(
+                    Reason::AttributeSingleValued,
+                    format!("attribute {} may appear only once", d.name),
+                ));
+            }
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,55 @@
+//! Query: operations, object types and server information, in the client's version.
+
+use keyhaven_kmip::enums::{object_type as ot, query_function as qf};
+use keyhaven_kmip::error::{KmipError, KmipResult};
+use keyhaven_kmip::tag;
+use keyhaven_ttlv::Item;
+
+use super::{supported_operations, OpCtx};
+
+pub const VENDOR: &str = "Keyhaven";
+
+pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
+    let functions: Vec<u32> = payload
+        .children(tag::QUERY_FUNCTION)
+        .map(|i| {
+            i.as_enum()
+                .ok_or_else(|| KmipError::invalid("Query Function must be an Enumeration"))
+        })
+        .collect::<KmipResult<_>>()?;
+    if functions.is_empty() {
+        return Err(KmipError::missing("a Query Function"));
+    }
+    let mut c = Vec::new();
+    if functions.contains(&qf::QUERY_OPERATIONS) {
+        c.extend(
+            supported_operations(ctx.version)
+                .into_iter()
+                .map(|o| Item::enumeration(tag::OPERATION, o)),
+        );
+    }
+    if functions.contains(&qf::QUERY_OBJECTS) {
+        c.extend(
+            [ot::SYMMETRIC_KEY, ot::SECRET_DATA, ot::OPAQUE_OBJECT]
+                .into_iter()
+                .map(|o| Item::enumeration(tag::OBJECT_TYPE, o)),
+        );
+    }
+    if functions.contains(&qf::QUERY_SERVER_INFORMATION) {
+        c.push(Item::text(tag::VENDOR_IDENTIFICATION, VENDOR));
+        let version = env!("CARGO_PKG_VERSION");
+        let info = if ctx.version.is_2x() {
+            vec![
+                Item::text(tag::SERVER_NAME, VENDOR),
+                Item::text(tag::SERVER_VERSION, version),
+                Item::text(tag::PRODUCT_NAME, "Keyhaven KMIP server"),
+            ]
+        } else {
+            Vec::new()
+        };
+        if ctx.version.is_2x() {
+            c.push(Item::structure(tag::SERVER_INFORMATION, info));
+        }
+    }
+    Ok(Item::structure(tag::RESPONSE_PAYLOAD, c))
+}

@@ -1,0 +1,234 @@
+//! Persistent state behind one trait: tenants, trusted clients, managed objects and the audit trail.
+//!
+//! The store never sees plaintext key material: managed objects arrive with their material already
+//! wrapped by [`crate::crypto::envelope`], and their attributes as an opaque TTLV blob owned by the
+//! server layer. SQLite ([`sqlite::SqliteStore`]) is the embedded default; the trait is shaped so a
+//! PostgreSQL backend can stand beside it (all methods are synchronous and take `&self`; callers run
+//! them on a blocking thread).
+
+pub mod sqlite;
+
+use std::fmt;
+
+/// Errors of a store backend.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The record asked for does not exist.
+    #[error("not found: {0}")]
+    NotFound(String),
+    /// A record with that key exists already.
+    #[error("already exists: {0}")]
+    AlreadyExists(String),
+    /// An optimistic update lost the race: the record changed since it was read.
+    #[error("concurrent update of {0}; retry")]
+    Conflict(String),
+    /// The backend failed (I/O, corruption, unreachable database).
+    #[error("store backend error: {0}")]
+    Backend(String),
+}
+
+pub type StoreResult<T> = Result<T, StoreError>;
+
+/// Lifecycle of a tenant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TenantState {
+    Active,
+    Suspended,
+}
+
+impl TenantState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TenantState::Active => "active",
+            TenantState::Suspended => "suspended",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "active" => Some(TenantState::Active),
+            "suspended" => Some(TenantState::Suspended),
+            _ => None,
+        }
+    }
+}
+
+/// A tenant ("instance"): its own root key, clients and objects.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TenantRecord {
+    /// Stable identifier (UUID text).
+    pub id: String,
+    /// Unique human name, e.g. "default".
+    pub name: String,
+    pub state: TenantState,
+    /// Root-key provider kind, e.g. "local".
+    pub root_provider: String,
+    /// The provider's reference to the tenant's customer root key (CRK).
+    pub root_key_ref: String,
+    /// The tenant wrapping key, wrapped under the CRK (never plaintext).
+    pub wrapped_twk: Vec<u8>,
+    /// Version of the tenant wrapping key (bumped on rotation).
+    pub twk_version: i64,
+    /// Seconds since the epoch.
+    pub created_at: i64,
+}
+
+/// How a client is recognised.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClientTrust {
+    /// A pinned certificate: SHA-256 of its DER.
+    PinnedCert { sha256: [u8; 32] },
+    /// Any certificate that chains to this CA certificate (DER).
+    Ca { ca_der: Vec<u8> },
+}
+
+/// A trusted KMIP client of one tenant.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ClientRecord {
+    /// Stable identifier (UUID text).
+    pub id: String,
+    pub tenant_id: String,
+    /// Unique human name (unique across the server), e.g. "vcenter-prod".
+    pub name: String,
+    pub trust: ClientTrust,
+    /// The certificate (DER) when one was pinned or issued, for display.
+    pub cert_der: Option<Vec<u8>>,
+    /// Optional KMIP Username/Password credential: the username...
+    pub username: Option<String>,
+    /// ...and a PHC-format password hash (argon2id). Never the password.
+    pub password_hash: Option<String>,
+    pub created_at: i64,
+}
+
+impl fmt::Debug for ClientRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ClientRecord")
+            .field("id", &self.id)
+            .field("tenant_id", &self.tenant_id)
+            .field("name", &self.name)
+            .field("trust", &self.trust)
+            .field("username", &self.username)
+            .field(
+                "password_hash",
+                &self.password_hash.as_ref().map(|_| "<set>"),
+            )
+            .finish()
+    }
+}
+
+/// A managed object (key, secret data, opaque object...) as stored.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ObjectRecord {
+    /// KMIP Unique Identifier (UUID text), unique across every node.
+    pub uid: String,
+    pub tenant_id: String,
+    /// KMIP Object Type enumeration value.
+    pub object_type: u32,
+    /// KMIP State enumeration value.
+    pub state: u32,
+    /// Cryptographic Algorithm enumeration value, when the object has one (for Locate).
+    pub algorithm: Option<u32>,
+    /// Cryptographic Length, when the object has one (for Locate).
+    pub length: Option<i32>,
+    /// Key material wrapped by the tenant wrapping key; empty once destroyed.
+    pub wrapped_material: Vec<u8>,
+    /// The attributes, TTLV-encoded by the server layer (opaque here).
+    pub attributes: Vec<u8>,
+    /// Seconds since the epoch.
+    pub created_at: i64,
+    pub updated_at: i64,
+    /// Incremented on every update; used for optimistic concurrency.
+    pub revision: i64,
+}
+
+impl fmt::Debug for ObjectRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ObjectRecord")
+            .field("uid", &self.uid)
+            .field("tenant_id", &self.tenant_id)
+            .field("object_type", &self.object_type)
+            .field("state", &self.state)
+            .field("algorithm", &self.algorithm)
+            .field("length", &self.length)
+            .field(
+                "wrapped_material",
+                &format_args!("<{} bytes>", self.wrapped_material.len()),
+            )
+            .field("revision", &self.revision)
+            .finish()
+    }
+}
+
+/// Filter for [`Store::list_objects`]: every `Some` field must match. Attribute filters (names,
+/// custom attributes) are applied by the caller on the decoded attributes.
+#[derive(Clone, Debug, Default)]
+pub struct ObjectFilter {
+    pub object_type: Option<u32>,
+    pub state: Option<u32>,
+    pub algorithm: Option<u32>,
+    pub length: Option<i32>,
+}
+
+/// One line of the audit trail.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuditRecord {
+    /// Seconds since the epoch.
+    pub at: i64,
+    pub tenant_id: Option<String>,
+    /// Client name (or "admin" for CLI actions, or the certificate fingerprint when unknown).
+    pub actor: String,
+    /// Operation name, e.g. "Get".
+    pub operation: String,
+    pub uid: Option<String>,
+    /// "success" or the failure reason.
+    pub outcome: String,
+    /// Peer address when known.
+    pub peer: Option<String>,
+}
+
+/// The persistent store. Implementations must be safe to share between threads.
+pub trait Store: Send + Sync {
+    // Tenants
+    fn insert_tenant(&self, t: &TenantRecord) -> StoreResult<()>;
+    fn get_tenant(&self, id: &str) -> StoreResult<TenantRecord>;
+    fn get_tenant_by_name(&self, name: &str) -> StoreResult<TenantRecord>;
+    fn list_tenants(&self) -> StoreResult<Vec<TenantRecord>>;
+    fn set_tenant_state(&self, id: &str, state: TenantState) -> StoreResult<()>;
+
+    // Clients
+    fn insert_client(&self, c: &ClientRecord) -> StoreResult<()>;
+    /// All clients, or those of one tenant.
+    fn list_clients(&self, tenant_id: Option<&str>) -> StoreResult<Vec<ClientRecord>>;
+    /// Removes the client with that name; NotFound if none.
+    fn remove_client(&self, name: &str) -> StoreResult<()>;
+    /// A number that changes whenever tenants or clients change (cache invalidation of trust).
+    fn trust_generation(&self) -> StoreResult<i64>;
+
+    // Managed objects
+    /// Inserts a new object; durable when this returns Ok.
+    fn insert_object(&self, o: &ObjectRecord) -> StoreResult<()>;
+    /// The object `uid` of that tenant; NotFound if absent or of another tenant.
+    fn get_object(&self, tenant_id: &str, uid: &str) -> StoreResult<ObjectRecord>;
+    /// Replaces the object if its stored revision is `o.revision - 1`; Conflict otherwise.
+    fn update_object(&self, o: &ObjectRecord) -> StoreResult<()>;
+    /// Objects of a tenant matching the filter, oldest first, at most `limit` when given.
+    fn list_objects(
+        &self,
+        tenant_id: &str,
+        filter: &ObjectFilter,
+        limit: Option<usize>,
+    ) -> StoreResult<Vec<ObjectRecord>>;
+
+    // Audit
+    fn append_audit(&self, a: &AuditRecord) -> StoreResult<()>;
+    /// Appends several records, in one transaction where the backend can.
+    fn append_audit_batch(&self, records: &[AuditRecord]) -> StoreResult<()> {
+        records.iter().try_for_each(|a| self.append_audit(a))
+    }
+    /// Most recent first.
+    fn list_audit(
+        &self,
+        tenant_id: Option<&str>,
+        uid: Option<&str>,
+        limit: usize,
+    ) -> StoreResult<Vec<AuditRecord>>;
+}

@@ -1,0 +1,658 @@
+//! The embedded SQLite store.
+//!
+//! * One file, WAL journal, `synchronous=FULL`: a committed transaction (every `insert_*`,
+//!   `update_*`, `append_audit`) is fsynced before the call returns, so it survives `kill -9` and
+//!   power loss.
+//! * `busy_timeout` of 5 s, so the server and admin CLI processes can share the file.
+//! * One writer connection behind a mutex plus a small pool of read-only connections, so reads do
+//!   not queue behind writes (WAL readers see the last committed state and never block the writer).
+//! * A versioned schema: `schema_version` records every applied migration; each migration runs in
+//!   its own `BEGIN IMMEDIATE` transaction (safe against two processes opening a fresh file at
+//!   once). A database whose version is newer than this build knows is refused.
+//! * `trust_generation` is bumped by triggers in the same transaction as every tenant or client
+//!   change, so changes made by another process are noticed too.
+
+use std::ops::Deref;
+use std::path::{Path, PathBuf};
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::Duration;
+
+use rusqlite::types::Type;
+use rusqlite::{ffi, params, Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior};
+
+use super::{
+    AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectRecord, Store, StoreError,
+    StoreResult, TenantRecord, TenantState,
+};
+
+/// The ordered schema migrations; entry `i` brings the schema to version `i + 1`.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+
+/// The schema version this build creates and understands.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// How long a connection waits for another connection's (or process's) lock.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Number of read-only connections.
+const READERS: usize = 4;
+
+const TENANT_COLUMNS: &str =
+    "id, name, state, root_provider, root_key_ref, wrapped_twk, twk_version, created_at";
+const CLIENT_COLUMNS: &str =
+    "id, tenant_id, name, trust_kind, trust_data, cert_der, username, password_hash, created_at";
+const OBJECT_COLUMNS: &str =
+    "uid, tenant_id, object_type, state, algorithm, length, wrapped_material, \
+                              attributes, created_at, updated_at, revision";
+const AUDIT_COLUMNS: &str = "at, tenant_id, actor, operation, uid, outcome, peer";
+
+/// The SQLite implementation of [`Store`].
+pub struct SqliteStore {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: ReadPool,
+}
+
+impl std::fmt::Debug for SqliteStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SqliteStore")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Maps a SQLite error to a [`StoreError`]: unique/primary-key violations become `AlreadyExists`,
+/// foreign-key violations `NotFound` (the referenced tenant), everything else `Backend`, each with
+/// the operation and the subject named.
+fn db_err(op: &str, what: &str, e: rusqlite::Error) -> StoreError {
+    if let rusqlite::Error::SqliteFailure(f, msg) = &e {
+        let detail = msg.as_deref().unwrap_or("constraint violated");
+        match f.extended_code {
+            ffi::SQLITE_CONSTRAINT_UNIQUE | ffi::SQLITE_CONSTRAINT_PRIMARYKEY => {
+                return StoreError::AlreadyExists(format!("{op} {what}: {detail}"));
+            }
+            ffi::SQLITE_CONSTRAINT_FOREIGNKEY => {
+                return StoreError::NotFound(format!(
+                    "{op} {what}: the referenced tenant does not exist"
+                ));
+            }
+            _ => {}
+        }
+    }
+    StoreError::Backend(format!("{op} {what}: {e}"))
+}
+
+fn conversion_err(col: usize, ty: Type, msg: String) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(col, ty, msg.into())
+}
+
+fn open_conn(path: &Path, flags: OpenFlags) -> StoreResult<Connection> {
+    let conn = Connection::open_with_flags(path, flags)
+        .map_err(|e| StoreError::Backend(format!("open database {}: {e}", path.display())))?;
+    conn.busy_timeout(BUSY_TIMEOUT)
+        .map_err(|e| StoreError::Backend(format!("set busy_timeout on {}: {e}", path.display())))?;
+    Ok(conn)
+}
+
+/// Creates the database file with mode 0600 if it does not exist yet (SQLite gives its `-wal` and
+/// `-shm` companions the same mode).
+fn create_file(path: &Path) -> StoreResult<()> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    opts.open(path)
+        .map(drop)
+        .map_err(|e| StoreError::Backend(format!("create database file {}: {e}", path.display())))
+}
+
+fn current_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row(
+        "SELECT COALESCE(MAX(version), 0) FROM schema_version",
+        [],
+        |r| r.get(0),
+    )
+}
+
+fn too_new(path: &Path, version: i64) -> StoreError {
+    StoreError::Backend(format!(
+        "database {} has schema version {version}, newer than version {SCHEMA_VERSION} known to this \
+         keyhaven build; refusing to open it (upgrade keyhaven)",
+        path.display()
+    ))
+}
+
+/// Applies the pending migrations, one transaction each.
+fn migrate(conn: &mut Connection, path: &Path) -> StoreResult<()> {
+    let ctx = |e| StoreError::Backend(format!("migrate {}: {e}", path.display()));
+    conn.execute_batch(
+        "CREATE TABLE IF NOT EXISTS schema_version (
+             version    INTEGER PRIMARY KEY NOT NULL,
+             applied_at INTEGER NOT NULL
+         )",
+    )
+    .map_err(ctx)?;
+    let version = current_version(conn).map_err(ctx)?;
+    if version > SCHEMA_VERSION {
+        return Err(too_new(path, version));
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate() {
+        let target = i as i64 + 1;
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(ctx)?;
+        // Re-read under the write lock: another process may have migrated meanwhile.
+        let version = current_version(&tx).map_err(ctx)?;
+        if version > SCHEMA_VERSION {
+            return Err(too_new(path, version));
+        }
+        if version >= target {
+            continue; // rolled back on drop; nothing was written
+        }
+        tx.execute_batch(sql).map_err(|e| {
+            StoreError::Backend(format!(
+                "migrate {} to version {target}: {e}",
+                path.display()
+            ))
+        })?;
+        tx.execute(
+            "INSERT INTO schema_version (version, applied_at) VALUES (?1, CAST(strftime('%s','now') AS INTEGER))",
+            [target],
+        )
+        .map_err(ctx)?;
+        tx.commit().map_err(ctx)?;
+    }
+    Ok(())
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> StoreResult<SqliteStore> {
+        create_file(path)?;
+        let mut writer = open_conn(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )?;
+        let mode: String = writer
+            .query_row("PRAGMA journal_mode=WAL", [], |r| r.get(0))
+            .map_err(|e| StoreError::Backend(format!("enable WAL on {}: {e}", path.display())))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::Backend(format!(
+                "enable WAL on {}: journal mode stayed '{mode}' (is the file on a network file system?)",
+                path.display()
+            )));
+        }
+        writer
+            .execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
+            .map_err(|e| StoreError::Backend(format!("configure {}: {e}", path.display())))?;
+        migrate(&mut writer, path)?;
+
+        let mut conns = Vec::with_capacity(READERS);
+        for _ in 0..READERS {
+            conns.push(open_conn(
+                path,
+                OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                    | OpenFlags::SQLITE_OPEN_URI,
+            )?);
+        }
+        Ok(SqliteStore {
+            path: path.to_path_buf(),
+            writer: Mutex::new(writer),
+            readers: ReadPool {
+                conns: Mutex::new(conns),
+                available: Condvar::new(),
+            },
+        })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> StoreResult<i64> {
+        current_version(&self.reader()).map_err(|e| db_err("read", "schema version", e))
+    }
+
+    fn writer(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock leaves the connection usable (an open transaction is
+        // rolled back when its guard drops), so poisoning is not fatal.
+        self.writer.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn reader(&self) -> PooledConn<'_> {
+        self.readers.get()
+    }
+}
+
+/// A fixed set of read-only connections.
+struct ReadPool {
+    conns: Mutex<Vec<Connection>>,
+    available: Condvar,
+}
+
+impl ReadPool {
+    fn get(&self) -> PooledConn<'_> {
+        let mut conns = self.conns.lock().unwrap_or_else(|p| p.into_inner());
+        loop {
+            if let Some(conn) = conns.pop() {
+                return PooledConn {
+                    pool: self,
+                    conn: Some(conn),
+                };
+            }
+            conns = self
+                .available
+                .wait(conns)
+                .unwrap_or_else(|p| p.into_inner());
+        }
+    }
+}
+
+struct PooledConn<'a> {
+    pool: &'a ReadPool,
+    conn: Option<Connection>,
+}
+
+impl Deref for PooledConn<'_> {
+    type Target = Connection;
+    fn deref(&self) -> &Connection {
+        match &self.conn {
+            Some(c) => c,
+            None => unreachable!("pooled connection used after release"),
+        }
+    }
+}
+
+impl Drop for PooledConn<'_> {
+    fn drop(&mut self) {
+        if let Some(conn) = self.conn.take() {
+            self.pool
+                .conns
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(conn);
+            self.pool.available.notify_one();
+        }
+    }
+}
+
+fn tenant_from_row(r: &Row<'_>) -> rusqlite::Result<TenantRecord> {
+    let state: String = r.get(2)?;
+    let state = TenantState::parse(&state)
+        .ok_or_else(|| conversion_err(2, Type::Text, format!("unknown tenant state '{state}'")))?;
+    Ok(TenantRecord {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        state,
+        root_provider: r.get(3)?,
+        root_key_ref: r.get(4)?,
+        wrapped_twk: r.get(5)?,
+        twk_version: r.get(6)?,
+        created_at: r.get(7)?,
+    })
+}
+
+fn trust_columns(t: &ClientTrust) -> (&'static str, &[u8]) {
+    match t {
+        ClientTrust::PinnedCert { sha256 } => ("pinned", &sha256[..]),
+        ClientTrust::Ca { ca_der } => ("ca", &ca_der[..]),
+    }
+}
+
+fn client_from_row(r: &Row<'_>) -> rusqlite::Result<ClientRecord> {
+    let kind: String = r.get(3)?;
+    let data: Vec<u8> = r.get(4)?;
+    let trust = match kind.as_str() {
+        "pinned" => {
+            let sha256: [u8; 32] = data.as_slice().try_into().map_err(|_| {
+                conversion_err(
+                    4,
+                    Type::Blob,
+                    format!("pinned certificate digest of {} bytes", data.len()),
+                )
+            })?;
+            ClientTrust::PinnedCert { sha256 }
+        }
+        "ca" => ClientTrust::Ca { ca_der: data },
+        other => {
+            return Err(conversion_err(
+                3,
+                Type::Text,
+                format!("unknown client trust kind '{other}'"),
+            ))
+        }
+    };
+    Ok(ClientRecord {
+        id: r.get(0)?,
+        tenant_id: r.get(1)?,
+        name: r.get(2)?,
+        trust,
+        cert_der: r.get(5)?,
+        username: r.get(6)?,
+        password_hash: r.get(7)?,
+        created_at: r.get(8)?,
+    })
+}
+
+fn object_from_row(r: &Row<'_>) -> rusqlite::Result<ObjectRecord> {
+    Ok(ObjectRecord {
+        uid: r.get(0)?,
+        tenant_id: r.get(1)?,
+        object_type: r.get(2)?,
+        state: r.get(3)?,
+        algorithm: r.get(4)?,
+        length: r.get(5)?,
+        wrapped_material: r.get(6)?,
+        attributes: r.get(7)?,
+        created_at: r.get(8)?,
+        updated_at: r.get(9)?,
+        revision: r.get(10)?,
+    })
+}
+
+fn audit_from_row(r: &Row<'_>) -> rusqlite::Result<AuditRecord> {
+    Ok(AuditRecord {
+        at: r.get(0)?,
+        tenant_id: r.get(1)?,
+        actor: r.get(2)?,
+        operation: r.get(3)?,
+        uid: r.get(4)?,
+        outcome: r.get(5)?,
+        peer: r.get(6)?,
+    })
+}
+
+fn limit_param(limit: Option<usize>) -> i64 {
+    limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX))
+}
+
+impl Store for SqliteStore {
+    fn insert_tenant(&self, t: &TenantRecord) -> StoreResult<()> {
+        let what = format!("tenant '{}' ({})", t.name, t.id);
+        self.writer()
+            .prepare_cached(&format!(
+                "INSERT INTO tenants ({TENANT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+            ))
+            .and_then(|mut s| {
+                s.execute(params![
+                    t.id,
+                    t.name,
+                    t.state.as_str(),
+                    t.root_provider,
+                    t.root_key_ref,
+                    t.wrapped_twk,
+                    t.twk_version,
+                    t.created_at
+                ])
+            })
+            .map(drop)
+            .map_err(|e| db_err("insert", &what, e))
+    }
+
+    fn get_tenant(&self, id: &str) -> StoreResult<TenantRecord> {
+        self.reader()
+            .prepare_cached(&format!(
+                "SELECT {TENANT_COLUMNS} FROM tenants WHERE id = ?1"
+            ))
+            .and_then(|mut s| s.query_row([id], tenant_from_row).optional())
+            .map_err(|e| db_err("get", &format!("tenant {id}"), e))?
+            .ok_or_else(|| StoreError::NotFound(format!("tenant {id}")))
+    }
+
+    fn get_tenant_by_name(&self, name: &str) -> StoreResult<TenantRecord> {
+        self.reader()
+            .prepare_cached(&format!(
+                "SELECT {TENANT_COLUMNS} FROM tenants WHERE name = ?1"
+            ))
+            .and_then(|mut s| s.query_row([name], tenant_from_row).optional())
+            .map_err(|e| db_err("get", &format!("tenant '{name}'"), e))?
+            .ok_or_else(|| StoreError::NotFound(format!("tenant '{name}'")))
+    }
+
+    fn list_tenants(&self) -> StoreResult<Vec<TenantRecord>> {
+        self.reader()
+            .prepare_cached(&format!(
+                "SELECT {TENANT_COLUMNS} FROM tenants ORDER BY name"
+            ))
+            .and_then(|mut s| s.query_map([], tenant_from_row)?.collect())
+            .map_err(|e| db_err("list", "tenants", e))
+    }
+
+    fn set_tenant_state(&self, id: &str, state: TenantState) -> StoreResult<()> {
+        let n = self
+            .writer()
+            .prepare_cached("UPDATE tenants SET state = ?2 WHERE id = ?1")
+            .and_then(|mut s| s.execute(params![id, state.as_str()]))
+            .map_err(|e| db_err("set state of", &format!("tenant {id}"), e))?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("tenant {id}")));
+        }
+        Ok(())
+    }
+
+    fn insert_client(&self, c: &ClientRecord) -> StoreResult<()> {
+        let what = format!("client '{}' ({})", c.name, c.id);
+        let (kind, data) = trust_columns(&c.trust);
+        self.writer()
+            .prepare_cached(&format!(
+                "INSERT INTO clients ({CLIENT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+            ))
+            .and_then(|mut s| {
+                s.execute(params![
+                    c.id,
+                    c.tenant_id,
+                    c.name,
+                    kind,
+                    data,
+                    c.cert_der,
+                    c.username,
+                    c.password_hash,
+                    c.created_at
+                ])
+            })
+            .map(drop)
+            .map_err(|e| db_err("insert", &what, e))
+    }
+
+    fn list_clients(&self, tenant_id: Option<&str>) -> StoreResult<Vec<ClientRecord>> {
+        let conn = self.reader();
+        let res = match tenant_id {
+            Some(t) => conn
+                .prepare_cached(&format!(
+                    "SELECT {CLIENT_COLUMNS} FROM clients WHERE tenant_id = ?1 ORDER BY name"
+                ))
+                .and_then(|mut s| s.query_map([t], client_from_row)?.collect()),
+            None => conn
+                .prepare_cached(&format!(
+                    "SELECT {CLIENT_COLUMNS} FROM clients ORDER BY name"
+                ))
+                .and_then(|mut s| s.query_map([], client_from_row)?.collect()),
+        };
+        res.map_err(|e| db_err("list", "clients", e))
+    }
+
+    fn remove_client(&self, name: &str) -> StoreResult<()> {
+        let n = self
+            .writer()
+            .prepare_cached("DELETE FROM clients WHERE name = ?1")
+            .and_then(|mut s| s.execute([name]))
+            .map_err(|e| db_err("remove", &format!("client '{name}'"), e))?;
+        if n == 0 {
+            return Err(StoreError::NotFound(format!("client '{name}'")));
+        }
+        Ok(())
+    }
+
+    fn trust_generation(&self) -> StoreResult<i64> {
+        self.reader()
+            .prepare_cached("SELECT generation FROM trust_generation WHERE id = 1")
+            .and_then(|mut s| s.query_row([], |r| r.get(0)))
+            .map_err(|e| db_err("read", "trust generation", e))
+    }
+
+    fn insert_object(&self, o: &ObjectRecord) -> StoreResult<()> {
+        let what = format!("object {}", o.uid);
+        self.writer()
+            .prepare_cached(&format!(
+                "INSERT INTO objects ({OBJECT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+            ))
+            .and_then(|mut s| {
+                s.execute(params![
+                    o.uid,
+                    o.tenant_id,
+                    o.object_type,
+                    o.state,
+                    o.algorithm,
+                    o.length,
+                    o.wrapped_material,
+                    o.attributes,
+                    o.created_at,
+                    o.updated_at,
+                    o.revision
+                ])
+            })
+            .map(drop)
+            .map_err(|e| db_err("insert", &what, e))
+    }
+
+    fn get_object(&self, tenant_id: &str, uid: &str) -> StoreResult<ObjectRecord> {
+        self.reader()
+            .prepare_cached(&format!(
+                "SELECT {OBJECT_COLUMNS} FROM objects WHERE uid = ?1 AND tenant_id = ?2"
+            ))
+            .and_then(|mut s| s.query_row([uid, tenant_id], object_from_row).optional())
+            .map_err(|e| db_err("get", &format!("object {uid}"), e))?
+            .ok_or_else(|| StoreError::NotFound(format!("object {uid}")))
+    }
+
+    fn update_object(&self, o: &ObjectRecord) -> StoreResult<()> {
+        let what = format!("object {}", o.uid);
+        let err = |e| db_err("update", &what, e);
+        let mut conn = self.writer();
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let n = tx
+            .prepare_cached(
+                "UPDATE objects SET object_type = ?3, state = ?4, algorithm = ?5, length = ?6, \
+                 wrapped_material = ?7, attributes = ?8, updated_at = ?9, revision = ?10 \
+                 WHERE uid = ?1 AND tenant_id = ?2 AND revision = ?10 - 1",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    o.uid,
+                    o.tenant_id,
+                    o.object_type,
+                    o.state,
+                    o.algorithm,
+                    o.length,
+                    o.wrapped_material,
+                    o.attributes,
+                    o.updated_at,
+                    o.revision
+                ])
+            })
+            .map_err(err)?;
+        if n == 0 {
+            let exists = tx
+                .prepare_cached("SELECT 1 FROM objects WHERE uid = ?1 AND tenant_id = ?2")
+                .and_then(|mut s| s.exists([&o.uid, &o.tenant_id]))
+                .map_err(err)?;
+            return Err(if exists {
+                StoreError::Conflict(what)
+            } else {
+                StoreError::NotFound(what)
+            });
+        }
+        tx.commit().map_err(err)
+    }
+
+    fn list_objects(
+        &self,
+        tenant_id: &str,
+        filter: &ObjectFilter,
+        limit: Option<usize>,
+    ) -> StoreResult<Vec<ObjectRecord>> {
+        let mut sql = format!("SELECT {OBJECT_COLUMNS} FROM objects WHERE tenant_id = ?1");
+        let mut args: Vec<i64> = Vec::new();
+        let mut add = |column: &str, value: Option<i64>| {
+            if let Some(v) = value {
+                args.push(v);
+                sql.push_str(&format!(" AND {column} = ?{}", args.len() + 1));
+            }
+        };
+        add("object_type", filter.object_type.map(i64::from));
+        add("state", filter.state.map(i64::from));
+        add("algorithm", filter.algorithm.map(i64::from));
+        add("length", filter.length.map(i64::from));
+        sql.push_str(&format!(
+            " ORDER BY created_at, rowid LIMIT ?{}",
+            args.len() + 2
+        ));
+
+        let mut values: Vec<&dyn rusqlite::ToSql> = Vec::with_capacity(args.len() + 2);
+        values.push(&tenant_id);
+        for a in &args {
+            values.push(a);
+        }
+        let limit = limit_param(limit);
+        values.push(&limit);
+        self.reader()
+            .prepare_cached(&sql)
+            .and_then(|mut s| s.query_map(values.as_slice(), object_from_row)?.collect())
+            .map_err(|e| db_err("list", &format!("objects of tenant {tenant_id}"), e))
+    }
+
+    fn append_audit(&self, a: &AuditRecord) -> StoreResult<()> {
+        self.writer()
+            .prepare_cached(&format!(
+                "INSERT INTO audit ({AUDIT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+            ))
+            .and_then(|mut s| {
+                s.execute(params![
+                    a.at,
+                    a.tenant_id,
+                    a.actor,
+                    a.operation,
+                    a.uid,
+                    a.outcome,
+                    a.peer
+                ])
+            })
+            .map(drop)
+            .map_err(|e| db_err("append", "audit record", e))
+    }
+
+    fn list_audit(
+        &self,
+        tenant_id: Option<&str>,
+        uid: Option<&str>,
+        limit: usize,
+    ) -> StoreResult<Vec<AuditRecord>> {
+        let mut sql = format!("SELECT {AUDIT_COLUMNS} FROM audit WHERE 1 = 1");
+        let mut values: Vec<&dyn rusqlite::ToSql> = Vec::new();
+        if let Some(t) = &tenant_id {
+            values.push(t);
+            sql.push_str(&format!(" AND tenant_id = ?{}", values.len()));
+        }
+        if let Some(u) = &uid {
+            values.push(u);
+            sql.push_str(&format!(" AND uid = ?{}", values.len()));
+        }
+        let limit = limit_param(Some(limit));
+        values.push(&limit);
+        sql.push_str(&format!(" ORDER BY id DESC LIMIT ?{}", values.len()));
+        self.reader()
+            .prepare_cached(&sql)
+            .and_then(|mut s| s.query_map(values.as_slice(), audit_from_row)?.collect())
+            .map_err(|e| db_err("list", "audit records", e))
+    }
+}

@@ -1,0 +1,130 @@
+//! Errors a KMIP operation answers with: a reason, mapped to the Result Reason enumeration of the
+//! version the client speaks, and a message a person can act on.
+
+use crate::version::ProtocolVersion;
+
+/// Why an operation failed, independent of protocol version. [`Reason::code_for`] picks the Result
+/// Reason value the client's version defines: a 1.x client never sees a 2.x-only value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reason {
+    ItemNotFound,
+    ResponseTooLarge,
+    AuthenticationNotSuccessful,
+    InvalidMessage,
+    OperationNotSupported,
+    MissingData,
+    InvalidField,
+    FeatureNotSupported,
+    CryptographicFailure,
+    IllegalOperation,
+    PermissionDenied,
+    IndexOutOfBounds,
+    KeyFormatTypeNotSupported,
+    KeyCompressionTypeNotSupported,
+    ObjectAlreadyExists,
+    // Reasons that KMIP 2.x names precisely; 1.x clients get the closest 1.x value.
+    WrongKeyLifecycleState,
+    AttributeNotFound,
+    AttributeReadOnly,
+    AttributeSingleValued,
+    InvalidAttributeValue,
+    InvalidObjectType,
+    ObjectDestroyed,
+    UnsupportedProtocolVersion,
+    ServerLimitExceeded,
+    UnsupportedCryptographicParameters,
+    InternalServerError,
+    GeneralFailure,
+}
+
+impl Reason {
+    /// The KMIP 2.x Result Reason value.
+    fn code_2x(self) -> u32 {
+        match self {
+            Reason::ItemNotFound => 0x01,
+            Reason::ResponseTooLarge => 0x02,
+            Reason::AuthenticationNotSuccessful => 0x03,
+            Reason::InvalidMessage => 0x04,
+            Reason::OperationNotSupported => 0x05,
+            Reason::MissingData => 0x06,
+            Reason::InvalidField => 0x07,
+            Reason::FeatureNotSupported => 0x08,
+            Reason::CryptographicFailure => 0x0A,
+            Reason::IllegalOperation => 0x0B,
+            Reason::PermissionDenied => 0x0C,
+            Reason::IndexOutOfBounds => 0x0E,
+            Reason::KeyFormatTypeNotSupported => 0x10,
+            Reason::KeyCompressionTypeNotSupported => 0x11,
+            Reason::ObjectAlreadyExists => 0x18,
+            Reason::AttributeReadOnly => 0x22,
+            Reason::AttributeSingleValued => 0x23,
+            Reason::InvalidAttributeValue => 0x2D,
+            Reason::InvalidObjectType => 0x30,
+            Reason::AttributeNotFound => 0x21,
+            Reason::ObjectDestroyed => 0x36,
+            Reason::ServerLimitExceeded => 0x3A,
+            Reason::UnsupportedCryptographicParameters => 0x3E,
+            Reason::UnsupportedProtocolVersion => 0x3F,
+            Reason::WrongKeyLifecycleState => 0x43,
+            Reason::InternalServerError => 0x2A,
+            Reason::GeneralFailure => 0x100,
+        }
+    }
+
+    /// The closest Result Reason a 1.x client knows.
+    fn code_1x(self, v: ProtocolVersion) -> u32 {
+        match self {
+            Reason::ObjectAlreadyExists if v >= ProtocolVersion::V1_4 => 0x18,
+            Reason::ObjectAlreadyExists => 0x0B,
+            Reason::WrongKeyLifecycleState => 0x0C, // 1.x: "Object is not in Pre-Active state" is Permission Denied
+            Reason::AttributeReadOnly | Reason::AttributeSingleValued => 0x0C,
+            Reason::AttributeNotFound | Reason::ObjectDestroyed => 0x01,
+            Reason::InvalidAttributeValue | Reason::InvalidObjectType => 0x07,
+            Reason::UnsupportedProtocolVersion => 0x04,
+            Reason::ServerLimitExceeded => 0x100,
+            Reason::UnsupportedCryptographicParameters => 0x0A,
+            Reason::InternalServerError => 0x100,
+            other => other.code_2x(),
+        }
+    }
+
+    /// The Result Reason value for a client speaking `v`.
+    pub fn code_for(self, v: ProtocolVersion) -> u32 {
+        if v.is_2x() {
+            self.code_2x()
+        } else {
+            self.code_1x(v)
+        }
+    }
+}
+
+/// An operation's failure: the reason and a message for the Result Message field.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("{reason:?}: {message}")]
+pub struct KmipError {
+    pub reason: Reason,
+    pub message: String,
+}
+
+impl KmipError {
+    pub fn new(reason: Reason, message: impl Into<String>) -> Self {
+        Self {
+            reason,
+            message: message.into(),
+        }
+    }
+    pub fn missing(what: &str) -> Self {
+        Self::new(Reason::MissingData, format!("the request lacks {what}"))
+    }
+    pub fn invalid(what: impl Into<String>) -> Self {
+        Self::new(Reason::InvalidField, what)
+    }
+    pub fn not_found(uid: &str) -> Self {
+        Self::new(
+            Reason::ItemNotFound,
+            format!("no object with unique identifier {uid}"),
+        )
+    }
+}
+
+pub type KmipResult<T> = Result<T, KmipError>;

@@ -1,0 +1,258 @@
+//! Managed objects on the wire: Symmetric Key, Secret Data and Opaque Object, and the Key Block
+//! formats this server speaks (Raw, Opaque, Transparent Symmetric Key).
+
+use keyhaven_ttlv::{Item, Value};
+use zeroize::Zeroizing;
+
+use crate::enums::{key_format_type as kft, object_type as ot};
+use crate::error::{KmipError, KmipResult, Reason};
+use crate::tag;
+
+/// The tag of the structure carrying an object of that type, for the types this server stores.
+pub fn object_tag(object_type: u32) -> Option<u32> {
+    match object_type {
+        ot::SYMMETRIC_KEY => Some(tag::SYMMETRIC_KEY),
+        ot::SECRET_DATA => Some(tag::SECRET_DATA),
+        ot::OPAQUE_OBJECT => Some(tag::OPAQUE_OBJECT),
+        _ => None,
+    }
+}
+
+/// A managed object's content: the secret bytes and what is needed to give them back.
+#[derive(Clone, PartialEq, Eq)]
+pub struct ObjectContent {
+    pub object_type: u32,
+    /// Key Format Type as registered (Raw for created keys; Opaque for secret data), or 0 for opaque objects.
+    pub format: u32,
+    pub material: Zeroizing<Vec<u8>>,
+    pub algorithm: Option<u32>,
+    pub length: Option<i32>,
+    /// Secret Data Type or Opaque Data Type.
+    pub data_type: Option<u32>,
+}
+
+impl std::fmt::Debug for ObjectContent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ObjectContent")
+            .field("object_type", &self.object_type)
+            .field("format", &self.format)
+            .field("material", &format_args!("<{} bytes>", self.material.len()))
+            .field("algorithm", &self.algorithm)
+            .field("length", &self.length)
+            .finish()
+    }
+}
+
+impl ObjectContent {
+    /// Reads the object structure of a Register request.
+    pub fn from_wire(object_type: u32, obj: &Item) -> KmipResult<ObjectContent> {
+        match object_type {
+            ot::SYMMETRIC_KEY | ot::SECRET_DATA => {
+                let block = obj.child(tag::KEY_BLOCK).ok_or_else(|| KmipError::missing("the Key Block"))?;
+                let format = block
+                    .child(tag::KEY_FORMAT_TYPE)
+                    .and_then(Item::as_enum)
+                    .ok_or_else(|| KmipError::missing("the Key Format Type of the Key Block"))?;
+                if block.child(tag::KEY_WRAPPING_DATA).is_some() {
+                    return Err(KmipError::new(Reason::FeatureNotSupported, "registering wrapped keys is not supported"));
+                }
+                if block.child(tag::KEY_COMPRESSION_TYPE).is_some() {
+                    return Err(KmipError::new(Reason::KeyCompressionTypeNotSupported, "key compression is not supported"));
+                }
+                let kv = block.child(tag::KEY_VALUE).ok_or_else(|| KmipError::missing("the Key Value"))?;
+                let km = kv.child(tag::KEY_MATERIAL).ok_or_else(|| KmipError::missing("the Key Material"))?;
+                let material = match (format, &km.value) {
+                    (kft::RAW | kft::OPAQUE, Value::ByteString(b)) => b.clone(),
+                    (kft::TRANSPARENT_SYMMETRIC_KEY, Value::Structure(_)) if object_type == ot::SYMMETRIC_KEY => km
+                        .child(tag::KEY)
+                        .and_then(|k| match &k.value {
+                            Value::ByteString(b) => Some(b.clone()),
+                            _ => None,
+                        })
+                        .ok_or_else(|| KmipError::missing("the Key of the Transparent Symmetric Key"))?,
+                    _ => {
+                        return Err(KmipError::new(
+                            Reason::KeyFormatTypeNotSupported,
+                            format!("Key Format Type {format} is not supported for this object type"),
+                        ))
+                    }
+                };
+                let algorithm = block.child(tag::CRYPTOGRAPHIC_ALGORITHM).and_then(Item::as_enum);
+                let length = block.child(tag::CRYPTOGRAPHIC_LENGTH).and_then(Item::as_int);
+                if object_type == ot::SYMMETRIC_KEY {
+                    if algorithm.is_none() {
+                        return Err(KmipError::missing("the Cryptographic Algorithm of the Key Block"));
+                    }
+                    if let Some(l) = length {
+                        if l < 0 || l as usize != material.len() * 8 {
+                            return Err(KmipError::invalid(format!(
+                                "Cryptographic Length {l} does not match the {} bits of key material",
+                                material.len() * 8
+                            )));
+                        }
+                    }
+                }
+                let data_type = if object_type == ot::SECRET_DATA {
+                    Some(
+                        obj.child(tag::SECRET_DATA_TYPE)
+                            .and_then(Item::as_enum)
+                            .ok_or_else(|| KmipError::missing("the Secret Data Type"))?,
+                    )
+                } else {
+                    None
+                };
+                let length = if object_type == ot::SYMMETRIC_KEY { Some(length.unwrap_or((material.len() * 8) as i32)) } else { length };
+                Ok(ObjectContent { object_type, format, material, algorithm, length, data_type })
+            }
+            ot::OPAQUE_OBJECT => {
+                let data_type = obj
+                    .child(tag::OPAQUE_DATA_TYPE)
+                    .and_then(Item::as_enum)
+                    .ok_or_else(|| KmipError::missing("the Opaque Data Type"))?;
+                let material = match obj.child(tag::OPAQUE_DATA_VALUE).map(|i| &i.value) {
+                    Some(Value::ByteString(b)) => b.clone(),
+                    _ => return Err(KmipError::missing("the Opaque Data Value")),
+                };
+                Ok(ObjectContent { object_type, format: 0, material, algorithm: None, length: None, data_type: Some(data_type) })
+            }
+            other => Err(KmipError::new(
+                Reason::InvalidObjectType,
+                format!("object type {other} is not supported by this server (Symmetric Key, Secret Data, Opaque Object are)"),
+            )),
+        }
+    }
+
+    /// Encodes the object for a Get response in the requested Key Format Type (the registered one when
+    /// `None`).
+    pub fn to_wire(&self, requested_format: Option<u32>) -> KmipResult<Item> {
+        match self.object_type {
+            ot::SYMMETRIC_KEY | ot::SECRET_DATA => {
+                let format = requested_format.unwrap_or(self.format);
+                let km = match format {
+                    kft::RAW if self.object_type == ot::SYMMETRIC_KEY => {
+                        Item::bytes(tag::KEY_MATERIAL, self.material.to_vec())
+                    }
+                    kft::OPAQUE if self.object_type == ot::SECRET_DATA => {
+                        Item::bytes(tag::KEY_MATERIAL, self.material.to_vec())
+                    }
+                    f if f == self.format => Item::bytes(tag::KEY_MATERIAL, self.material.to_vec()),
+                    kft::TRANSPARENT_SYMMETRIC_KEY if self.object_type == ot::SYMMETRIC_KEY => {
+                        Item::structure(
+                            tag::KEY_MATERIAL,
+                            vec![Item::bytes(tag::KEY, self.material.to_vec())],
+                        )
+                    }
+                    other => {
+                        return Err(KmipError::new(
+                            Reason::KeyFormatTypeNotSupported,
+                            format!("this object cannot be returned in Key Format Type {other}"),
+                        ))
+                    }
+                };
+                let mut block = vec![
+                    Item::enumeration(tag::KEY_FORMAT_TYPE, format),
+                    Item::structure(tag::KEY_VALUE, vec![km]),
+                ];
+                if let Some(a) = self.algorithm {
+                    block.push(Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, a));
+                }
+                if let Some(l) = self.length {
+                    block.push(Item::int(tag::CRYPTOGRAPHIC_LENGTH, l));
+                }
+                let block = Item::structure(tag::KEY_BLOCK, block);
+                if self.object_type == ot::SECRET_DATA {
+                    Ok(Item::structure(
+                        tag::SECRET_DATA,
+                        vec![
+                            Item::enumeration(tag::SECRET_DATA_TYPE, self.data_type.unwrap_or(1)),
+                            block,
+                        ],
+                    ))
+                } else {
+                    Ok(Item::structure(tag::SYMMETRIC_KEY, vec![block]))
+                }
+            }
+            ot::OPAQUE_OBJECT => {
+                if let Some(f) = requested_format {
+                    return Err(KmipError::new(
+                        Reason::KeyFormatTypeNotSupported,
+                        format!("an Opaque Object has no Key Format Type (asked for {f})"),
+                    ));
+                }
+                Ok(Item::structure(
+                    tag::OPAQUE_OBJECT,
+                    vec![
+                        Item::enumeration(tag::OPAQUE_DATA_TYPE, self.data_type.unwrap_or(0)),
+                        Item::bytes(tag::OPAQUE_DATA_VALUE, self.material.to_vec()),
+                    ],
+                ))
+            }
+            other => Err(KmipError::new(
+                Reason::InvalidObjectType,
+                format!("object type {other} is not supported"),
+            )),
+        }
+    }
+
+    /// Serialises for wrapping (the plaintext of the envelope): a TTLV structure, never stored as is.
+    pub fn to_plaintext(&self) -> Zeroizing<Vec<u8>> {
+        let mut c = vec![
+            Item::enumeration(tag::OBJECT_TYPE, self.object_type),
+            Item::enumeration(tag::KEY_FORMAT_TYPE, self.format),
+            Item::bytes(tag::KEY_MATERIAL, self.material.to_vec()),
+        ];
+        if let Some(a) = self.algorithm {
+            c.push(Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, a));
+        }
+        if let Some(l) = self.length {
+            c.push(Item::int(tag::CRYPTOGRAPHIC_LENGTH, l));
+        }
+        if let Some(d) = self.data_type {
+            c.push(Item::enumeration(tag::SECRET_DATA_TYPE, d));
+        }
+        Zeroizing::new(keyhaven_ttlv::encode(&Item::structure(
+            tag::OBJECT_GROUP,
+            c,
+        )))
+    }
+
+    pub fn from_plaintext(bytes: &[u8]) -> KmipResult<ObjectContent> {
+        let limits = keyhaven_ttlv::Limits {
+            max_message_len: usize::MAX,
+            ..Default::default()
+        };
+        let it = keyhaven_ttlv::decode(bytes, &limits).map_err(|e| {
+            KmipError::new(
+                Reason::InternalServerError,
+                format!("unwrapped object unreadable: {e}"),
+            )
+        })?;
+        let bad = || {
+            KmipError::new(
+                Reason::InternalServerError,
+                "unwrapped object is incomplete",
+            )
+        };
+        Ok(ObjectContent {
+            object_type: it
+                .child(tag::OBJECT_TYPE)
+                .and_then(Item::as_enum)
+                .ok_or_else(bad)?,
+            format: it
+                .child(tag::KEY_FORMAT_TYPE)
+                .and_then(Item::as_enum)
+                .ok_or_else(bad)?,
+            material: Zeroizing::new(
+                it.child(tag::KEY_MATERIAL)
+                    .and_then(Item::as_bytes)
+                    .ok_or_else(bad)?
+                    .to_vec(),
+            ),
+            algorithm: it
+                .child(tag::CRYPTOGRAPHIC_ALGORITHM)
+                .and_then(Item::as_enum),
+            length: it.child(tag::CRYPTOGRAPHIC_LENGTH).and_then(Item::as_int),
+            data_type: it.child(tag::SECRET_DATA_TYPE).and_then(Item::as_enum),
+        })
+    }
+}
