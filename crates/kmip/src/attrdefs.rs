@@ -1442,7 +1442,7 @@ impl AttributeDef {
             return false;
         }
         let v = (major, minor);
-        v >= self.since && self.until.map_or(true, |u| v <= u)
+        v >= self.since && !matches!(self.until, Some(u) if v > u)
     }
 
     /// XML/JSON name of the attribute's tag (`"CryptographicAlgorithm"`).

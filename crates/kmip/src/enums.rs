@@ -5221,6 +5221,10 @@ fn is_tag_enumeration(tag: u32) -> bool {
 /// list (Mask Generator Hashing Algorithm -> Hashing Algorithm, Linked Object Identifier ->
 /// Unique Identifier, Extension Type -> Item Type). For Attribute Reference (2.x) the list is the
 /// 2.x Tag enumeration. `None` for tags that are not enumerations.
+///
+/// Some fields are an Enumeration only in some versions or besides other types (Asynchronous
+/// Indicator is a Boolean in 1.x; Unique Identifier, Linked Object Identifier and Data may also be
+/// text/byte strings or integers in 2.x): check the item type before decoding with this list.
 pub fn enum_tag_values(tag: u32) -> Option<&'static [(&'static str, u32)]> {
     if is_tag_enumeration(tag) {
         return Some(TAG_ENUMERATION);
@@ -5319,9 +5323,9 @@ pub fn object_type_in_version(object_type: u32, major: i32, minor: i32) -> bool 
     enum_value_in_version(tag::OBJECT_TYPE, object_type, major, minor)
 }
 
-/// (XML name, bit) list of a bit-mask field (Cryptographic Usage Mask, Storage Status Mask,
-/// Protection Storage Mask and the 2.x Common/Private/Public Protection Storage Masks use the
-/// Protection Storage Mask bits only through their own tag, see [`mask_from_names`]).
+/// (XML name, bit) list of a bit-mask field: Cryptographic Usage Mask, Storage Status Mask or
+/// Protection Storage Mask (the 2.x Protection Storage Masks structures hold Protection Storage
+/// Mask items). Masks are Integer items; see also [`mask_from_names`].
 pub fn mask_tag_values(tag: u32) -> Option<&'static [(&'static str, u32)]> {
     mask_table(tag).map(|t| t.values)
 }

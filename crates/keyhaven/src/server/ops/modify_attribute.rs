@@ -59,13 +59,15 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
                         )
                     })?,
                 None if positions.len() == 1 => positions[0],
-                None => return Err(KmipError::new(
-                    Reason::AttributeSingleValued,
-                    format!(
+                None => {
+                    return Err(KmipError::new(
+                        Reason::AttributeSingleValued,
+                        format!(
                         "{} has several instances: name the one to change with Current Attribute",
                         new.name.key()
                     ),
-                )),
+                    ))
+                }
             }
         } else {
             *positions
