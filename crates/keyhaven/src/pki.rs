@@ -450,7 +450,9 @@ pub fn parse_certificates(pem_or_der: &[u8]) -> Result<Vec<Vec<u8>>, PkiError> {
         return Err(PkiError::NoCertificates);
     }
     let mut out = Vec::new();
-    if trimmed.starts_with(b"-----BEGIN") {
+    // A DER certificate starts with a SEQUENCE tag; anything else is read as
+    // PEM (text around the blocks is allowed).
+    if trimmed[0] != 0x30 {
         for item in CertificateDer::pem_slice_iter(trimmed) {
             let der = item.map_err(|e| PkiError::InvalidCertificate(format!("bad PEM: {e}")))?;
             if check_certificate(&der)? != der.len() {
@@ -461,7 +463,7 @@ pub fn parse_certificates(pem_or_der: &[u8]) -> Result<Vec<Vec<u8>>, PkiError> {
             out.push(der.to_vec());
         }
     } else {
-        let mut rest = pem_or_der;
+        let mut rest = trimmed;
         while !rest.is_empty() {
             let used = check_certificate(rest)?;
             out.push(rest[..used].to_vec());

@@ -577,3 +577,255 @@ impl RootKeyProvider for LocalRootKeyProvider {
         self.current_status(key_ref)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FAST: KdfParams = KdfParams {
+        m_cost_kib: 256,
+        t_cost: 1,
+        p_cost: 1,
+    };
+
+    fn pass(p: &str) -> Option<Zeroizing<String>> {
+        Some(Zeroizing::new(p.to_owned()))
+    }
+
+    fn provider(dir: &Path, passphrase: Option<Zeroizing<String>>) -> LocalRootKeyProvider {
+        LocalRootKeyProvider::open(dir, passphrase)
+            .expect("open provider")
+            .with_kdf_params(FAST)
+            .with_recheck_interval(Duration::ZERO)
+    }
+
+    fn round_trip(p: &LocalRootKeyProvider, key_ref: &str) {
+        let blob = p.wrap(key_ref, b"tenant key bytes", b"aad").expect("wrap");
+        assert_eq!(blob[0], WRAP_VERSION);
+        assert_eq!(
+            &p.unwrap(key_ref, &blob, b"aad").expect("unwrap")[..],
+            b"tenant key bytes"
+        );
+        assert!(matches!(
+            p.unwrap(key_ref, &blob, b"other aad"),
+            Err(RootKeyError::Integrity(_))
+        ));
+        let mut tampered = blob.clone();
+        let last = tampered.len() - 1;
+        tampered[last] ^= 0x80;
+        assert!(matches!(
+            p.unwrap(key_ref, &tampered, b"aad"),
+            Err(RootKeyError::Integrity(_))
+        ));
+        assert!(matches!(
+            p.unwrap(key_ref, &blob[..5], b"aad"),
+            Err(RootKeyError::Integrity(_))
+        ));
+    }
+
+    #[test]
+    fn unsealed_round_trip_and_reopen() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let keys = dir.path().join("keys");
+        let p = provider(&keys, None);
+        assert_eq!(p.kind(), "local");
+        let r = p.create_key().expect("create");
+        assert!(r.starts_with("crk-"), "{r}");
+        round_trip(&p, &r);
+        let blob = p.wrap(&r, b"twk", b"t1").expect("wrap");
+
+        let data = fs::read(keys.join(format!("{r}.key"))).expect("read file");
+        assert_eq!(&data[..HEADER_LEN], b"KHCRK\x01\x00");
+        assert_eq!(data.len(), HEADER_LEN + KEY_LEN);
+
+        // A fresh process (no cache) reads the key from the file.
+        let p2 = provider(&keys, None);
+        assert_eq!(
+            &p2.unwrap(&r, &blob, b"t1").expect("unwrap after reopen")[..],
+            b"twk"
+        );
+        assert_eq!(p2.list_keys().expect("list"), vec![r]);
+    }
+
+    #[test]
+    fn sealed_round_trip_wrong_passphrase_and_locked() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = provider(dir.path(), pass("correct horse"));
+        let r = p.create_key().expect("create");
+        round_trip(&p, &r);
+        let blob = p.wrap(&r, b"twk", b"t1").expect("wrap");
+
+        let data = fs::read(dir.path().join(format!("{r}.key"))).expect("read file");
+        assert_eq!(&data[..HEADER_LEN], b"KHCRK\x01\x01");
+
+        let reopened = provider(dir.path(), pass("correct horse"));
+        assert_eq!(
+            &reopened.unwrap(&r, &blob, b"t1").expect("unwrap")[..],
+            b"twk"
+        );
+
+        match provider(dir.path(), pass("wrong")).unwrap(&r, &blob, b"t1") {
+            Err(RootKeyError::Locked(m)) => assert_eq!(m, "wrong passphrase"),
+            other => panic!("expected Locked, got {other:?}"),
+        }
+        match provider(dir.path(), None).wrap(&r, b"x", b"") {
+            Err(RootKeyError::Locked(m)) => assert!(m.contains(PASSPHRASE_ENV), "{m}"),
+            other => panic!("expected Locked, got {other:?}"),
+        }
+        // Sealed and status-only: status does not need the passphrase.
+        assert_eq!(
+            provider(dir.path(), None).status(&r).expect("status"),
+            RootKeyStatus::Active
+        );
+    }
+
+    #[test]
+    fn sealed_file_is_bound_to_its_name() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = provider(dir.path(), pass("pw"));
+        let r = p.create_key().expect("create");
+        fs::copy(
+            dir.path().join(format!("{r}.key")),
+            dir.path().join("crk-renamed.key"),
+        )
+        .expect("copy");
+        assert!(matches!(
+            provider(dir.path(), pass("pw")).wrap("crk-renamed", b"x", b""),
+            Err(RootKeyError::Locked(_))
+        ));
+    }
+
+    #[test]
+    fn default_kdf_params_work() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = LocalRootKeyProvider::open(dir.path(), pass("pw")).expect("open");
+        let r = p.create_key().expect("create");
+        let blob = p.wrap(&r, b"twk", b"").expect("wrap");
+        let p2 = LocalRootKeyProvider::open(dir.path(), pass("pw")).expect("open");
+        assert_eq!(&p2.unwrap(&r, &blob, b"").expect("unwrap")[..], b"twk");
+    }
+
+    #[test]
+    fn destroyed_file_status_and_unwrap() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = provider(dir.path(), None);
+        let r = p.create_key().expect("create");
+        let blob = p.wrap(&r, b"twk", b"").expect("wrap"); // key now cached
+        assert_eq!(p.status(&r).expect("status"), RootKeyStatus::Active);
+        fs::remove_file(dir.path().join(format!("{r}.key"))).expect("delete");
+        assert_eq!(p.status(&r).expect("status"), RootKeyStatus::Destroyed);
+        assert!(matches!(
+            p.unwrap(&r, &blob, b""),
+            Err(RootKeyError::KeyNotFound(_))
+        ));
+        assert!(matches!(
+            p.wrap(&r, b"x", b""),
+            Err(RootKeyError::KeyNotFound(_))
+        ));
+        assert!(matches!(
+            p.status("crk-never-existed"),
+            Ok(RootKeyStatus::Destroyed)
+        ));
+    }
+
+    #[test]
+    fn status_is_rechecked_at_most_once_per_interval() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = LocalRootKeyProvider::open(dir.path(), None)
+            .expect("open")
+            .with_recheck_interval(Duration::from_millis(300));
+        let r = p.create_key().expect("create");
+        assert_eq!(p.status(&r).expect("status"), RootKeyStatus::Active);
+        fs::remove_file(dir.path().join(format!("{r}.key"))).expect("delete");
+        assert_eq!(p.status(&r).expect("cached status"), RootKeyStatus::Active);
+        std::thread::sleep(Duration::from_millis(350));
+        assert_eq!(
+            p.status(&r).expect("rechecked status"),
+            RootKeyStatus::Destroyed
+        );
+    }
+
+    #[test]
+    fn disable_enable_destroy() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = provider(dir.path(), None);
+        let r = p.create_key().expect("create");
+        let blob = p.wrap(&r, b"twk", b"").expect("wrap");
+        p.disable(&r).expect("disable");
+        assert_eq!(p.status(&r).expect("status"), RootKeyStatus::Disabled);
+        assert!(matches!(
+            p.unwrap(&r, &blob, b""),
+            Err(RootKeyError::KeyDisabled(_))
+        ));
+        // Another process sees the marker.
+        assert_eq!(
+            provider(dir.path(), None).status(&r).expect("status"),
+            RootKeyStatus::Disabled
+        );
+        p.enable(&r).expect("enable");
+        assert_eq!(&p.unwrap(&r, &blob, b"").expect("unwrap")[..], b"twk");
+        p.destroy(&r).expect("destroy");
+        assert_eq!(p.status(&r).expect("status"), RootKeyStatus::Destroyed);
+        assert!(matches!(
+            p.unwrap(&r, &blob, b""),
+            Err(RootKeyError::KeyNotFound(_))
+        ));
+        assert!(matches!(p.destroy(&r), Err(RootKeyError::KeyNotFound(_))));
+        assert!(matches!(p.disable(&r), Err(RootKeyError::KeyNotFound(_))));
+        assert!(p.list_keys().expect("list").is_empty());
+    }
+
+    #[test]
+    fn invalid_references_are_rejected() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = provider(dir.path(), None);
+        for bad in ["", "../etc/passwd", "a/b", "crk.x", &"a".repeat(200)] {
+            assert!(
+                matches!(p.wrap(bad, b"x", b""), Err(RootKeyError::KeyNotFound(_))),
+                "{bad}"
+            );
+            assert!(p.status(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn corrupt_file_is_an_integrity_error() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        fs::write(dir.path().join("crk-bad.key"), b"not a key").expect("write");
+        let p = provider(dir.path(), None);
+        assert!(matches!(
+            p.wrap("crk-bad", b"x", b""),
+            Err(RootKeyError::Integrity(_))
+        ));
+    }
+
+    #[test]
+    fn debug_hides_passphrase_and_keys() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let p = provider(dir.path(), pass("super-secret-pass"));
+        p.create_key().expect("create");
+        let dbg = format!("{p:?}");
+        assert!(!dbg.contains("super-secret-pass"), "{dbg}");
+        assert!(dbg.contains("<set>"), "{dbg}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn file_and_directory_modes() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let keys = dir.path().join("keys");
+        let p = provider(&keys, None);
+        let r = p.create_key().expect("create");
+        let mode = |path: &Path| fs::metadata(path).expect("stat").permissions().mode() & 0o777;
+        assert_eq!(mode(&keys.join(format!("{r}.key"))), 0o600);
+        assert_eq!(mode(&keys), 0o700);
+        // No temporary files are left behind.
+        assert_eq!(fs::read_dir(&keys).expect("list").count(), 1);
+
+        // An existing, too open directory is tightened.
+        fs::set_permissions(&keys, fs::Permissions::from_mode(0o755)).expect("chmod");
+        drop(provider(&keys, None));
+        assert_eq!(mode(&keys), 0o700);
+    }
+}

@@ -49,8 +49,10 @@ const AUDIT_COLUMNS: &str = "at, tenant_id, actor, operation, uid, outcome, peer
 /// The SQLite implementation of [`Store`].
 pub struct SqliteStore {
     path: PathBuf,
-    writer: Mutex<Connection>,
+    // Field order is drop order: the read-only connections close first, so the writer is the
+    // last connection of this process and checkpoints the log into the database on close.
     readers: ReadPool,
+    writer: Mutex<Connection>,
 }
 
 impl std::fmt::Debug for SqliteStore {
