@@ -617,3 +617,15 @@ fn fingerprints_and_parsing() {
     assert!(!format!("{:?}", f.client).contains("PRIVATE"));
     let _ = &f.other_ca;
 }
+
+#[test]
+fn zz_rsa_timing() {
+    let mut v = Vec::new();
+    for _ in 0..20 {
+        let t = Instant::now();
+        pki::generate_ca("t").unwrap();
+        v.push(t.elapsed().as_millis());
+    }
+    v.sort();
+    eprintln!("generate_ca ms sorted: {v:?} mean {}", v.iter().sum::<u128>() / 20);
+}
