@@ -38,6 +38,7 @@ pub const MAX_CSR_VALIDITY_DAYS: u32 = 3652;
 /// little behind do not reject a freshly issued certificate.
 const BACKDATE: Duration = Duration::hours(1);
 const RSA_BITS: usize = 2048;
+const RSA_ENCRYPTION_OID: &str = "1.2.840.113549.1.1.1";
 
 /// Errors from the PKI helpers. The messages are meant for an administrator.
 #[derive(Debug, thiserror::Error)]
@@ -371,9 +372,9 @@ fn convert_name(name: &x509_parser::x509::X509Name<'_>) -> Result<DistinguishedN
 ///
 /// The certificate keeps the CSR's subject and public key. Everything the
 /// CSR *requests* (extensions, SANs, CA flag) is ignored: the result always
-/// is an end-entity certificate with keyUsage digitalSignature +
-/// keyEncipherment and EKU clientAuth. CSRs whose self-signature does not
-/// verify are refused. Returns `(pem, der)`.
+/// is an end-entity certificate with keyUsage digitalSignature (plus
+/// keyEncipherment for RSA keys) and EKU clientAuth. CSRs whose
+/// self-signature does not verify are refused. Returns `(pem, der)`.
 pub fn sign_csr(ca: &CertAndKey, csr_pem: &str, days: u32) -> Result<(String, Vec<u8>), PkiError> {
     if days == 0 || days > MAX_CSR_VALIDITY_DAYS {
         return Err(PkiError::InvalidValidity(days));
@@ -407,10 +408,16 @@ pub fn sign_csr(ca: &CertAndKey, csr_pem: &str, days: u32) -> Result<(String, Ve
     let (ca_cert, ca_key) = load_ca(ca)?;
     let mut params = base_params("placeholder", i64::from(days))?;
     params.distinguished_name = subject;
-    params.key_usages = vec![
-        KeyUsagePurpose::DigitalSignature,
-        KeyUsagePurpose::KeyEncipherment,
-    ];
+    // keyEncipherment only makes sense for RSA keys.
+    let is_rsa = info.subject_pki.algorithm.algorithm.to_id_string() == RSA_ENCRYPTION_OID;
+    params.key_usages = if is_rsa {
+        vec![
+            KeyUsagePurpose::DigitalSignature,
+            KeyUsagePurpose::KeyEncipherment,
+        ]
+    } else {
+        vec![KeyUsagePurpose::DigitalSignature]
+    };
     params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ClientAuth];
     params.use_authority_key_identifier_extension = true;
     let cert = params

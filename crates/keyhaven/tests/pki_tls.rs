@@ -542,7 +542,35 @@ fn csr_signing() {
     let eku = cert.extended_key_usage().unwrap().unwrap().value;
     assert!(eku.client_auth && !eku.server_auth);
     assert!(cert.subject_alternative_name().unwrap().is_none());
+    let ku = cert.key_usage().unwrap().unwrap().value;
+    assert!(ku.digital_signature() && !ku.key_encipherment());
     pki::verify_client_chain(&der, &[], &f.ca.cert_der, now()).unwrap();
+
+    // An RSA CSR (what vCenter produces), reusing an existing RSA key.
+    let rsa_key = rcgen::KeyPair::from_pem(&f.other_client.key_pem).unwrap();
+    let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).unwrap();
+    params.distinguished_name = rcgen::DistinguishedName::new();
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "vcenter.example.com");
+    let rsa_csr = params.serialize_request(&rsa_key).unwrap().pem().unwrap();
+    let (_, rsa_der) = pki::sign_csr(&f.ca, &rsa_csr, 730).unwrap();
+    let rsa_cert = parse(&rsa_der);
+    assert_eq!(
+        rsa_cert.public_key().raw,
+        rsa_key.public_key_der().as_slice()
+    );
+    assert!(rsa_cert
+        .key_usage()
+        .unwrap()
+        .unwrap()
+        .value
+        .key_encipherment());
+    assert_eq!(
+        pki::summarize(&rsa_der).unwrap().subject,
+        "CN=vcenter.example.com"
+    );
+    pki::verify_client_chain(&rsa_der, &[], &f.ca.cert_der, now()).unwrap();
 
     // A CSR whose content was changed after signing is refused.
     let needle = b"tamper-me";
@@ -616,16 +644,4 @@ fn fingerprints_and_parsing() {
     );
     assert!(!format!("{:?}", f.client).contains("PRIVATE"));
     let _ = &f.other_ca;
-}
-
-#[test]
-fn zz_rsa_timing() {
-    let mut v = Vec::new();
-    for _ in 0..20 {
-        let t = Instant::now();
-        pki::generate_ca("t").unwrap();
-        v.push(t.elapsed().as_millis());
-    }
-    v.sort();
-    eprintln!("generate_ca ms sorted: {v:?} mean {}", v.iter().sum::<u128>() / 20);
 }

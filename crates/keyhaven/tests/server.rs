@@ -828,3 +828,48 @@ fn no_key_material_on_disk_or_in_logs() {
     }
     let _ = std::io::stderr().flush();
 }
+
+#[test]
+fn timeouts_and_connection_limit() {
+    let server = TestServer::start_with(&[
+        "--idle-timeout-secs",
+        "1",
+        "--read-timeout-secs",
+        "1",
+        "--max-connections",
+        "2",
+    ]);
+    let creds = server.issue("app", "default");
+    let cfg = creds.client_config(&[&rustls::version::TLS13]);
+    // Idle connections are closed.
+    let mut a = Conn::connect_with(server.addr, cfg.clone());
+    a.ok(V1_1, DISCOVER_VERSIONS, vec![]);
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    assert!(a.is_closed(), "idle connection closed");
+    // A message that never completes is dropped after the read timeout.
+    let mut b = Conn::connect_with(server.addr, cfg.clone());
+    b.tls
+        .write_all(&[0x42, 0x00, 0x78, 0x01, 0, 0, 1, 0])
+        .expect("partial write");
+    b.tls.flush().expect("flush");
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    assert!(b.is_closed(), "stalled message dropped");
+    // The connection limit: two served at once, the third closed at once.
+    let mut c1 = Conn::connect_with(server.addr, cfg.clone());
+    let mut c2 = Conn::connect_with(server.addr, cfg.clone());
+    c1.ok(V1_1, DISCOVER_VERSIONS, vec![]);
+    c2.ok(V1_1, DISCOVER_VERSIONS, vec![]);
+    let third = Conn::try_connect(server.addr, cfg.clone()).and_then(|mut c| {
+        c.send_raw(&keyhaven_ttlv::encode(&request(
+            V1_1,
+            None,
+            &[(DISCOVER_VERSIONS, None, vec![])],
+        )))
+    });
+    assert!(third.is_err(), "third connection refused");
+    drop(c1);
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let mut again = Conn::connect_with(server.addr, cfg);
+    again.ok(V1_1, DISCOVER_VERSIONS, vec![]);
+    assert!(server.log_text().contains("connection limit reached"));
+}

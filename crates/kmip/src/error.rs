@@ -90,10 +90,18 @@ impl Reason {
 
     /// The Result Reason value for a client speaking `v`.
     pub fn code_for(self, v: ProtocolVersion) -> u32 {
-        if v.is_2x() {
-            self.code_2x()
+        let code = match (self, v.is_2x()) {
+            // Reserved in 2.x: the closest 2.x reasons.
+            (Reason::IllegalOperation, true) => 0x43,
+            (Reason::IndexOutOfBounds, true) => 0x20,
+            (_, true) => self.code_2x(),
+            (_, false) => self.code_1x(v),
+        };
+        // Safety net: never a value the client's version does not define.
+        if crate::enums::result_reason_in_version(code, v.major, v.minor) {
+            code
         } else {
-            self.code_1x(v)
+            0x100
         }
     }
 }
@@ -128,3 +136,75 @@ impl KmipError {
 }
 
 pub type KmipResult<T> = Result<T, KmipError>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ALL: [Reason; 27] = [
+        Reason::ItemNotFound,
+        Reason::ResponseTooLarge,
+        Reason::AuthenticationNotSuccessful,
+        Reason::InvalidMessage,
+        Reason::OperationNotSupported,
+        Reason::MissingData,
+        Reason::InvalidField,
+        Reason::FeatureNotSupported,
+        Reason::CryptographicFailure,
+        Reason::IllegalOperation,
+        Reason::PermissionDenied,
+        Reason::IndexOutOfBounds,
+        Reason::KeyFormatTypeNotSupported,
+        Reason::KeyCompressionTypeNotSupported,
+        Reason::ObjectAlreadyExists,
+        Reason::WrongKeyLifecycleState,
+        Reason::AttributeNotFound,
+        Reason::AttributeReadOnly,
+        Reason::AttributeSingleValued,
+        Reason::InvalidAttributeValue,
+        Reason::InvalidObjectType,
+        Reason::ObjectDestroyed,
+        Reason::UnsupportedProtocolVersion,
+        Reason::ServerLimitExceeded,
+        Reason::UnsupportedCryptographicParameters,
+        Reason::InternalServerError,
+        Reason::GeneralFailure,
+    ];
+
+    #[test]
+    fn every_reason_maps_to_a_value_of_every_version() {
+        for v in ProtocolVersion::SUPPORTED {
+            for r in ALL {
+                let code = r.code_for(v);
+                assert!(
+                    crate::enums::result_reason_in_version(code, v.major, v.minor),
+                    "{r:?} -> 0x{code:X} in {v}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn precise_2x_reasons_reach_2x_clients_only() {
+        assert_eq!(
+            Reason::WrongKeyLifecycleState.code_for(ProtocolVersion::V2_1),
+            0x43
+        );
+        assert_eq!(
+            Reason::WrongKeyLifecycleState.code_for(ProtocolVersion::V1_1),
+            0x0C
+        );
+        assert_eq!(
+            Reason::ObjectAlreadyExists.code_for(ProtocolVersion::V1_4),
+            0x18
+        );
+        assert_eq!(
+            Reason::ObjectAlreadyExists.code_for(ProtocolVersion::V1_2),
+            0x0B
+        );
+        assert_eq!(
+            Reason::AttributeNotFound.code_for(ProtocolVersion::V1_0),
+            0x01
+        );
+    }
+}

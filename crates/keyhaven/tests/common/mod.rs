@@ -232,17 +232,20 @@ impl Conn {
     }
 
     pub fn connect_with(addr: SocketAddr, cfg: Arc<rustls::ClientConfig>) -> Conn {
-        let tcp = TcpStream::connect(addr).expect("tcp connect");
-        tcp.set_read_timeout(Some(Duration::from_secs(30)))
-            .expect("timeout");
-        tcp.set_nodelay(true).expect("nodelay");
+        Self::try_connect(addr, cfg).expect("TLS connection")
+    }
+
+    pub fn try_connect(addr: SocketAddr, cfg: Arc<rustls::ClientConfig>) -> std::io::Result<Conn> {
+        let tcp = TcpStream::connect(addr)?;
+        tcp.set_read_timeout(Some(Duration::from_secs(30)))?;
+        tcp.set_nodelay(true)?;
         let name = rustls_pki_types::ServerName::try_from("localhost").expect("name");
         let conn = rustls::ClientConnection::new(cfg, name).expect("client conn");
         let mut tls = rustls::StreamOwned::new(conn, tcp);
         while tls.conn.is_handshaking() {
-            tls.conn.complete_io(&mut tls.sock).expect("handshake");
+            tls.conn.complete_io(&mut tls.sock)?;
         }
-        Conn { tls }
+        Ok(Conn { tls })
     }
 
     pub fn send_raw(&mut self, bytes: &[u8]) -> std::io::Result<Vec<u8>> {
