@@ -213,7 +213,7 @@ fn vcenter_sequence() {
             ("x-Product", "VMware vSphere"),
         ];
         let ids: Vec<Vec<u8>> = (0..3).map(|i| qlkc(n + 20 + i)).collect();
-        let items: Vec<(u32, Option<&[u8]>, Vec<Item>)> = adds
+        let items: Vec<Op<'_>> = adds
             .iter()
             .zip(&ids)
             .map(|((name, value), id)| {

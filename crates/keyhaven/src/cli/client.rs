@@ -305,8 +305,8 @@ fn list(o: &Opened, tenant: Option<&str>, json: bool) -> CliResult {
         );
     } else {
         println!(
-            "{:<20} {:<12} {:<12} {:<66} {}",
-            "NAME", "TENANT", "TRUST", "SHA-256 / CA SUBJECT", "USERNAME"
+            "{:<20} {:<12} {:<12} {:<66} USERNAME",
+            "NAME", "TENANT", "TRUST", "SHA-256 / CA SUBJECT"
         );
         for r in &rows {
             println!(

@@ -47,8 +47,8 @@ pub fn run(data_dir: &Path, cmd: TenantCmd) -> CliResult {
                 );
             } else {
                 println!(
-                    "{:<16} {:<10} {:<8} {:<44} {}",
-                    "NAME", "STATE", "PROVIDER", "ROOT KEY", "CREATED"
+                    "{:<16} {:<10} {:<8} {:<44} CREATED",
+                    "NAME", "STATE", "PROVIDER", "ROOT KEY"
                 );
                 for t in ts {
                     println!(

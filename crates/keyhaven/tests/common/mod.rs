@@ -292,12 +292,11 @@ impl Conn {
     }
 }
 
+/// One batch item to send: operation, Unique Batch Item ID, payload.
+pub type Op<'a> = (u32, Option<&'a [u8]>, Vec<Item>);
+
 /// Builds a request message.
-pub fn request(
-    v: ProtocolVersion,
-    extra_header: Option<Vec<Item>>,
-    items: &[(u32, Option<&[u8]>, Vec<Item>)],
-) -> Item {
+pub fn request(v: ProtocolVersion, extra_header: Option<Vec<Item>>, items: &[Op<'_>]) -> Item {
     let mut header = vec![v.to_item()];
     header.extend(extra_header.unwrap_or_default());
     header.push(Item::int(tag::BATCH_COUNT, items.len() as i32));

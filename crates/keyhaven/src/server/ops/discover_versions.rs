@@ -8,7 +8,7 @@ use keyhaven_ttlv::Item;
 use super::OpCtx;
 
 pub fn run(_ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
-    Ok(answer(payload)?)
+    answer(payload)
 }
 
 /// Also used before a client is identified (Discover Versions needs no tenant).
