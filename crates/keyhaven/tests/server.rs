@@ -873,3 +873,39 @@ fn timeouts_and_connection_limit() {
     again.ok(V1_1, DISCOVER_VERSIONS, vec![]);
     assert!(server.log_text().contains("connection limit reached"));
 }
+
+#[test]
+fn audit_trail_records_who_fetched_what() {
+    let mut server = TestServer::start();
+    let creds = server.issue("esxi-01", "default");
+    let mut c = Conn::connect(server.addr, &creds);
+    let uid = create(&mut c);
+    get_key(&mut c, V1_1, &uid);
+    fails_with(
+        &c.call(V1_1, GET, vec![uid_item("missing-key")]),
+        result_reason::ITEM_NOT_FOUND,
+    );
+    drop(c);
+    assert!(
+        server.terminate().success(),
+        "clean stop flushes the audit queue"
+    );
+    let out = admin(&server.data(), &["audit", "--uid", &uid, "--json"]);
+    let rows: serde_json::Value = serde_json::from_str(&out).expect("json");
+    let ops: Vec<&str> = rows
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|r| r["operation"].as_str())
+        .collect();
+    assert!(ops.contains(&"Create") && ops.contains(&"Get"), "{ops:?}");
+    for r in rows.as_array().expect("array") {
+        assert_eq!(r["actor"], "esxi-01");
+        assert_eq!(r["outcome"], "success");
+        assert!(r["peer"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("127.0.0.1:")));
+    }
+    let out = admin(&server.data(), &["audit", "--uid", "missing-key", "--json"]);
+    assert!(out.contains("ItemNotFound"), "{out}");
+}

@@ -614,12 +614,22 @@ impl Store for SqliteStore {
     }
 
     fn append_audit(&self, a: &AuditRecord) -> StoreResult<()> {
-        self.writer()
-            .prepare_cached(&format!(
-                "INSERT INTO audit ({AUDIT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-            ))
-            .and_then(|mut s| {
-                s.execute(params![
+        self.append_audit_batch(std::slice::from_ref(a))
+    }
+
+    fn append_audit_batch(&self, records: &[AuditRecord]) -> StoreResult<()> {
+        let mut conn = self.writer();
+        let tx = conn
+            .transaction()
+            .map_err(|e| db_err("append", "audit records", e))?;
+        {
+            let mut stmt = tx
+                .prepare_cached(&format!(
+                    "INSERT INTO audit ({AUDIT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                ))
+                .map_err(|e| db_err("append", "audit records", e))?;
+            for a in records {
+                stmt.execute(params![
                     a.at,
                     a.tenant_id,
                     a.actor,
@@ -628,9 +638,11 @@ impl Store for SqliteStore {
                     a.outcome,
                     a.peer
                 ])
-            })
-            .map(drop)
-            .map_err(|e| db_err("append", "audit record", e))
+                .map_err(|e| db_err("append", "audit record", e))?;
+            }
+        }
+        tx.commit()
+            .map_err(|e| db_err("append", "audit records", e))
     }
 
     fn list_audit(

@@ -37,18 +37,16 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     }
     if functions.contains(&qf::QUERY_SERVER_INFORMATION) {
         c.push(Item::text(tag::VENDOR_IDENTIFICATION, VENDOR));
-        let version = env!("CARGO_PKG_VERSION");
-        let info = if ctx.version.is_2x() {
-            vec![
-                Item::text(tag::SERVER_NAME, VENDOR),
-                Item::text(tag::SERVER_VERSION, version),
-                Item::text(tag::PRODUCT_NAME, "Keyhaven KMIP server"),
-            ]
-        } else {
-            Vec::new()
-        };
+        // 1.x leaves Server Information's content to the vendor; it is left out. 2.x defines fields.
         if ctx.version.is_2x() {
-            c.push(Item::structure(tag::SERVER_INFORMATION, info));
+            c.push(Item::structure(
+                tag::SERVER_INFORMATION,
+                vec![
+                    Item::text(tag::SERVER_NAME, VENDOR),
+                    Item::text(tag::SERVER_VERSION, env!("CARGO_PKG_VERSION")),
+                    Item::text(tag::PRODUCT_NAME, "Keyhaven KMIP server"),
+                ],
+            ));
         }
     }
     Ok(Item::structure(tag::RESPONSE_PAYLOAD, c))

@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Installs everything the test suite needs; scripts/test.sh runs it first.
+#
+# Made for a fresh Debian 12 machine where it runs as root (as CI does), and
+# idempotent: when everything is already in place it installs nothing and
+# needs no network. It says what it installs, and stops with a message naming
+# what is missing when something cannot be installed.
+#
+# What it sets up:
+#   - build tools: a Rust toolchain (checked only: it cannot be installed
+#     from here) and a C compiler (ring and the bundled SQLite build C code);
+#   - a Python virtualenv at .venv (repo root) holding the packages listed in
+#     tests/pykmip/requirements.txt (PyKMIP 0.11.0 and pytest), for the
+#     third-party-client interop tests in tests/pykmip.
+#
+# Environment: PYTHON=/path/to/python3 picks the interpreter for .venv
+# (default: python3 on PATH).
+set -euo pipefail
+
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO_ROOT"
+
+VENV="$REPO_ROOT/.venv"
+REQUIREMENTS="tests/pykmip/requirements.txt"
+# Records what was installed into .venv, so that a re-run can skip pip.
+STAMP="$VENV/.keyhaven-test-deps"
+
+say() { printf '[install-test-deps] %s\n' "$*"; }
+die() {
+    printf '[install-test-deps] ERROR: %s\n' "$*" >&2
+    exit 1
+}
+
+# A minimal environment (CI) may lack HOME or rustup's directory on PATH.
+: "${HOME:=$(getent passwd "$(id -u)" | cut -d: -f6)}"
+export HOME
+if ! command -v cargo >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/cargo" ]; then
+    export PATH="$HOME/.cargo/bin:$PATH"
+fi
+
+# --- Debian packages ---------------------------------------------------------
+
+APT_UPDATED=0
+
+# apt_install PKG...: installs those of the named Debian packages that are not
+# installed yet; runs `apt-get update` once, and only when it installs.
+apt_install() {
+    local missing=() pkg
+    for pkg in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+            missing+=("$pkg")
+        fi
+    done
+    [ "${#missing[@]}" -eq 0 ] && return 0
+
+    command -v apt-get >/dev/null 2>&1 ||
+        die "missing Debian packages: ${missing[*]}; apt-get is not available here, install them by hand"
+    [ "$(id -u)" -eq 0 ] ||
+        die "missing Debian packages: ${missing[*]}; run this script as root, or: sudo apt-get install ${missing[*]}"
+
+    say "installing Debian packages: ${missing[*]}"
+    if [ "$APT_UPDATED" -eq 0 ]; then
+        apt-get update -qq || die "apt-get update failed (needed to install: ${missing[*]})"
+        APT_UPDATED=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" ||
+        die "could not install Debian packages: ${missing[*]}"
+}
+
+# --- Build tools -------------------------------------------------------------
+
+if command -v cargo >/dev/null 2>&1; then
+    say "Rust toolchain: $(cargo --version)"
+else
+    die "cargo not found (looked on PATH and in $HOME/.cargo/bin): install a Rust toolchain (rustup, Rust >= 1.80); this script cannot install one"
+fi
+
+if command -v cc >/dev/null 2>&1; then
+    say "C compiler: $(cc --version | head -n 1)"
+else
+    apt_install gcc libc6-dev
+    command -v cc >/dev/null 2>&1 || die "no C compiler (cc) after installing gcc"
+fi
+
+# --- Python virtualenv for tests/pykmip -------------------------------------
+
+PYTHON="${PYTHON:-python3}"
+if ! command -v "$PYTHON" >/dev/null 2>&1; then
+    [ "$PYTHON" = python3 ] || die "PYTHON=$PYTHON not found"
+    apt_install python3
+fi
+command -v "$PYTHON" >/dev/null 2>&1 || die "python3 not found (needed for the .venv of tests/pykmip)"
+"$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 8))' ||
+    die "$("$PYTHON" --version 2>&1) is too old: PyKMIP 0.11.0 needs Python >= 3.8"
+
+venv_usable() {
+    [ -x "$VENV/bin/python" ] && "$VENV/bin/python" -c 'import sys' >/dev/null 2>&1
+}
+
+if venv_usable; then
+    say "Python virtualenv: .venv ($("$VENV/bin/python" --version 2>&1)) already exists"
+else
+    if [ -e "$VENV" ]; then
+        # Typically its interpreter went away (made on another machine).
+        say "removing unusable virtualenv .venv"
+        rm -rf "$VENV"
+    fi
+    if ! "$PYTHON" -c 'import ensurepip' >/dev/null 2>&1; then
+        # Debian splits venv/ensurepip out of python3 into python3-venv.
+        apt_install python3-venv
+        "$PYTHON" -c 'import ensurepip' >/dev/null 2>&1 ||
+            die "$PYTHON has no ensurepip module even after installing python3-venv: cannot create .venv"
+    fi
+    say "creating Python virtualenv .venv with $(command -v "$PYTHON") ($("$PYTHON" --version 2>&1))"
+    "$PYTHON" -m venv "$VENV" || {
+        rm -rf "$VENV"
+        die "could not create the virtualenv .venv with $PYTHON"
+    }
+fi
+
+# What .venv should hold: the requirements file and the interpreter's version.
+WANT="$(sha256sum "$REQUIREMENTS" | cut -d' ' -f1) $("$VENV/bin/python" --version 2>&1)"
+if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT" ] &&
+    "$VENV/bin/python" -c 'import kmip.pie.client, pytest' >/dev/null 2>&1; then
+    say "Python packages in .venv already installed ($REQUIREMENTS)"
+else
+    say "installing Python packages into .venv from $REQUIREMENTS: $(grep -v '^\s*#' "$REQUIREMENTS" | xargs)"
+    "$VENV/bin/python" -m pip install --disable-pip-version-check --no-input -q -r "$REQUIREMENTS" ||
+        die "pip could not install the packages of $REQUIREMENTS into .venv (is PyPI reachable?)"
+    "$VENV/bin/python" - <<'EOF' || die "the packages in .venv do not work (see above)"
+from importlib.metadata import version
+import kmip.pie.client  # noqa: F401  (fails here if PyKMIP cannot load)
+import pytest  # noqa: F401
+assert version("pykmip") == "0.11.0", "PyKMIP is %s, not 0.11.0" % version("pykmip")
+print("[install-test-deps] installed: " + ", ".join(
+    "%s %s" % (name, version(name))
+    for name in ("pykmip", "pytest", "cryptography", "sqlalchemy")))
+EOF
+    printf '%s\n' "$WANT" >"$STAMP"
+fi
+
+# --- Future dependencies -----------------------------------------------------
+# Reserved for what later tests will need. NOT installed yet: uncomment and
+# adapt when a test needs it, and start any service from scripts/test.sh.
+#
+#   SoftHSM2 (PKCS#11 root-key backend tests):
+#       apt_install softhsm2
+#
+#   PostgreSQL (store backend tests):
+#       apt_install postgresql
+# -----------------------------------------------------------------------------
+
+say "all test dependencies are in place"
