@@ -3,6 +3,7 @@
 
 pub mod audit;
 pub mod client;
+pub mod key;
 pub mod serve;
 pub mod tenant;
 
@@ -33,6 +34,9 @@ pub enum Command {
     /// Trust, issue, list and remove KMIP clients.
     #[command(subcommand)]
     Client(client::ClientCmd),
+    /// The key inventory: list, show, revoke, destroy, restore.
+    #[command(subcommand)]
+    Key(key::KeyCmd),
     /// Create, list, suspend and resume tenants.
     #[command(subcommand)]
     Tenant(tenant::TenantCmd),
@@ -48,6 +52,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Serve(a) => serve::run(&cli.data_dir, a),
         Command::Client(c) => client::run(&cli.data_dir, c),
         Command::Tenant(c) => tenant::run(&cli.data_dir, c),
+        Command::Key(c) => key::run(&cli.data_dir, c),
         Command::Audit(a) => audit::run(&cli.data_dir, a),
     }
 }

@@ -8,6 +8,7 @@ pub mod audit;
 pub mod conn;
 pub mod dispatch;
 pub mod identity;
+pub mod objects;
 pub mod ops;
 pub mod tls;
 

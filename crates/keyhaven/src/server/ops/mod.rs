@@ -17,15 +17,17 @@ pub mod register;
 pub mod revoke;
 pub mod set_attribute;
 
-use keyhaven_kmip::attribute::{decode_storage, encode_storage, AttrName, Attribute};
+use keyhaven_kmip::attribute::{encode_storage, AttrName, Attribute};
 use keyhaven_kmip::enums::{operation as op, state};
 use keyhaven_kmip::error::{KmipError, KmipResult, Reason};
 use keyhaven_kmip::object::ObjectContent;
 use keyhaven_kmip::{tag, ProtocolVersion};
 use keyhaven_ttlv::{Item, Value};
 
-use crate::store::{ClientRecord, ObjectRecord, StoreError, TenantRecord};
+use crate::store::{ClientRecord, ObjectRecord, TenantRecord};
 
+pub use super::objects::Managed;
+use super::objects::{self, store_err};
 use super::Server;
 
 /// What an operation may use: the server, who asks, in which version, and the batch's ID Placeholder.
@@ -85,101 +87,7 @@ pub fn supported_operations(v: ProtocolVersion) -> Vec<u32> {
     ops
 }
 
-pub fn now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0)
-}
-
-pub fn store_err(e: StoreError) -> KmipError {
-    match e {
-        StoreError::NotFound(what) => {
-            KmipError::new(Reason::ItemNotFound, format!("not found: {what}"))
-        }
-        StoreError::AlreadyExists(what) => KmipError::new(
-            Reason::ObjectAlreadyExists,
-            format!("already exists: {what}"),
-        ),
-        StoreError::Conflict(what) => KmipError::new(
-            Reason::GeneralFailure,
-            format!("concurrent update of {what}; retry"),
-        ),
-        StoreError::Backend(msg) => {
-            tracing::error!(error = %msg, "store failure");
-            KmipError::new(
-                Reason::GeneralFailure,
-                "the key store is unavailable; retry later",
-            )
-        }
-    }
-}
-
-/// A managed object with its decoded attributes.
-pub struct Managed {
-    pub rec: ObjectRecord,
-    pub attrs: Vec<Attribute>,
-}
-
-impl Managed {
-    pub fn first(&self, t: u32) -> Option<&Attribute> {
-        self.attrs.iter().find(|a| a.name.is(t))
-    }
-
-    /// Sets a single-instance attribute, replacing any value.
-    pub fn set(&mut self, t: u32, value: Value) {
-        if let Some(a) = self.attrs.iter_mut().find(|a| a.name.is(t)) {
-            a.value = value;
-        } else {
-            self.attrs.push(Attribute::std(t, value));
-        }
-    }
-
-    /// Every attribute, with those derived from the record (Unique Identifier, Object Type, State).
-    pub fn all_attributes(&self) -> Vec<Attribute> {
-        let mut out = Vec::with_capacity(self.attrs.len() + 3);
-        out.push(Attribute::std(
-            tag::UNIQUE_IDENTIFIER,
-            Value::TextString(self.rec.uid.clone()),
-        ));
-        out.push(Attribute::std(
-            tag::OBJECT_TYPE,
-            Value::Enumeration(self.rec.object_type),
-        ));
-        out.push(Attribute::std(
-            tag::STATE,
-            Value::Enumeration(self.rec.state),
-        ));
-        out.extend(self.attrs.iter().cloned());
-        out
-    }
-
-    /// Applies the date-driven transitions of the state machine (Activation Date and Deactivation
-    /// Date reached). Returns true when the state changed.
-    pub fn apply_dates(&mut self, now: i64) -> bool {
-        let date = |m: &Managed, t| {
-            m.first(t).and_then(|a| {
-                if let Value::DateTime(d) = a.value {
-                    Some(d)
-                } else {
-                    None
-                }
-            })
-        };
-        let before = self.rec.state;
-        if self.rec.state == state::PRE_ACTIVE
-            && date(self, tag::ACTIVATION_DATE).is_some_and(|d| d <= now)
-        {
-            self.rec.state = state::ACTIVE;
-        }
-        if self.rec.state == state::ACTIVE
-            && date(self, tag::DEACTIVATION_DATE).is_some_and(|d| d <= now)
-        {
-            self.rec.state = state::DEACTIVATED;
-        }
-        before != self.rec.state
-    }
-}
+pub use super::objects::now;
 
 /// Attributes the server alone maintains; a client may not send them.
 pub fn is_server_maintained(name: &AttrName) -> bool {
@@ -212,47 +120,16 @@ impl OpCtx<'_> {
     }
 
     pub fn load(&self, uid: &str) -> KmipResult<Managed> {
-        let rec = self
-            .server
-            .store
-            .get_object(&self.tenant.id, uid)
-            .map_err(|e| match e {
-                StoreError::NotFound(_) => KmipError::not_found(uid),
-                other => store_err(other),
-            })?;
-        let attrs = decode_storage(&rec.attributes)?;
-        let mut m = Managed { rec, attrs };
-        m.apply_dates(now());
-        Ok(m)
+        objects::load(self.server.store.as_ref(), &self.tenant.id, uid)
     }
 
     /// Reads, changes and writes back one object, retrying when another request changed it meanwhile.
     pub fn update<T>(
         &self,
         uid: &str,
-        mut f: impl FnMut(&mut Managed) -> KmipResult<T>,
+        f: impl FnMut(&mut Managed) -> KmipResult<T>,
     ) -> KmipResult<T> {
-        for _ in 0..8 {
-            let mut m = self.load(uid)?;
-            let out = f(&mut m)?;
-            let t = now();
-            m.apply_dates(t);
-            m.set(tag::LAST_CHANGE_DATE, Value::DateTime(t));
-            m.rec.attributes = encode_storage(&m.attrs);
-            m.rec.updated_at = t;
-            m.rec.revision += 1;
-            match self.server.store.update_object(&m.rec) {
-                Ok(()) => {
-                    return Ok(out);
-                }
-                Err(StoreError::Conflict(_)) => continue,
-                Err(e) => return Err(store_err(e)),
-            }
-        }
-        Err(KmipError::new(
-            Reason::GeneralFailure,
-            format!("object {uid} is being changed by many requests at once; retry"),
-        ))
+        objects::update(self.server.store.as_ref(), &self.tenant.id, uid, f)
     }
 
     /// Unwraps an object's content.
