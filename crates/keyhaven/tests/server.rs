@@ -758,7 +758,7 @@ fn contains(hay: &[u8], needle: &[u8]) -> bool {
 
 #[test]
 fn no_key_material_on_disk_or_in_logs() {
-    let mut server = TestServer::start();
+    let mut server = TestServer::start_with(&["--log", "trace"]);
     let creds = server.issue("app", "default");
     let mut c = Conn::connect(server.addr, &creds);
     let mut keys = Vec::new();
@@ -908,4 +908,16 @@ fn audit_trail_records_who_fetched_what() {
     }
     let out = admin(&server.data(), &["audit", "--uid", "missing-key", "--json"]);
     assert!(out.contains("ItemNotFound"), "{out}");
+}
+
+#[test]
+fn tls_1_2_and_1_3_clients_are_served() {
+    let server = TestServer::start();
+    let creds = server.issue("app", "default");
+    for v in [&rustls::version::TLS12, &rustls::version::TLS13] {
+        let mut c = Conn::connect_with(server.addr, creds.client_config(&[v]));
+        assert_eq!(c.tls.conn.protocol_version(), Some(v.version));
+        let uid = create(&mut c);
+        assert_eq!(get_key(&mut c, V1_1, &uid).len(), 32);
+    }
 }

@@ -75,16 +75,14 @@ impl TestServer {
         let child = Command::new(bin())
             .arg("--data-dir")
             .arg(self.data())
-            .args([
-                "serve",
-                "--listen",
-                "127.0.0.1:0",
-                "--log",
-                "debug",
-                "--ready-file",
-            ])
+            .args(["serve", "--listen", "127.0.0.1:0", "--ready-file"])
             .arg(&ready)
             .args(extra)
+            .args(if extra.contains(&"--log") {
+                &[][..]
+            } else {
+                &["--log", "debug"][..]
+            })
             .stdout(Stdio::null())
             .stderr(log)
             .spawn()
