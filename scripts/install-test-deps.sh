@@ -11,7 +11,9 @@
 #     from here) and a C compiler (ring and the bundled SQLite build C code);
 #   - a Python virtualenv at .venv (repo root) holding the packages listed in
 #     tests/pykmip/requirements.txt (PyKMIP 0.11.0 and pytest), for the
-#     third-party-client interop tests in tests/pykmip.
+#     third-party-client interop tests in tests/pykmip;
+#   - SoftHSM2 and pkcs11-tool (Debian softhsm2, opensc) for the PKCS#11
+#     root-key tests in crates/keyhaven/tests/hsm.rs.
 #
 # Environment: PYTHON=/path/to/python3 picks the interpreter for .venv
 # (default: python3 on PATH).
@@ -109,7 +111,7 @@ else
         # Debian splits venv/ensurepip out of python3 into python3-venv.
         apt_install python3-venv
         "$PYTHON" -c 'import ensurepip' >/dev/null 2>&1 ||
-            die "$PYTHON has no ensurepip module even after installing python3-venv: cannot create .venv"
+            die "$PYTHON has no ensurepip module although python3-venv is installed: cannot create .venv (set PYTHON to a python3 that has venv and ensurepip)"
     fi
     say "creating Python virtualenv .venv with $(command -v "$PYTHON") ($("$PYTHON" --version 2>&1))"
     "$PYTHON" -m venv "$VENV" || {
@@ -139,12 +141,25 @@ EOF
     printf '%s\n' "$WANT" >"$STAMP"
 fi
 
+# --- SoftHSM2 and pkcs11-tool (PKCS#11 root-key provider tests) -------------
+# crates/keyhaven/tests/hsm.rs initialises its own SoftHSM2 tokens in temporary
+# directories (SOFTHSM2_CONF per server process) and deletes root-key objects
+# with pkcs11-tool (OpenSC); nothing is configured system-wide here.
+
+apt_install softhsm2 opensc
+SOFTHSM_MODULE=""
+for m in /usr/lib/softhsm/libsofthsm2.so /usr/lib/*-linux-gnu/softhsm/libsofthsm2.so; do
+    if [ -f "$m" ]; then SOFTHSM_MODULE="$m"; break; fi
+done
+[ -n "$SOFTHSM_MODULE" ] || die "softhsm2 is installed but libsofthsm2.so was not found"
+command -v softhsm2-util >/dev/null 2>&1 || die "softhsm2-util not found after installing softhsm2"
+command -v pkcs11-tool >/dev/null 2>&1 || die "pkcs11-tool not found after installing opensc"
+say "SoftHSM2: $(softhsm2-util --version) ($SOFTHSM_MODULE), pkcs11-tool: $(command -v pkcs11-tool)"
+# --- end of the SoftHSM2 section ---------------------------------------------
+
 # --- Future dependencies -----------------------------------------------------
 # Reserved for what later tests will need. NOT installed yet: uncomment and
 # adapt when a test needs it, and start any service from scripts/test.sh.
-#
-#   SoftHSM2 (PKCS#11 root-key backend tests):
-#       apt_install softhsm2
 #
 #   PostgreSQL (store backend tests):
 #       apt_install postgresql

@@ -6,13 +6,17 @@
 //! DATA/tls/ca.crt, ca.key     the server's own CA (signs the server certificate and issued clients)
 //! DATA/tls/server.crt, .key   the server certificate (RSA-2048, SANs, serverAuth)
 //! ```
+//!
+//! With a database URL (`--database-url`, `KEYHAVEN_DATABASE_URL`) the store is that PostgreSQL
+//! database instead of `keyhaven.db`, shared by every node that names it; root keys and TLS
+//! material stay in the data directory (docs/cluster.md).
 
 use std::collections::HashMap;
 use std::fs;
 use std::io::Write;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use zeroize::Zeroizing;
 
@@ -20,6 +24,7 @@ use crate::crypto::envelope::Envelope;
 use crate::pki::{self, CertAndKey};
 use crate::rootkey::local::LocalRootKeyProvider;
 use crate::rootkey::{RootKeyProvider, PASSPHRASE_ENV};
+use crate::store::postgres::{PgSettings, PostgresStore};
 use crate::store::sqlite::SqliteStore;
 use crate::store::{Store, StoreError, TenantRecord, TenantState};
 
@@ -40,6 +45,10 @@ impl DataDir {
     }
     pub fn rootkeys(&self) -> PathBuf {
         self.root.join("rootkeys")
+    }
+    /// Named root-key providers of this node (PKCS#11...), see [`crate::rootkey::registry`].
+    pub fn providers_file(&self) -> PathBuf {
+        self.root.join("providers.json")
     }
     pub fn tls(&self) -> PathBuf {
         self.root.join("tls")
@@ -116,28 +125,56 @@ pub struct Opened {
     pub envelope: Arc<Envelope>,
 }
 
+/// The PostgreSQL database every store of this process opens, when one was chosen.
+static DATABASE_URL: RwLock<Option<String>> = RwLock::new(None);
+
+/// Chooses the store of this process: the PostgreSQL database at `url`, or (`None`) SQLite in the
+/// data directory. Set once by the command line before anything is opened.
+pub fn set_database_url(url: Option<String>) {
+    let url = url.filter(|u| !u.trim().is_empty());
+    *DATABASE_URL.write().unwrap_or_else(|p| p.into_inner()) = url;
+}
+
+/// The PostgreSQL database URL chosen with [`set_database_url`], if any.
+pub fn database_url() -> Option<String> {
+    DATABASE_URL
+        .read()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone()
+}
+
+/// Where the store of this process lives, for banners and messages (never a password).
+pub fn describe_store(dir: &DataDir) -> String {
+    match database_url() {
+        Some(url) => match PostgresStore::describe_url(&url) {
+            Some(target) => format!("PostgreSQL {target}"),
+            None => "PostgreSQL".to_owned(),
+        },
+        None => format!("SQLite {}", dir.db().display()),
+    }
+}
+
+/// Opens the store: the PostgreSQL database when a URL was chosen, else the SQLite file.
+pub fn open_store(dir: &DataDir) -> Result<Arc<dyn Store>, SetupError> {
+    match database_url() {
+        Some(url) => {
+            let pg = PostgresStore::open(&url, PgSettings::default()).map_err(|e| {
+                SetupError::Other(format!("cannot open the PostgreSQL store: {e}"))
+            })?;
+            tracing::info!(database = %pg.target(), "store: PostgreSQL");
+            Ok(Arc::new(pg))
+        }
+        None => Ok(Arc::new(SqliteStore::open(&dir.db()).map_err(|e| {
+            SetupError::Other(format!("cannot open the store {}: {e}", dir.db().display()))
+        })?)),
+    }
+}
+
 /// Opens (creating when absent) the store and root-key providers of a data directory.
 pub fn open(dir: &DataDir, root_key_check: std::time::Duration) -> Result<Opened, SetupError> {
     make_private_dir(&dir.root)?;
-    let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&dir.db()).map_err(|e| {
-        SetupError::Other(format!("cannot open the store {}: {e}", dir.db().display()))
-    })?);
-    let passphrase = std::env::var(PASSPHRASE_ENV)
-        .ok()
-        .filter(|p| !p.is_empty())
-        .map(Zeroizing::new);
-    let local = Arc::new(
-        LocalRootKeyProvider::open(&dir.rootkeys(), passphrase).map_err(|e| {
-            SetupError::Other(format!(
-                "cannot open the local root keys in {}: {e}",
-                dir.rootkeys().display()
-            ))
-        })?,
-    );
-    let mut providers: HashMap<String, Arc<dyn RootKeyProvider>> = HashMap::new();
-    providers.insert(local.kind().to_owned(), local.clone());
-    let envelope =
-        Arc::new(Envelope::new(providers, store.clone()).with_check_interval(root_key_check));
+    let store = open_store(dir)?;
+    let (local, envelope) = open_root_keys(dir, &store, root_key_check)?;
     Ok(Opened {
         dir: dir.clone(),
         store,
@@ -146,27 +183,80 @@ pub fn open(dir: &DataDir, root_key_check: std::time::Duration) -> Result<Opened
     })
 }
 
+/// The root-key providers and the envelope over them: the local provider ("local", key files in
+/// `DATA/rootkeys`) and the named providers of `DATA/providers.json`, opened on first use.
+fn open_root_keys(
+    dir: &DataDir,
+    store: &Arc<dyn Store>,
+    root_key_check: std::time::Duration,
+) -> Result<(Arc<LocalRootKeyProvider>, Arc<Envelope>), SetupError> {
+    let passphrase = std::env::var(PASSPHRASE_ENV)
+        .ok()
+        .filter(|p| !p.is_empty())
+        .map(Zeroizing::new);
+    let local = Arc::new(
+        LocalRootKeyProvider::open(&dir.rootkeys(), passphrase)
+            .map_err(|e| {
+                SetupError::Other(format!(
+                    "cannot open the local root keys in {}: {e}",
+                    dir.rootkeys().display()
+                ))
+            })?
+            // Status checks read the file system every time (the envelope paces them), so a
+            // deleted key file is seen at the next check.
+            .with_recheck_interval(std::time::Duration::ZERO),
+    );
+    let mut providers: HashMap<String, Arc<dyn RootKeyProvider>> = HashMap::new();
+    providers.insert(local.name().to_owned(), local.clone());
+    let envelope = Arc::new(
+        Envelope::new(providers, store.clone())
+            .with_check_interval(root_key_check)
+            .with_provider_resolver(crate::rootkey::registry::resolver(dir.providers_file())),
+    );
+    Ok((local, envelope))
+}
+
 /// Creates a tenant with a new root key in the local provider.
 pub fn create_tenant(o: &Opened, name: &str) -> Result<TenantRecord, SetupError> {
+    create_tenant_with(o, name, crate::rootkey::LOCAL_PROVIDER, None)
+}
+
+/// Creates a tenant whose root key is in the provider named `provider`: a new key, or the
+/// existing key labelled `existing_key` (checked to be fit for a root key).
+pub fn create_tenant_with(
+    o: &Opened,
+    name: &str,
+    provider: &str,
+    existing_key: Option<&str>,
+) -> Result<TenantRecord, SetupError> {
     match o.store.get_tenant_by_name(name) {
         Ok(_) => return Err(SetupError::Other(format!("tenant {name:?} exists already"))),
         Err(StoreError::NotFound(_)) => {}
         Err(e) => return Err(SetupError::Other(e.to_string())),
     }
+    let p = o.envelope.provider(provider).ok_or_else(|| {
+        SetupError::Other(format!(
+            "no root key provider named {provider:?} (see `keyhaven provider list`)"
+        ))
+    })?;
     let id = uuid::Uuid::new_v4().to_string();
-    let root_key_ref = o
-        .local
-        .create_key()
-        .map_err(|e| SetupError::Other(format!("cannot create a root key: {e}")))?;
+    let root_key_ref = match existing_key {
+        Some(label) => p.find_key(label).map_err(|e| {
+            SetupError::Other(format!("cannot use the root key {label:?} of {provider}: {e}"))
+        })?,
+        None => p.create_key().map_err(|e| {
+            SetupError::Other(format!("cannot create a root key in {provider}: {e}"))
+        })?,
+    };
     let wrapped_twk = o
         .envelope
-        .new_tenant_key(o.local.kind(), &root_key_ref, &id)
+        .new_tenant_key(provider, &root_key_ref, &id)
         .map_err(|e| SetupError::Other(format!("cannot create the tenant wrapping key: {e}")))?;
     let t = TenantRecord {
         id,
         name: name.to_owned(),
         state: TenantState::Active,
-        root_provider: o.local.kind().to_owned(),
+        root_provider: provider.to_owned(),
         root_key_ref,
         wrapped_twk,
         twk_version: 1,
@@ -192,6 +282,16 @@ pub fn ensure_initialized(
     ips: &[IpAddr],
 ) -> Result<SetupReport, SetupError> {
     let mut report = SetupReport::default();
+    // One process at a time: `serve` and an admin command started together on a fresh directory
+    // must not both create a CA or the default tenant. Released when the file closes.
+    let lock_path = o.dir.root.join(".init.lock");
+    let lock = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(io(&lock_path))?;
+    lock.lock().map_err(io(&lock_path))?;
     match o.store.get_tenant_by_name(DEFAULT_TENANT) {
         Ok(_) => {}
         Err(StoreError::NotFound(_)) => {

@@ -3,7 +3,9 @@
 //! providers), [`store`] (persistent state), [`server`] (TLS, identity, operations), [`cli`].
 #![forbid(unsafe_code)]
 
+pub mod bench;
 pub mod cli;
+pub mod client;
 pub mod crypto;
 pub mod datadir;
 pub mod pki;

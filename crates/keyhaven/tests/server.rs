@@ -642,6 +642,13 @@ fn lifecycle_attributes_and_locate() {
         "a deactivated key stays readable"
     );
     c.ok(V1_1, DESTROY, vec![uid_item(&uid)]);
+    // Locate finds destroyed objects only when the Storage Status Mask asks for them (2.x).
+    assert!(located(&mut c, V1_1, vec![attr_v1("Name", name("db-key"))]).is_empty());
+    let destroyed_too = vec![
+        Item::int(tag::STORAGE_STATUS_MASK, 5),
+        Item::structure(tag::ATTRIBUTES, vec![name("db-key")]),
+    ];
+    assert_eq!(located(&mut c, V2_1, destroyed_too), vec![uid.clone()]);
     assert_eq!(result_status(&c.call(V1_1, GET, vec![uid_item(&uid)])), 1);
     // Compromise of a Pre-Active key.
     let reason = Item::structure(
@@ -920,4 +927,58 @@ fn tls_1_2_and_1_3_clients_are_served() {
         let uid = create(&mut c);
         assert_eq!(get_key(&mut c, V1_1, &uid).len(), 32);
     }
+}
+
+#[test]
+fn first_start_and_an_admin_command_at_the_same_moment() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let ready = dir.path().join("ready");
+    let out = dir.path().join("client");
+    let issue = {
+        let (data, out) = (data.clone(), out.clone());
+        std::thread::spawn(move || {
+            admin(
+                &data,
+                &[
+                    "client",
+                    "issue",
+                    "--name",
+                    "early",
+                    "--out",
+                    out.to_str().expect("utf8"),
+                ],
+            );
+        })
+    };
+    let mut child = std::process::Command::new(bin())
+        .arg("--data-dir")
+        .arg(&data)
+        .args(["serve", "--listen", "127.0.0.1:0", "--ready-file"])
+        .arg(&ready)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    issue.join().expect("client issue succeeded");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    let addr = loop {
+        if let Some(a) = std::fs::read_to_string(&ready)
+            .ok()
+            .and_then(|t| t.lines().next().and_then(|l| l.parse().ok()))
+        {
+            break a;
+        }
+        assert!(std::time::Instant::now() < deadline, "server did not start");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    };
+    let creds = Creds::load(
+        &out.join("early.crt"),
+        &out.join("early.key"),
+        &out.join("ca.crt"),
+    );
+    let mut c = Conn::connect(addr, &creds);
+    let uid = create(&mut c);
+    assert_eq!(get_key(&mut c, V1_1, &uid).len(), 32);
+    let _ = child.kill();
+    let _ = child.wait();
 }

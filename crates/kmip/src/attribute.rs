@@ -94,6 +94,27 @@ impl AttrName {
                     format!("0x{t:06X} is not an attribute tag"),
                 )
             }),
+            // A structure naming no vendor names a standard attribute by its specification name
+            // (PyKMIP sends Vendor Identification "" and e.g. "Contact Information").
+            Value::Structure(_)
+                if item
+                    .child(tag::VENDOR_IDENTIFICATION)
+                    .and_then(Item::as_text)
+                    .is_some_and(str::is_empty) =>
+            {
+                let name = item
+                    .child(tag::ATTRIBUTE_NAME)
+                    .and_then(Item::as_text)
+                    .ok_or_else(|| {
+                        KmipError::missing("the Attribute Name of an Attribute Reference")
+                    })?;
+                attribute_by_name(name).map(AttrName::Std).ok_or_else(|| {
+                    KmipError::new(
+                        Reason::InvalidField,
+                        format!("unknown attribute name {name:?} in an Attribute Reference"),
+                    )
+                })
+            }
             Value::Structure(_) => custom_from(item),
             _ => Err(KmipError::invalid(
                 "an Attribute Reference must be an Enumeration or a Structure",

@@ -82,7 +82,7 @@ impl Reason {
             Reason::InvalidAttributeValue | Reason::InvalidObjectType => 0x07,
             Reason::UnsupportedProtocolVersion => 0x04,
             Reason::ServerLimitExceeded => 0x100,
-            Reason::UnsupportedCryptographicParameters => 0x0A,
+            Reason::UnsupportedCryptographicParameters => 0x07,
             Reason::InternalServerError => 0x100,
             other => other.code_2x(),
         }

@@ -2,8 +2,10 @@
 //! share the data directory's store with it).
 
 pub mod audit;
+pub mod bench;
 pub mod client;
 pub mod key;
+pub mod provider;
 pub mod serve;
 pub mod tenant;
 
@@ -23,6 +25,17 @@ pub struct Cli {
         default_value = "keyhaven-data"
     )]
     pub data_dir: PathBuf,
+    /// PostgreSQL store shared by a cluster of nodes, e.g. postgres://keyhaven@db1,db2/keyhaven?target_session_attrs=read-write
+    /// (libpq URL or key=value string). Absent: SQLite in the data directory. Root keys and TLS
+    /// material stay in the data directory (see docs/cluster.md).
+    #[arg(
+        long,
+        global = true,
+        env = "KEYHAVEN_DATABASE_URL",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
+    pub database_url: Option<String>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -42,18 +55,26 @@ pub enum Command {
     Tenant(tenant::TenantCmd),
     /// Read the audit trail.
     Audit(audit::AuditArgs),
+    /// Root-key providers of this node: add a PKCS#11 HSM, list, check, remove.
+    #[command(subcommand)]
+    Provider(provider::ProviderCmd),
+    /// Load-test any KMIP server over mutual TLS (workloads vcenter, get, create, locate, storm).
+    Bench(bench::BenchArgs),
 }
 
 /// A CLI failure: a message for the administrator.
 pub type CliResult = Result<(), String>;
 
 pub fn run(cli: Cli) -> CliResult {
+    crate::datadir::set_database_url(cli.database_url.clone());
     match cli.command {
         Command::Serve(a) => serve::run(&cli.data_dir, a),
         Command::Client(c) => client::run(&cli.data_dir, c),
         Command::Tenant(c) => tenant::run(&cli.data_dir, c),
         Command::Key(c) => key::run(&cli.data_dir, c),
         Command::Audit(a) => audit::run(&cli.data_dir, a),
+        Command::Provider(c) => provider::run(&cli.data_dir, c),
+        Command::Bench(a) => bench::run(a),
     }
 }
 

@@ -44,14 +44,31 @@ pub struct ServeArgs {
     /// Seconds between checks that a tenant's root key still exists (crypto-shredding bound).
     #[arg(long, default_value_t = 30)]
     pub root_key_check_secs: u64,
+    /// Seconds existing keys stay readable while a root-key provider (HSM) cannot be reached
+    /// (new keys are refused meanwhile); never once it answers that the key is gone or disabled.
+    #[arg(long, default_value_t = 300)]
+    pub root_key_grace_secs: u64,
     /// Write the bound listen addresses to this file once listening (for scripts and tests).
     #[arg(long)]
     pub ready_file: Option<std::path::PathBuf>,
+    /// Serve plain-HTTP GET /healthz (process alive) and /readyz (store and root keys usable) on
+    /// this address, for load balancers and monitoring.
+    #[arg(long, value_name = "ADDR")]
+    pub health_listen: Option<SocketAddr>,
 }
 
 pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
-    let filter = tracing_subscriber::EnvFilter::try_new(&a.log)
+    let mut filter = tracing_subscriber::EnvFilter::try_new(&a.log)
         .map_err(|e| format!("bad --log filter: {e}"))?;
+    if !a.log.contains("tokio_postgres") {
+        // At debug level the PostgreSQL driver logs every statement's parameters (wrapped keys,
+        // password hashes): keep it at info unless asked for by name.
+        filter = filter.add_directive(
+            "tokio_postgres=info"
+                .parse()
+                .map_err(|e| format!("log filter: {e}"))?,
+        );
+    }
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
@@ -63,6 +80,7 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
     let report =
         datadir::ensure_initialized(&opened, &a.hostnames, &[]).map_err(|e| e.to_string())?;
     let envelope = opened.envelope.clone();
+    envelope.set_unreachable_grace(Duration::from_secs(a.root_key_grace_secs));
     // Every tenant's root key must answer before we serve.
     for t in opened.store.list_tenants().map_err(|e| e.to_string())? {
         if let Err(e) = envelope.verify_tenant(&t.id) {
@@ -104,12 +122,25 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
             bound.push(l.local_addr().map_err(|e| e.to_string())?);
             listeners.push(l);
         }
+        let health = match a.health_listen {
+            Some(addr) => {
+                let l = tokio::net::TcpListener::bind(addr)
+                    .await
+                    .map_err(|e| format!("cannot listen on {addr} for health checks: {e}"))?;
+                tracing::info!(addr = %l.local_addr().map_err(|e| e.to_string())?, "health endpoints /healthz and /readyz listening");
+                Some(l)
+            }
+            None => None,
+        };
         print_banner(&dir, &bound, &report);
         if let Some(p) = &a.ready_file {
             let text: Vec<String> = bound.iter().map(|b| b.to_string()).collect();
             std::fs::write(p, text.join("\n")).map_err(|e| format!("{}: {e}", p.display()))?;
         }
         let (tx, rx) = tokio::sync::watch::channel(false);
+        if let Some(l) = health {
+            tokio::spawn(server::health::serve(server.clone(), l, rx.clone()));
+        }
         tokio::spawn(async move {
             wait_for_signal().await;
             let _ = tx.send(true);
@@ -154,6 +185,7 @@ fn print_banner(dir: &DataDir, bound: &[SocketAddr], report: &datadir::SetupRepo
     eprintln!(
         "\nKeyhaven is serving KMIP on {addrs}{first}\n\
          Data directory:  {data}\n\
+         Store:           {store}\n\
          Server CA:       {ca}\n\n\
          Connect VMware vCenter (Configure > Security > Key Providers > Add Standard Key Provider):\n\
          \x20 1. Add the KMS: address {host}, port {port}; trust the server certificate when asked\n\
@@ -167,5 +199,6 @@ fn print_banner(dir: &DataDir, bound: &[SocketAddr], report: &datadir::SetupRepo
          See docs/vcenter.md for the full walk-through.\n",
         addrs = addrs.join(", "),
         ca = dir.ca_cert().display(),
+        store = datadir::describe_store(dir),
     );
 }

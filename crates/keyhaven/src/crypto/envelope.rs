@@ -15,18 +15,28 @@
 //! Unwrapped TWKs are cached per tenant, so the provider is not called per request. Every
 //! `check_interval` (default 30 s) a cache entry is revalidated with `provider.status()`: a
 //! destroyed or disabled CRK drops the entry and every later seal/open fails with
-//! [`EnvelopeError::RootKeyUnavailable`]. When the provider is only transiently unreachable the
-//! cached key keeps serving and the check is retried after the next interval.
+//! [`EnvelopeError::RootKeyUnavailable`] naming the root key's state. This is the
+//! crypto-shredding bound: a Get on a node at most `check_interval` after the CRK was destroyed or
+//! disabled is refused (each node checks on its own, so the bound holds per node).
+//!
+//! Provider outages: when the provider cannot be reached ([`RootKeyError::Unavailable`]) the
+//! cached key keeps *opening* existing objects for at most the unreachable grace (default 300 s,
+//! counted from the first failed check), while *sealing* new objects is refused at once (a key
+//! created now could not be known to be protected by a live root key); the status is checked again
+//! every [`OUTAGE_RECHECK`] (or `check_interval` if shorter) and the first answer ends the outage
+//! with no restart. The grace never applies to a provider that answers that the key is destroyed
+//! or disabled.
 
 use std::collections::HashMap;
 use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
 
 use zeroize::Zeroizing;
 
 use super::aead;
-use crate::rootkey::{RootKeyError, RootKeyProvider, RootKeyStatus};
+use crate::rootkey::{ProviderResolver, RootKeyError, RootKeyProvider, RootKeyStatus};
 use crate::store::{Store, StoreError, TenantRecord};
 
 const TWK_AAD_LABEL: &[u8] = b"keyhaven-twk-v1";
@@ -38,10 +48,16 @@ const TWK_LEN: usize = aead::KEY_LEN;
 /// Default interval between root-key status checks of a cached tenant key.
 pub const DEFAULT_CHECK_INTERVAL: Duration = Duration::from_secs(30);
 
+/// Default time existing keys stay readable while the root-key provider cannot be reached.
+pub const DEFAULT_UNREACHABLE_GRACE: Duration = Duration::from_secs(300);
+
+/// Interval between status checks while the provider is unreachable (recovery is seen this fast).
+pub const OUTAGE_RECHECK: Duration = Duration::from_secs(2);
+
 /// Errors of the envelope. They name the tenant and object concerned, never key or material bytes.
 #[derive(Debug, thiserror::Error)]
 pub enum EnvelopeError {
-    #[error("tenant {tenant}: no root key provider of kind '{kind}' is configured")]
+    #[error("tenant {tenant}: no root key provider named '{kind}' is configured on this node")]
     UnknownProvider { tenant: String, kind: String },
     /// The tenant's root key is destroyed, disabled, locked or its provider unreachable.
     #[error("tenant {tenant}: root key unavailable: {reason}")]
@@ -86,8 +102,26 @@ struct CachedTwk {
     root_key_ref: String,
     twk_version: i64,
     wrapped_twk: Vec<u8>,
-    /// When the root key's status was last confirmed.
-    checked: Mutex<Instant>,
+    /// When the root key's status was last checked, and whether the provider answered.
+    check: Mutex<CheckState>,
+}
+
+struct CheckState {
+    /// When the root key's status was last checked (or the check claimed).
+    checked: Instant,
+    /// Since when the provider has not been reachable (None: it answered the last check).
+    unreachable_since: Option<Instant>,
+    /// The provider's last error while unreachable.
+    last_error: String,
+}
+
+/// What the caller wants the tenant key for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    /// Opening existing objects: allowed during the unreachable grace.
+    Open,
+    /// Sealing new objects: refused while the provider is unreachable.
+    Seal,
 }
 
 impl CachedTwk {
@@ -102,19 +136,24 @@ impl CachedTwk {
 
 /// Seals and opens object material for tenants.
 pub struct Envelope {
-    providers: HashMap<String, Arc<dyn RootKeyProvider>>,
+    providers: RwLock<HashMap<String, Arc<dyn RootKeyProvider>>>,
+    /// Opens providers not known yet (added while the server runs).
+    resolver: Option<ProviderResolver>,
     store: Arc<dyn Store>,
     check_interval: Duration,
+    /// The unreachable grace, in milliseconds.
+    grace_ms: AtomicU64,
     cache: RwLock<HashMap<String, Arc<CachedTwk>>>,
 }
 
 impl fmt::Debug for Envelope {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut kinds: Vec<&String> = self.providers.keys().collect();
+        let mut kinds: Vec<String> = self.read_providers().keys().cloned().collect();
         kinds.sort();
         f.debug_struct("Envelope")
             .field("providers", &kinds)
             .field("check_interval", &self.check_interval)
+            .field("unreachable_grace", &self.unreachable_grace())
             .field("cached_tenants", &self.read_cache().len())
             .finish_non_exhaustive()
     }
@@ -157,11 +196,41 @@ impl Envelope {
         store: Arc<dyn Store>,
     ) -> Self {
         Envelope {
-            providers,
+            providers: RwLock::new(providers),
+            resolver: None,
             store,
             check_interval: DEFAULT_CHECK_INTERVAL,
+            grace_ms: AtomicU64::new(DEFAULT_UNREACHABLE_GRACE.as_millis() as u64),
             cache: RwLock::new(HashMap::new()),
         }
+    }
+
+    /// Looks up providers that are not in the initial map by name (see [`ProviderResolver`]).
+    pub fn with_provider_resolver(mut self, resolver: ProviderResolver) -> Self {
+        self.resolver = Some(resolver);
+        self
+    }
+
+    /// How long cached tenant keys keep opening objects while their provider is unreachable.
+    pub fn with_unreachable_grace(self, grace: Duration) -> Self {
+        self.set_unreachable_grace(grace);
+        self
+    }
+
+    /// Sets the unreachable grace (see [`Envelope::with_unreachable_grace`]).
+    pub fn set_unreachable_grace(&self, grace: Duration) {
+        self.grace_ms.store(
+            u64::try_from(grace.as_millis()).unwrap_or(u64::MAX),
+            Ordering::Relaxed,
+        );
+    }
+
+    pub fn unreachable_grace(&self) -> Duration {
+        Duration::from_millis(self.grace_ms.load(Ordering::Relaxed))
+    }
+
+    pub fn check_interval(&self) -> Duration {
+        self.check_interval
     }
 
     /// How often a cached tenant key is revalidated against its root key's status.
@@ -170,9 +239,13 @@ impl Envelope {
         self
     }
 
-    /// The provider of that kind, if configured.
-    pub fn provider(&self, kind: &str) -> Option<&Arc<dyn RootKeyProvider>> {
-        self.providers.get(kind)
+    /// The provider of that name, if configured (opening it through the resolver if needed).
+    pub fn provider(&self, name: &str) -> Option<Arc<dyn RootKeyProvider>> {
+        self.provider_for("", name).ok()
+    }
+
+    fn read_providers(&self) -> RwLockReadGuard<'_, HashMap<String, Arc<dyn RootKeyProvider>>> {
+        self.providers.read().unwrap_or_else(|p| p.into_inner())
     }
 
     fn read_cache(&self) -> RwLockReadGuard<'_, HashMap<String, Arc<CachedTwk>>> {
@@ -187,13 +260,26 @@ impl Envelope {
         &self,
         tenant_id: &str,
         kind: &str,
-    ) -> Result<&Arc<dyn RootKeyProvider>, EnvelopeError> {
-        self.providers
-            .get(kind)
-            .ok_or_else(|| EnvelopeError::UnknownProvider {
+    ) -> Result<Arc<dyn RootKeyProvider>, EnvelopeError> {
+        if let Some(p) = self.read_providers().get(kind) {
+            return Ok(Arc::clone(p));
+        }
+        let unknown = || EnvelopeError::UnknownProvider {
+            tenant: tenant_id.to_owned(),
+            kind: kind.to_owned(),
+        };
+        let resolver = self.resolver.as_ref().ok_or_else(unknown)?;
+        match resolver(kind) {
+            Ok(Some(p)) => {
+                let mut map = self.providers.write().unwrap_or_else(|p| p.into_inner());
+                Ok(Arc::clone(map.entry(kind.to_owned()).or_insert(p)))
+            }
+            Ok(None) => Err(unknown()),
+            Err(e) => Err(EnvelopeError::RootKeyUnavailable {
                 tenant: tenant_id.to_owned(),
-                kind: kind.to_owned(),
-            })
+                reason: format!("cannot open root key provider {kind}: {e}"),
+            }),
+        }
     }
 
     /// Creates a random tenant wrapping key and returns it wrapped under the root key
@@ -226,7 +312,7 @@ impl Envelope {
                 tenant: tenant_id.to_owned(),
                 source,
             })?;
-        self.tenant_key(&tenant)?;
+        self.tenant_key(&tenant, Purpose::Open)?;
         Ok(tenant)
     }
 
@@ -239,6 +325,7 @@ impl Envelope {
     }
 
     /// Confirms the root key is still usable; called at most once per interval per entry.
+    /// An unreachable provider starts (or continues) an outage instead of failing.
     fn revalidate(
         &self,
         tenant: &TenantRecord,
@@ -251,18 +338,43 @@ impl Envelope {
                 return Err(e);
             }
         };
-        match provider.status(&entry.root_key_ref) {
-            Ok(RootKeyStatus::Active) => Ok(()),
+        let answer = provider.status(&entry.root_key_ref);
+        let mut st = entry.check.lock().unwrap_or_else(|p| p.into_inner());
+        match answer {
+            Ok(RootKeyStatus::Active) => {
+                if let Some(since) = st.unreachable_since.take() {
+                    tracing::info!(tenant = %tenant.name, provider = %entry.root_provider,
+                        outage_secs = since.elapsed().as_secs(), "root key provider reachable again");
+                }
+                st.last_error.clear();
+                Ok(())
+            }
             Ok(status) => {
+                drop(st);
                 self.evict(&tenant.id, entry);
+                tracing::warn!(tenant = %tenant.name, provider = %entry.root_provider,
+                    root_key = %entry.root_key_ref, %status, "root key unusable: the tenant's keys are no longer served");
                 Err(EnvelopeError::RootKeyUnavailable {
                     tenant: tenant.id.clone(),
-                    reason: format!("root key {} is {status}", entry.root_key_ref),
+                    reason: format!(
+                        "root key {} in provider {} is {status}",
+                        entry.root_key_ref, entry.root_provider
+                    ),
                 })
             }
-            // Unreachable provider: keep serving from the cache; retried after the next interval.
-            Err(e) if e.is_transient() => Ok(()),
+            // Unreachable provider: an outage; `tenant_key` applies the grace.
+            Err(e) if e.is_transient() => {
+                if st.unreachable_since.is_none() {
+                    st.unreachable_since = Some(Instant::now());
+                    tracing::warn!(tenant = %tenant.name, provider = %entry.root_provider, error = %e,
+                        grace_secs = self.unreachable_grace().as_secs(),
+                        "root key provider unreachable: existing keys are served during the grace period, new keys are refused");
+                }
+                st.last_error = e.to_string();
+                Ok(())
+            }
             Err(e) => {
+                drop(st);
                 self.evict(&tenant.id, entry);
                 Err(root_err(&tenant.id, e))
             }
@@ -270,21 +382,65 @@ impl Envelope {
     }
 
     /// The tenant's unwrapped TWK, from the cache when possible.
-    fn tenant_key(&self, tenant: &TenantRecord) -> Result<Arc<CachedTwk>, EnvelopeError> {
+    fn tenant_key(
+        &self,
+        tenant: &TenantRecord,
+        purpose: Purpose,
+    ) -> Result<Arc<CachedTwk>, EnvelopeError> {
         let cached = self.read_cache().get(&tenant.id).cloned();
         if let Some(entry) = cached.filter(|e| e.matches(tenant)) {
             let due = {
-                let mut checked = entry.checked.lock().unwrap_or_else(|p| p.into_inner());
+                let mut st = entry.check.lock().unwrap_or_else(|p| p.into_inner());
+                let interval = if st.unreachable_since.is_some() {
+                    self.check_interval.min(OUTAGE_RECHECK)
+                } else {
+                    self.check_interval
+                };
                 // Claim the check, so concurrent callers do not all ask the provider.
-                let due = checked.elapsed() >= self.check_interval;
+                let due = st.checked.elapsed() >= interval;
                 if due {
-                    *checked = Instant::now();
+                    st.checked = Instant::now();
                 }
                 due
             };
             if due {
                 self.revalidate(tenant, &entry)?;
             }
+            let st = entry.check.lock().unwrap_or_else(|p| p.into_inner());
+            if let Some(since) = st.unreachable_since {
+                let grace = self.unreachable_grace();
+                let down = since.elapsed();
+                if down >= grace {
+                    let reason = format!(
+                        "root key provider {} unreachable for {} s, longer than the grace period of {} s: {}",
+                        entry.root_provider,
+                        down.as_secs(),
+                        grace.as_secs(),
+                        st.last_error
+                    );
+                    drop(st);
+                    self.evict(&tenant.id, &entry);
+                    tracing::warn!(tenant = %tenant.name, provider = %entry.root_provider,
+                        "unreachable grace over: the tenant's keys are no longer served until the provider answers");
+                    return Err(EnvelopeError::RootKeyUnavailable {
+                        tenant: tenant.id.clone(),
+                        reason,
+                    });
+                }
+                if purpose == Purpose::Seal {
+                    return Err(EnvelopeError::RootKeyUnavailable {
+                        tenant: tenant.id.clone(),
+                        reason: format!(
+                            "root key provider {} unreachable for {} s ({}); existing keys stay readable for up to {} s, new keys are refused until it answers",
+                            entry.root_provider,
+                            down.as_secs(),
+                            st.last_error,
+                            grace.as_secs()
+                        ),
+                    });
+                }
+            }
+            drop(st);
             return Ok(entry);
         }
 
@@ -309,7 +465,11 @@ impl Envelope {
             root_key_ref: tenant.root_key_ref.clone(),
             twk_version: tenant.twk_version,
             wrapped_twk: tenant.wrapped_twk.clone(),
-            checked: Mutex::new(Instant::now()),
+            check: Mutex::new(CheckState {
+                checked: Instant::now(),
+                unreachable_since: None,
+                last_error: String::new(),
+            }),
         });
         self.write_cache()
             .insert(tenant.id.clone(), Arc::clone(&entry));
@@ -335,7 +495,7 @@ impl Envelope {
         material: &[u8],
     ) -> Result<Vec<u8>, EnvelopeError> {
         Self::check_tenant_id(tenant, uid)?;
-        let twk = self.tenant_key(tenant)?;
+        let twk = self.tenant_key(tenant, Purpose::Seal)?;
         let nonce = aead::random_nonce();
         let ct = aead::seal_with_nonce(
             &twk.key[..],
@@ -387,7 +547,7 @@ impl Envelope {
                 current: tenant.twk_version,
             });
         }
-        let twk = self.tenant_key(tenant)?;
+        let twk = self.tenant_key(tenant, Purpose::Open)?;
         let (nonce, ct) = wrapped[OBJ_HEADER_LEN..].split_at(aead::NONCE_LEN);
         let nonce: &[u8; aead::NONCE_LEN] = nonce
             .try_into()
@@ -401,5 +561,158 @@ impl Envelope {
                 other => malformed(other.to_string()),
             },
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::sqlite::SqliteStore;
+    use crate::store::TenantState;
+    use std::sync::atomic::AtomicU8;
+
+    /// A provider whose answers a test switches: 0 active, 1 unreachable, 2 destroyed, 3 disabled.
+    struct Switch {
+        mode: AtomicU8,
+    }
+
+    impl Switch {
+        fn err(&self, r: &str) -> Option<RootKeyError> {
+            match self.mode.load(Ordering::SeqCst) {
+                1 => Some(RootKeyError::Unavailable("HSM unplugged".into())),
+                2 => Some(RootKeyError::KeyNotFound(r.into())),
+                3 => Some(RootKeyError::KeyDisabled(r.into())),
+                _ => None,
+            }
+        }
+    }
+
+    impl RootKeyProvider for Switch {
+        fn kind(&self) -> &'static str {
+            "switch"
+        }
+        fn create_key(&self) -> Result<String, RootKeyError> {
+            Ok("k".into())
+        }
+        fn wrap(&self, r: &str, p: &[u8], _aad: &[u8]) -> Result<Vec<u8>, RootKeyError> {
+            self.err(r).map_or(Ok(p.to_vec()), Err)
+        }
+        fn unwrap(
+            &self,
+            r: &str,
+            w: &[u8],
+            _aad: &[u8],
+        ) -> Result<Zeroizing<Vec<u8>>, RootKeyError> {
+            self.err(r).map_or(Ok(Zeroizing::new(w.to_vec())), Err)
+        }
+        fn status(&self, r: &str) -> Result<RootKeyStatus, RootKeyError> {
+            match self.mode.load(Ordering::SeqCst) {
+                0 => Ok(RootKeyStatus::Active),
+                2 => Ok(RootKeyStatus::Destroyed),
+                3 => Ok(RootKeyStatus::Disabled),
+                _ => Err(self.err(r).unwrap_or(RootKeyError::Io("?".into()))),
+            }
+        }
+    }
+
+    fn setup(grace: Duration) -> (tempfile::TempDir, Arc<Switch>, Envelope, TenantRecord) {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let store: Arc<dyn Store> =
+            Arc::new(SqliteStore::open(&dir.path().join("db")).expect("store"));
+        let sw = Arc::new(Switch {
+            mode: AtomicU8::new(0),
+        });
+        let mut providers: HashMap<String, Arc<dyn RootKeyProvider>> = HashMap::new();
+        providers.insert("hsm1".into(), sw.clone());
+        let env = Envelope::new(providers, store.clone())
+            .with_check_interval(Duration::from_millis(50))
+            .with_unreachable_grace(grace);
+        let t = TenantRecord {
+            id: "t1".into(),
+            name: "t1".into(),
+            state: TenantState::Active,
+            root_provider: "hsm1".into(),
+            root_key_ref: "k".into(),
+            wrapped_twk: env.new_tenant_key("hsm1", "k", "t1").expect("twk"),
+            twk_version: 1,
+            created_at: 0,
+        };
+        store.insert_tenant(&t).expect("insert");
+        (dir, sw, env, t)
+    }
+
+    fn reason(r: Result<impl std::fmt::Debug, EnvelopeError>) -> String {
+        match r {
+            Err(EnvelopeError::RootKeyUnavailable { reason, .. }) => reason,
+            other => panic!("expected RootKeyUnavailable, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn outage_keeps_reads_refuses_creates_and_recovers() {
+        let (_d, sw, env, t) = setup(Duration::from_secs(60));
+        let blob = env.seal(&t, "u", b"material").expect("seal");
+        sw.mode.store(1, Ordering::SeqCst);
+        std::thread::sleep(Duration::from_millis(60));
+        assert_eq!(
+            &env.open(&t, "u", &blob).expect("open in grace")[..],
+            b"material"
+        );
+        let r = reason(env.seal(&t, "u2", b"m"));
+        assert!(
+            r.contains("unreachable") && r.contains("new keys are refused"),
+            "{r}"
+        );
+        assert_eq!(
+            &env.open(&t, "u", &blob).expect("open in grace")[..],
+            b"material"
+        );
+        // Back: the next check (after OUTAGE_RECHECK at most, here 50 ms) ends the outage.
+        sw.mode.store(0, Ordering::SeqCst);
+        std::thread::sleep(Duration::from_millis(60));
+        env.seal(&t, "u3", b"m").expect("seal after recovery");
+    }
+
+    #[test]
+    fn grace_is_bounded_and_recovery_needs_no_restart() {
+        let (_d, sw, env, t) = setup(Duration::from_millis(200));
+        let blob = env.seal(&t, "u", b"material").expect("seal");
+        sw.mode.store(1, Ordering::SeqCst);
+        std::thread::sleep(Duration::from_millis(60));
+        env.open(&t, "u", &blob).expect("open in grace");
+        std::thread::sleep(Duration::from_millis(250));
+        let r = reason(env.open(&t, "u", &blob));
+        assert!(r.contains("longer than the grace period"), "{r}");
+        // Now from the provider (cache dropped): still refused while it is down.
+        let r = reason(env.open(&t, "u", &blob));
+        assert!(r.contains("unavailable"), "{r}");
+        sw.mode.store(0, Ordering::SeqCst);
+        assert_eq!(
+            &env.open(&t, "u", &blob).expect("open after recovery")[..],
+            b"material"
+        );
+    }
+
+    #[test]
+    fn no_grace_once_the_provider_says_destroyed_or_disabled() {
+        let (_d, sw, env, t) = setup(Duration::from_secs(600));
+        let blob = env.seal(&t, "u", b"material").expect("seal");
+        // An outage first, then the provider answers: destroyed.
+        sw.mode.store(1, Ordering::SeqCst);
+        std::thread::sleep(Duration::from_millis(60));
+        env.open(&t, "u", &blob).expect("open in grace");
+        sw.mode.store(2, Ordering::SeqCst);
+        std::thread::sleep(Duration::from_millis(60));
+        let r = reason(env.open(&t, "u", &blob));
+        assert!(
+            r.contains("root key k in provider hsm1 is destroyed"),
+            "{r}"
+        );
+        sw.mode.store(3, Ordering::SeqCst);
+        let r = reason(env.open(&t, "u", &blob));
+        assert!(r.contains("disabled"), "{r}");
+        // Re-enabled: readable again.
+        sw.mode.store(0, Ordering::SeqCst);
+        env.open(&t, "u", &blob).expect("open after enable");
     }
 }

@@ -576,6 +576,23 @@ impl RootKeyProvider for LocalRootKeyProvider {
     fn status(&self, key_ref: &str) -> Result<RootKeyStatus, RootKeyError> {
         self.current_status(key_ref)
     }
+
+    fn find_key(&self, label: &str) -> Result<String, RootKeyError> {
+        validate_ref(label)?;
+        match self.stat(label)? {
+            RootKeyStatus::Active => Ok(label.to_owned()),
+            RootKeyStatus::Disabled => Err(RootKeyError::KeyDisabled(label.to_owned())),
+            RootKeyStatus::Destroyed => Err(RootKeyError::KeyNotFound(label.to_owned())),
+        }
+    }
+
+    fn disable_key(&self, key_ref: &str) -> Result<(), RootKeyError> {
+        self.disable(key_ref)
+    }
+
+    fn enable_key(&self, key_ref: &str) -> Result<(), RootKeyError> {
+        self.enable(key_ref)
+    }
 }
 
 #[cfg(test)]

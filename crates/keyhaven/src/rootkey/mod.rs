@@ -3,6 +3,10 @@
 //! the provider.
 
 pub mod local;
+pub mod pkcs11;
+pub mod registry;
+
+use std::sync::Arc;
 
 use zeroize::Zeroizing;
 
@@ -54,6 +58,9 @@ pub enum RootKeyError {
     /// A local I/O failure.
     #[error("root key I/O error: {0}")]
     Io(String),
+    /// The provider cannot do this (e.g. adopt an existing key, or disable one).
+    #[error("not supported by this root key provider: {0}")]
+    Unsupported(String),
 }
 
 impl RootKeyError {
@@ -80,4 +87,40 @@ pub trait RootKeyProvider: Send + Sync {
     ) -> Result<Zeroizing<Vec<u8>>, RootKeyError>;
     /// The key's current state; cheap enough to call every few seconds.
     fn status(&self, key_ref: &str) -> Result<RootKeyStatus, RootKeyError>;
+
+    /// The provider's configured name, stored in [`crate::store::TenantRecord::root_provider`]
+    /// ("local" for the local provider, e.g. "hsm1" for a PKCS#11 one).
+    fn name(&self) -> &str {
+        self.kind()
+    }
+    /// Adopts an existing key by its label in the provider, after checking it is fit to be a root
+    /// key; returns its reference.
+    fn find_key(&self, label: &str) -> Result<String, RootKeyError> {
+        Err(RootKeyError::Unsupported(format!(
+            "provider {} cannot adopt the existing key {label:?}",
+            self.name()
+        )))
+    }
+    /// Disables the key in the provider (reversible): wrap and unwrap fail until it is enabled.
+    fn disable_key(&self, key_ref: &str) -> Result<(), RootKeyError> {
+        Err(RootKeyError::Unsupported(format!(
+            "provider {} cannot disable {key_ref}",
+            self.name()
+        )))
+    }
+    /// Enables a disabled key again.
+    fn enable_key(&self, key_ref: &str) -> Result<(), RootKeyError> {
+        Err(RootKeyError::Unsupported(format!(
+            "provider {} cannot enable {key_ref}",
+            self.name()
+        )))
+    }
 }
+
+/// The name of the built-in local root-key provider.
+pub const LOCAL_PROVIDER: &str = "local";
+
+/// Finds a provider by name when the envelope does not know it yet (providers added while the
+/// server runs): `Ok(None)` when no provider has that name.
+pub type ProviderResolver =
+    Arc<dyn Fn(&str) -> Result<Option<Arc<dyn RootKeyProvider>>, RootKeyError> + Send + Sync>;

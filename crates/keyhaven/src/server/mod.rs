@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod conn;
 pub mod dispatch;
+pub mod health;
 pub mod identity;
 pub mod objects;
 pub mod ops;

@@ -2,10 +2,11 @@
 //!
 //! The store never sees plaintext key material: managed objects arrive with their material already
 //! wrapped by [`crate::crypto::envelope`], and their attributes as an opaque TTLV blob owned by the
-//! server layer. SQLite ([`sqlite::SqliteStore`]) is the embedded default; the trait is shaped so a
-//! PostgreSQL backend can stand beside it (all methods are synchronous and take `&self`; callers run
-//! them on a blocking thread).
+//! server layer. SQLite ([`sqlite::SqliteStore`]) is the embedded default; PostgreSQL
+//! ([`postgres::PostgresStore`]) lets several nodes share one store (docs/cluster.md). All methods
+//! are synchronous and take `&self`; callers run them on a blocking thread.
 
+pub mod postgres;
 pub mod sqlite;
 
 use std::fmt;

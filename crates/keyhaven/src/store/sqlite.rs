@@ -14,7 +14,7 @@
 
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 use rusqlite::types::Type;
@@ -53,6 +53,8 @@ pub struct SqliteStore {
     // last connection of this process and checkpoints the log into the database on close.
     readers: ReadPool,
     writer: Mutex<Connection>,
+    /// Inserts waiting for the next group commit.
+    pending_inserts: Mutex<Vec<PendingInsert>>,
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -206,6 +208,7 @@ impl SqliteStore {
         Ok(SqliteStore {
             path: path.to_path_buf(),
             writer: Mutex::new(writer),
+            pending_inserts: Mutex::new(Vec::new()),
             readers: ReadPool {
                 conns: Mutex::new(conns),
                 available: Condvar::new(),
@@ -500,29 +503,40 @@ impl Store for SqliteStore {
             .map_err(|e| db_err("read", "trust generation", e))
     }
 
+    /// Durable when it returns. Concurrent inserts share one transaction (group commit): each
+    /// caller queues its record, and whoever holds the writer commits everything queued, so one
+    /// fsync acknowledges many Creates. Each record has its own savepoint: a failing one (say, a
+    /// duplicate identifier) fails alone.
     fn insert_object(&self, o: &ObjectRecord) -> StoreResult<()> {
-        let what = format!("object {}", o.uid);
-        self.writer()
-            .prepare_cached(&format!(
-                "INSERT INTO objects ({OBJECT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-            ))
-            .and_then(|mut s| {
-                s.execute(params![
-                    o.uid,
-                    o.tenant_id,
-                    o.object_type,
-                    o.state,
-                    o.algorithm,
-                    o.length,
-                    o.wrapped_material,
-                    o.attributes,
-                    o.created_at,
-                    o.updated_at,
-                    o.revision
-                ])
-            })
-            .map(drop)
-            .map_err(|e| db_err("insert", &what, e))
+        let slot = Arc::new(Mutex::new(None));
+        self.pending_inserts
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push((o.clone(), Arc::clone(&slot)));
+        let mut conn = self.writer();
+        if let Some(done) = slot.lock().unwrap_or_else(|p| p.into_inner()).take() {
+            return done; // committed by the previous holder of the writer
+        }
+        let batch = std::mem::take(
+            &mut *self
+                .pending_inserts
+                .lock()
+                .unwrap_or_else(|p| p.into_inner()),
+        );
+        let results = insert_batch(&mut conn, &batch);
+        // Outcomes are published while the writer is still held, so a caller that gets the writer
+        // next finds its outcome if its record was in this batch.
+        for ((_, slot), result) in batch.iter().zip(results) {
+            *slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(result);
+        }
+        drop(conn);
+        let mine = slot.lock().unwrap_or_else(|p| p.into_inner()).take();
+        mine.unwrap_or_else(|| {
+            Err(StoreError::Backend(format!(
+                "insert object {}: lost in group commit",
+                o.uid
+            )))
+        })
     }
 
     fn get_object(&self, tenant_id: &str, uid: &str) -> StoreResult<ObjectRecord> {
@@ -668,5 +682,51 @@ impl Store for SqliteStore {
             .prepare_cached(&sql)
             .and_then(|mut s| s.query_map(values.as_slice(), audit_from_row)?.collect())
             .map_err(|e| db_err("list", "audit records", e))
+    }
+}
+
+type PendingInsert = (ObjectRecord, Arc<Mutex<Option<StoreResult<()>>>>);
+
+/// Inserts a batch in one transaction, one savepoint per record; returns each record's outcome.
+/// When the commit itself fails, every record fails.
+fn insert_batch(conn: &mut Connection, batch: &[PendingInsert]) -> Vec<StoreResult<()>> {
+    let fail_all = |e: rusqlite::Error| -> Vec<StoreResult<()>> {
+        batch
+            .iter()
+            .map(|(o, _)| Err(StoreError::Backend(format!("insert object {}: {e}", o.uid))))
+            .collect()
+    };
+    let mut tx = match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
+        Ok(tx) => tx,
+        Err(e) => return fail_all(e),
+    };
+    let mut results = Vec::with_capacity(batch.len());
+    for (o, _) in batch {
+        let what = format!("object {}", o.uid);
+        let one = (|| -> rusqlite::Result<()> {
+            let sp = tx.savepoint()?;
+            sp.prepare_cached(&format!(
+                "INSERT INTO objects ({OBJECT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+            ))?
+            .execute(params![
+                o.uid,
+                o.tenant_id,
+                o.object_type,
+                o.state,
+                o.algorithm,
+                o.length,
+                o.wrapped_material,
+                o.attributes,
+                o.created_at,
+                o.updated_at,
+                o.revision
+            ])?;
+            sp.commit()
+        })();
+        results.push(one.map_err(|e| db_err("insert", &what, e)));
+    }
+    match tx.commit() {
+        Ok(()) => results,
+        Err(e) => fail_all(e),
     }
 }

@@ -18,7 +18,10 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     if object_type != ot::SYMMETRIC_KEY {
         return Err(KmipError::new(
             Reason::InvalidObjectType,
-            format!("Create makes symmetric keys only (Object Type {object_type} asked); use Register for other objects"),
+            format!(
+                "Create makes symmetric keys only ({} asked); use Register for other objects",
+                type_name(object_type)
+            ),
         ));
     }
     let container = if ctx.version.is_2x() {
@@ -36,7 +39,11 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     if algorithm != alg::AES {
         return Err(KmipError::new(
             Reason::UnsupportedCryptographicParameters,
-            format!("Create supports AES only (Cryptographic Algorithm {algorithm} asked)"),
+            format!(
+                "Create supports AES only ({} asked)",
+                keyhaven_kmip::enums::enum_value_name(tag::CRYPTOGRAPHIC_ALGORITHM, algorithm)
+                    .unwrap_or("an unknown algorithm")
+            ),
         ));
     }
     let length = match find(tag::CRYPTOGRAPHIC_LENGTH) {
@@ -75,4 +82,10 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
             Item::text(tag::UNIQUE_IDENTIFIER, uid),
         ],
     ))
+}
+
+/// An object type's name for messages.
+pub fn type_name(object_type: u32) -> String {
+    keyhaven_kmip::enums::enum_value_name(tag::OBJECT_TYPE, object_type)
+        .map_or_else(|| format!("object type 0x{object_type:X}"), str::to_owned)
 }

@@ -1,8 +1,10 @@
 //! Locate: the tenant's objects matching every attribute given (object type, state, name, algorithm,
 //! length, custom attributes, any other attribute by value; a date attribute given twice is a range),
-//! with Maximum Items and Offset Items. Located Items (1.3 and later) counts all matches.
+//! with Maximum Items and Offset Items. Located Items (1.3 and later) counts all matches. Destroyed
+//! objects are found only when the Storage Status Mask asks for Destroyed storage (2.x).
 
 use keyhaven_kmip::attribute::{decode_storage, parse_attribute_list, Attribute};
+use keyhaven_kmip::enums::{state, storage_status_mask as ssm};
 use keyhaven_kmip::error::{KmipError, KmipResult};
 use keyhaven_kmip::{tag, ProtocolVersion};
 use keyhaven_ttlv::{Item, Value};
@@ -53,6 +55,18 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         None => 0,
     };
 
+    // Storage Status Mask: on-line objects by default; destroyed ones only when asked (2.x). This
+    // server archives nothing, so Archival alone finds nothing.
+    let mask = match payload.child(tag::STORAGE_STATUS_MASK) {
+        Some(i) => i
+            .as_int()
+            .ok_or_else(|| KmipError::invalid("Storage Status Mask must be an Integer"))?
+            as u32,
+        None => ssm::ON_LINE_STORAGE,
+    };
+    let want_online = mask & ssm::ON_LINE_STORAGE != 0;
+    let want_destroyed = mask & ssm::DESTROYED_STORAGE != 0 && ctx.version.is_2x();
+
     let mut filter = ObjectFilter::default();
     let mut criteria: Vec<Criterion> = Vec::new();
     let mut state_wanted = None;
@@ -100,6 +114,10 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         let attrs = decode_storage(&rec.attributes)?;
         let mut m = Managed { rec, attrs };
         m.apply_dates(t);
+        let destroyed = matches!(m.rec.state, state::DESTROYED | state::DESTROYED_COMPROMISED);
+        if (destroyed && !want_destroyed) || (!destroyed && !want_online) {
+            continue;
+        }
         if state_wanted.is_some_and(|s| s != m.rec.state) {
             continue;
         }

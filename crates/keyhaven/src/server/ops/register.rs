@@ -16,7 +16,10 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     let otag = object_tag(object_type).ok_or_else(|| {
         KmipError::new(
             Reason::InvalidObjectType,
-            format!("object type {object_type} cannot be registered here (Symmetric Key, Secret Data and Opaque Object can)"),
+            format!(
+                "{} cannot be registered here (Symmetric Key, Secret Data and Opaque Object can)",
+                super::create::type_name(object_type)
+            ),
         )
     })?;
     let obj = payload.child(otag).ok_or_else(|| {

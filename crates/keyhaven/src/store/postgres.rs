@@ -1,0 +1,1102 @@
+//! The PostgreSQL store: what lets any number of Keyhaven nodes serve the same keys.
+//!
+//! Same semantics as [`super::sqlite::SqliteStore`] (the same store test suite runs against both):
+//!
+//! * Every write is one autocommit statement (or one transaction), committed with
+//!   `synchronous_commit` at least `on`: when a call returns `Ok` the row is in the WAL on disk (and
+//!   on the synchronous standbys the server is configured with). A Create is one `INSERT` of a
+//!   complete row: an interrupted Create leaves either the whole object or nothing.
+//! * Optimistic concurrency on `update_object` (`... WHERE revision = $n - 1`), objects and updates
+//!   confined to their tenant, unique client names and usernames, a `trust_generation` row bumped by
+//!   triggers in the same transaction as every tenant or client change, the audit batch in one
+//!   statement.
+//! * A versioned schema (`schema_version`); migrations run under a transaction-scoped advisory lock,
+//!   so nodes starting at once apply each exactly once. A newer schema than this build knows is
+//!   refused.
+//! * Bounded waits: connecting is bounded by `connect_timeout`, each statement by
+//!   `statement_timeout` (set on the server and enforced by the client as well), so a store call
+//!   returns within [`PgSettings::call_bound`] whatever the database or network does.
+//! * Reconnection: a connection that fails at the connection level is discarded with every idle
+//!   one (after a server restart they are all dead); the call returns [`StoreError::Backend`] with
+//!   the reason and the next call connects anew. Reads that failed on a reused connection are
+//!   retried once on a fresh one within the same bound (a restart is then invisible to them);
+//!   writes are not retried (their outcome is unknown).
+//!
+//! The store owns a small tokio runtime that drives the connections; its synchronous methods block
+//! on it, so they must be called from plain threads (`spawn_blocking`, the audit writer, the CLI),
+//! never from inside an async task.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::future::Future;
+use std::str::FromStr;
+use std::sync::{Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
+
+use tokio_postgres::error::SqlState;
+use tokio_postgres::types::ToSql;
+use tokio_postgres::{Client, NoTls, Row, Statement};
+
+use super::{
+    AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectRecord, Store, StoreError,
+    StoreResult, TenantRecord, TenantState,
+};
+
+/// The ordered schema migrations; entry `i` brings the schema to version `i + 1`.
+const MIGRATIONS: &[&str] = &[include_str!("migrations/postgres/0001_initial.sql")];
+
+/// The schema version this build creates and understands.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Key of the advisory lock serialising migrations ("keyhaven" in ASCII).
+const MIGRATION_LOCK: i64 = 0x6b65_7968_6176_656e;
+
+/// Time a migration (and the wait for another node's migration) may take.
+const MIGRATION_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Tuning of the PostgreSQL store.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PgSettings {
+    /// Most connections this process holds open.
+    pub pool_size: usize,
+    /// Bound on establishing one connection (TCP, TLS, authentication, session set-up). A
+    /// `connect_timeout` in the database URL takes precedence.
+    pub connect_timeout: Duration,
+    /// Bound on one statement: sent to the server as `statement_timeout` and `lock_timeout`, and
+    /// enforced by the client too (a server that does not answer at all).
+    pub statement_timeout: Duration,
+}
+
+impl Default for PgSettings {
+    fn default() -> Self {
+        PgSettings {
+            pool_size: 16,
+            connect_timeout: Duration::from_secs(3),
+            statement_timeout: Duration::from_secs(5),
+        }
+    }
+}
+
+impl PgSettings {
+    /// The longest one store call can take, waiting for a pooled connection included: a connect
+    /// and a statement, plus half a second of slack for the client-side timer.
+    pub fn call_bound(&self) -> Duration {
+        self.connect_timeout + self.statement_timeout + Duration::from_millis(500)
+    }
+}
+
+// Every statement is a constant, prepared once per connection (see `Session::stmt`).
+const SQL_INSERT_TENANT: &str = "INSERT INTO tenants (id, name, state, root_provider, \
+     root_key_ref, wrapped_twk, twk_version, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)";
+const SQL_GET_TENANT: &str = "SELECT id, name, state, root_provider, root_key_ref, wrapped_twk, \
+     twk_version, created_at FROM tenants WHERE id = $1";
+const SQL_GET_TENANT_BY_NAME: &str = "SELECT id, name, state, root_provider, root_key_ref, \
+     wrapped_twk, twk_version, created_at FROM tenants WHERE name = $1";
+// COLLATE "C": byte order, as SQLite sorts, whatever the database's locale.
+const SQL_LIST_TENANTS: &str = "SELECT id, name, state, root_provider, root_key_ref, wrapped_twk, \
+     twk_version, created_at FROM tenants ORDER BY name COLLATE \"C\"";
+const SQL_SET_TENANT_STATE: &str = "UPDATE tenants SET state = $2 WHERE id = $1";
+const SQL_INSERT_CLIENT: &str = "INSERT INTO clients (id, tenant_id, name, trust_kind, \
+     trust_data, cert_der, username, password_hash, created_at) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)";
+const SQL_LIST_CLIENTS: &str = "SELECT id, tenant_id, name, trust_kind, trust_data, cert_der, \
+     username, password_hash, created_at FROM clients ORDER BY name COLLATE \"C\"";
+const SQL_LIST_CLIENTS_OF: &str = "SELECT id, tenant_id, name, trust_kind, trust_data, cert_der, \
+     username, password_hash, created_at FROM clients WHERE tenant_id = $1 \
+     ORDER BY name COLLATE \"C\"";
+const SQL_REMOVE_CLIENT: &str = "DELETE FROM clients WHERE name = $1";
+const SQL_TRUST_GENERATION: &str = "SELECT generation FROM trust_generation WHERE id = 1";
+const SQL_INSERT_OBJECT: &str = "INSERT INTO objects (uid, tenant_id, object_type, state, \
+     algorithm, length, wrapped_material, attributes, created_at, updated_at, revision) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+const SQL_GET_OBJECT: &str = "SELECT uid, tenant_id, object_type, state, algorithm, length, \
+     wrapped_material, attributes, created_at, updated_at, revision \
+     FROM objects WHERE uid = $1 AND tenant_id = $2";
+const SQL_UPDATE_OBJECT: &str = "UPDATE objects SET object_type = $3, state = $4, algorithm = $5, \
+     length = $6, wrapped_material = $7, attributes = $8, updated_at = $9, revision = $10 \
+     WHERE uid = $1 AND tenant_id = $2 AND revision = $10::BIGINT - 1";
+const SQL_OBJECT_EXISTS: &str = "SELECT 1 FROM objects WHERE uid = $1 AND tenant_id = $2";
+const SQL_LIST_OBJECTS: &str = "SELECT uid, tenant_id, object_type, state, algorithm, length, \
+     wrapped_material, attributes, created_at, updated_at, revision FROM objects \
+     WHERE tenant_id = $1 \
+       AND ($2::BIGINT IS NULL OR object_type = $2) \
+       AND ($3::BIGINT IS NULL OR state = $3) \
+       AND ($4::BIGINT IS NULL OR algorithm = $4) \
+       AND ($5::INTEGER IS NULL OR length = $5) \
+     ORDER BY created_at, seq LIMIT $6";
+// One statement inserts the whole batch: it commits atomically, in one round trip.
+const SQL_APPEND_AUDIT: &str = "INSERT INTO audit (at, tenant_id, actor, operation, uid, outcome, peer) \
+     SELECT at, tenant_id, actor, operation, uid, outcome, peer \
+     FROM UNNEST($1::BIGINT[], $2::TEXT[], $3::TEXT[], $4::TEXT[], $5::TEXT[], $6::TEXT[], $7::TEXT[]) \
+          WITH ORDINALITY AS r(at, tenant_id, actor, operation, uid, outcome, peer, n) \
+     ORDER BY n";
+const SQL_LIST_AUDIT: &str =
+    "SELECT at, tenant_id, actor, operation, uid, outcome, peer FROM audit ORDER BY id DESC LIMIT $1";
+const SQL_LIST_AUDIT_TENANT: &str = "SELECT at, tenant_id, actor, operation, uid, outcome, peer \
+     FROM audit WHERE tenant_id = $1 ORDER BY id DESC LIMIT $2";
+const SQL_LIST_AUDIT_UID: &str = "SELECT at, tenant_id, actor, operation, uid, outcome, peer \
+     FROM audit WHERE uid = $1 ORDER BY id DESC LIMIT $2";
+const SQL_LIST_AUDIT_BOTH: &str = "SELECT at, tenant_id, actor, operation, uid, outcome, peer \
+     FROM audit WHERE tenant_id = $1 AND uid = $2 ORDER BY id DESC LIMIT $3";
+
+/// Why one step of a call failed.
+enum Failure {
+    /// The server or the connection reported an error.
+    Pg(tokio_postgres::Error),
+    /// The client-side bound passed before the server answered.
+    Timeout(Duration),
+    /// A row could not be turned into a record.
+    Decode(String),
+}
+
+impl From<tokio_postgres::Error> for Failure {
+    fn from(e: tokio_postgres::Error) -> Self {
+        Failure::Pg(e)
+    }
+}
+
+impl Failure {
+    /// Whether the connection can no longer be trusted (and the server may be gone).
+    fn connection_lost(&self) -> bool {
+        match self {
+            Failure::Timeout(_) => true,
+            Failure::Decode(_) => false,
+            Failure::Pg(e) => match e.code() {
+                // An error the server reported in an open session: the session is fine, except
+                // for class 08 (connection exception) and 57P0x (shutdown, crash, starting up).
+                Some(code) => {
+                    let c = code.code();
+                    c.starts_with("08") || c.starts_with("57P")
+                }
+                None => true,
+            },
+        }
+    }
+}
+
+/// A connection with its prepared statements.
+struct PgConn {
+    client: Client,
+    task: tokio::task::JoinHandle<()>,
+    statements: HashMap<&'static str, Statement>,
+}
+
+impl Drop for PgConn {
+    fn drop(&mut self) {
+        // Ends the connection's I/O task at once, even when its socket is stuck.
+        self.task.abort();
+    }
+}
+
+/// The connection pool: idle connections and a count of those open.
+struct Pool {
+    state: Mutex<PoolState>,
+    freed: Condvar,
+}
+
+struct PoolState {
+    idle: Vec<PgConn>,
+    open: usize,
+}
+
+/// A connection taken from the pool; back to the pool on drop unless marked broken.
+struct Lease<'a> {
+    store: &'a PostgresStore,
+    conn: Option<PgConn>,
+    reused: bool,
+    broken: bool,
+}
+
+impl Drop for Lease<'_> {
+    fn drop(&mut self) {
+        let Some(conn) = self.conn.take() else {
+            return;
+        };
+        let mut st = self.store.pool_state();
+        if self.broken || conn.client.is_closed() {
+            st.open -= 1;
+            if self.broken {
+                // After a connection-level failure every idle connection is suspect (a restarted
+                // or unreachable server): drop them so the next call connects anew rather than
+                // timing out on each in turn.
+                st.open -= st.idle.len();
+                st.idle.clear();
+            }
+            drop(conn);
+        } else {
+            st.idle.push(conn);
+        }
+        drop(st);
+        self.store.pool.freed.notify_all();
+    }
+}
+
+/// One call's use of a connection, with the call's deadline.
+struct Session<'a> {
+    store: &'a PostgresStore,
+    conn: &'a mut PgConn,
+    deadline: Instant,
+}
+
+impl Session<'_> {
+    /// Runs one future on the store's runtime, bounded by the call's deadline.
+    fn wait<T, F>(&self, fut: F) -> Result<T, Failure>
+    where
+        F: Future<Output = Result<T, tokio_postgres::Error>>,
+    {
+        self.store.block(self.deadline, fut)
+    }
+
+    /// The prepared statement for `sql`, prepared on first use on this connection.
+    fn stmt(&mut self, sql: &'static str) -> Result<Statement, Failure> {
+        if let Some(s) = self.conn.statements.get(sql) {
+            return Ok(s.clone());
+        }
+        let s = self.store.block(self.deadline, self.conn.client.prepare(sql))?;
+        self.conn.statements.insert(sql, s.clone());
+        Ok(s)
+    }
+
+    fn query(
+        &mut self,
+        sql: &'static str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<Vec<Row>, Failure> {
+        let st = self.stmt(sql)?;
+        self.wait(self.conn.client.query(&st, params))
+    }
+
+    fn query_opt(
+        &mut self,
+        sql: &'static str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<Option<Row>, Failure> {
+        let st = self.stmt(sql)?;
+        self.wait(self.conn.client.query_opt(&st, params))
+    }
+
+    fn execute(
+        &mut self,
+        sql: &'static str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<u64, Failure> {
+        let st = self.stmt(sql)?;
+        self.wait(self.conn.client.execute(&st, params))
+    }
+}
+
+/// The PostgreSQL implementation of [`Store`].
+pub struct PostgresStore {
+    config: tokio_postgres::Config,
+    /// `host:port/dbname` for messages (never the password).
+    target: String,
+    settings: PgSettings,
+    pool: Pool,
+    /// `Some` until drop (where it is shut down without blocking).
+    rt: Option<tokio::runtime::Runtime>,
+}
+
+impl fmt::Debug for PostgresStore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PostgresStore")
+            .field("target", &self.target)
+            .field("settings", &self.settings)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for PostgresStore {
+    fn drop(&mut self) {
+        self.pool_state().idle.clear();
+        if let Some(rt) = self.rt.take() {
+            rt.shutdown_background();
+        }
+    }
+}
+
+/// `host:port[,host:port...]/dbname` of a configuration, for messages.
+fn describe(config: &tokio_postgres::Config) -> String {
+    let ports = config.get_ports();
+    let hosts: Vec<String> = config
+        .get_hosts()
+        .iter()
+        .enumerate()
+        .map(|(i, h)| {
+            let host = match h {
+                tokio_postgres::config::Host::Tcp(name) => name.clone(),
+                #[cfg(unix)]
+                tokio_postgres::config::Host::Unix(path) => path.display().to_string(),
+            };
+            let port = ports
+                .get(i)
+                .or_else(|| ports.first())
+                .copied()
+                .unwrap_or(5432);
+            format!("{host}:{port}")
+        })
+        .collect();
+    format!(
+        "{}/{}",
+        hosts.join(","),
+        config.get_dbname().unwrap_or("(default database)")
+    )
+}
+
+/// Formats an error with its causes (tokio-postgres keeps the server's message in the cause).
+fn chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        let t = c.to_string();
+        if !s.contains(&t) {
+            s.push_str(": ");
+            s.push_str(&t);
+        }
+        cur = c.source();
+    }
+    s
+}
+
+fn millis(d: Duration) -> u128 {
+    d.as_millis().max(1)
+}
+
+impl PostgresStore {
+    /// Connects to the database at `url` (a `postgres://` URL or a libpq key=value string) and
+    /// brings its schema up to date. Fails when the database cannot be reached.
+    pub fn open(url: &str, settings: PgSettings) -> StoreResult<PostgresStore> {
+        let mut config = tokio_postgres::Config::from_str(url).map_err(|e| {
+            // The message names the offending option, never the URL (it may hold a password).
+            StoreError::Backend(format!("bad PostgreSQL database URL: {}", chain(&e)))
+        })?;
+        if config.get_hosts().is_empty() {
+            return Err(StoreError::Backend(
+                "bad PostgreSQL database URL: it names no host (postgres://USER@HOST:PORT/DB)"
+                    .into(),
+            ));
+        }
+        let mut settings = settings;
+        match config.get_connect_timeout() {
+            Some(t) => settings.connect_timeout = *t,
+            None => {
+                config.connect_timeout(settings.connect_timeout);
+            }
+        }
+        if config.get_application_name().is_none() {
+            config.application_name("keyhaven");
+        }
+        // Notice a peer that vanished (power loss, partition) on idle connections too.
+        config
+            .keepalives(true)
+            .keepalives_idle(Duration::from_secs(15))
+            .keepalives_interval(Duration::from_secs(5))
+            .keepalives_retries(3);
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name("keyhaven-pg")
+            .enable_io()
+            .enable_time()
+            .build()
+            .map_err(|e| StoreError::Backend(format!("cannot start the PostgreSQL runtime: {e}")))?;
+        let store = PostgresStore {
+            target: describe(&config),
+            config,
+            settings,
+            pool: Pool {
+                state: Mutex::new(PoolState {
+                    idle: Vec::new(),
+                    open: 0,
+                }),
+                freed: Condvar::new(),
+            },
+            rt: Some(rt),
+        };
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// `host:port/dbname` of a database URL (no credentials); `None` when it does not parse.
+    pub fn describe_url(url: &str) -> Option<String> {
+        tokio_postgres::Config::from_str(url)
+            .ok()
+            .map(|c| describe(&c))
+    }
+
+    /// `host:port/dbname` of the database (no credentials), for banners and messages.
+    pub fn target(&self) -> &str {
+        &self.target
+    }
+
+    /// The settings in force.
+    pub fn settings(&self) -> PgSettings {
+        self.settings
+    }
+
+    /// The schema version of the database.
+    pub fn schema_version(&self) -> StoreResult<i64> {
+        self.call("read", "schema version", true, |s| {
+            let st = s.wait(
+                s.conn
+                    .client
+                    .query_one("SELECT COALESCE(MAX(version), 0) FROM schema_version", &[]),
+            )?;
+            Ok(st.try_get::<_, i64>(0)?)
+        })
+    }
+
+    fn pool_state(&self) -> MutexGuard<'_, PoolState> {
+        self.pool.state.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn block<T, F>(&self, deadline: Instant, fut: F) -> Result<T, Failure>
+    where
+        F: Future<Output = Result<T, tokio_postgres::Error>>,
+    {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let Some(rt) = self.rt.as_ref() else {
+            return Err(Failure::Timeout(left));
+        };
+        match rt.block_on(async { tokio::time::timeout(left, fut).await }) {
+            Ok(r) => r.map_err(Failure::Pg),
+            Err(_) => Err(Failure::Timeout(left)),
+        }
+    }
+
+    /// Opens a new connection and sets the session up (timeouts, durable commits).
+    fn connect(&self, deadline: Instant) -> StoreResult<PgConn> {
+        let Some(rt) = self.rt.as_ref() else {
+            return Err(StoreError::Backend("the PostgreSQL store is closed".into()));
+        };
+        let bound = self.settings.connect_timeout;
+        let left = deadline.saturating_duration_since(Instant::now()).min(bound);
+        let connected = rt.block_on(async {
+            tokio::time::timeout(left, self.config.connect(NoTls)).await
+        });
+        let (client, connection) = match connected {
+            Ok(Ok(pair)) => pair,
+            Ok(Err(e)) => {
+                return Err(StoreError::Backend(format!(
+                    "cannot connect to PostgreSQL at {}: {}",
+                    self.target,
+                    chain(&e)
+                )))
+            }
+            Err(_) => {
+                return Err(StoreError::Backend(format!(
+                    "cannot connect to PostgreSQL at {}: no answer within {} ms",
+                    self.target,
+                    millis(left)
+                )))
+            }
+        };
+        let target = self.target.clone();
+        let task = rt.spawn(async move {
+            if let Err(e) = connection.await {
+                tracing::debug!(database = %target, error = %e, "PostgreSQL connection ended");
+            }
+        });
+        let conn = PgConn {
+            client,
+            task,
+            statements: HashMap::new(),
+        };
+        let timeout_ms = millis(self.settings.statement_timeout);
+        let setup = format!(
+            "SET statement_timeout = {timeout_ms}; SET lock_timeout = {timeout_ms}; \
+             SET idle_in_transaction_session_timeout = {}",
+            timeout_ms * 2
+        );
+        let session_deadline = Instant::now() + bound;
+        let durable = (|| -> Result<(), Failure> {
+            self.block(session_deadline, conn.client.batch_execute(&setup))?;
+            // Every commit must be on disk before it is acknowledged. Any level but `off` flushes
+            // the local WAL; a stronger one configured on the server (remote_apply for a
+            // synchronous standby) is kept.
+            let row = self.block(
+                session_deadline,
+                conn.client.query_one("SHOW synchronous_commit", &[]),
+            )?;
+            let level: String = row.try_get(0)?;
+            if level == "off" {
+                self.block(
+                    session_deadline,
+                    conn.client.batch_execute("SET synchronous_commit = on"),
+                )?;
+            }
+            Ok(())
+        })();
+        match durable {
+            Ok(()) => Ok(conn),
+            Err(f) => Err(self.error("set up a session on", "the connection", f)),
+        }
+    }
+
+    /// Takes a connection from the pool, opening one when none is idle and the pool has room.
+    fn checkout(&self, deadline: Instant) -> StoreResult<Lease<'_>> {
+        let mut st = self.pool_state();
+        loop {
+            while let Some(conn) = st.idle.pop() {
+                if conn.client.is_closed() {
+                    st.open -= 1;
+                    continue;
+                }
+                return Ok(Lease {
+                    store: self,
+                    conn: Some(conn),
+                    reused: true,
+                    broken: false,
+                });
+            }
+            if st.open < self.settings.pool_size.max(1) {
+                st.open += 1;
+                drop(st);
+                return match self.connect(deadline) {
+                    Ok(conn) => Ok(Lease {
+                        store: self,
+                        conn: Some(conn),
+                        reused: false,
+                        broken: false,
+                    }),
+                    Err(e) => {
+                        self.pool_state().open -= 1;
+                        self.pool.freed.notify_all();
+                        Err(e)
+                    }
+                };
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                return Err(StoreError::Backend(format!(
+                    "PostgreSQL at {}: all {} connections of this node stayed busy; retry later",
+                    self.target, self.settings.pool_size
+                )));
+            }
+            st = self
+                .pool
+                .freed
+                .wait_timeout(st, deadline - now)
+                .map(|(g, _)| g)
+                .unwrap_or_else(|p| p.into_inner().0);
+        }
+    }
+
+    /// Runs `f` on a pooled connection within the call bound. `retry_read` allows one more try on
+    /// a fresh connection when a reused one turned out dead (only for calls without effects).
+    fn call<T>(
+        &self,
+        op: &str,
+        what: &str,
+        retry_read: bool,
+        mut f: impl FnMut(&mut Session<'_>) -> Result<T, Failure>,
+    ) -> StoreResult<T> {
+        let deadline = Instant::now() + self.settings.call_bound();
+        let mut tries = 0;
+        loop {
+            tries += 1;
+            let mut lease = self.checkout(deadline)?;
+            let reused = lease.reused;
+            let result = match lease.conn.as_mut() {
+                Some(conn) => f(&mut Session {
+                    store: self,
+                    conn,
+                    deadline,
+                }),
+                None => Err(Failure::Decode("connection lease is empty".into())),
+            };
+            match result {
+                Ok(v) => return Ok(v),
+                Err(failure) => {
+                    let lost = failure.connection_lost();
+                    lease.broken = lost;
+                    drop(lease);
+                    if lost && reused && retry_read && tries < 2 && Instant::now() < deadline {
+                        tracing::debug!(database = %self.target, "stale PostgreSQL connection; retrying the read on a new one");
+                        continue;
+                    }
+                    return Err(self.error(op, what, failure));
+                }
+            }
+        }
+    }
+
+    /// Maps a failure to a [`StoreError`] naming the operation and its subject.
+    fn error(&self, op: &str, what: &str, f: Failure) -> StoreError {
+        match f {
+            Failure::Timeout(t) => StoreError::Backend(format!(
+                "{op} {what}: PostgreSQL at {} did not answer within {} ms",
+                self.target,
+                millis(t)
+            )),
+            Failure::Decode(m) => StoreError::Backend(format!("{op} {what}: {m}")),
+            Failure::Pg(e) => {
+                if let Some(db) = e.as_db_error() {
+                    let detail = db.detail().unwrap_or(db.message());
+                    if *db.code() == SqlState::UNIQUE_VIOLATION {
+                        return StoreError::AlreadyExists(format!("{op} {what}: {detail}"));
+                    }
+                    if *db.code() == SqlState::FOREIGN_KEY_VIOLATION {
+                        return StoreError::NotFound(format!(
+                            "{op} {what}: the referenced tenant does not exist"
+                        ));
+                    }
+                    StoreError::Backend(format!(
+                        "{op} {what}: PostgreSQL at {} refused: {} (SQLSTATE {})",
+                        self.target,
+                        db.message(),
+                        db.code().code()
+                    ))
+                } else {
+                    StoreError::Backend(format!(
+                        "{op} {what}: PostgreSQL at {}: {}",
+                        self.target,
+                        chain(&e)
+                    ))
+                }
+            }
+        }
+    }
+
+    /// Applies the pending migrations, each in its own transaction under the advisory lock.
+    fn migrate(&self) -> StoreResult<()> {
+        let too_new = |version: i64| {
+            StoreError::Backend(format!(
+                "database {} has schema version {version}, newer than version {SCHEMA_VERSION} \
+                 known to this keyhaven build; refusing to open it (upgrade keyhaven)",
+                self.target
+            ))
+        };
+        let deadline = Instant::now() + MIGRATION_TIMEOUT + self.settings.connect_timeout;
+        let mut lease = self.checkout(deadline)?;
+        let Some(conn) = lease.conn.as_mut() else {
+            return Err(StoreError::Backend("connection lease is empty".into()));
+        };
+        let timeout_ms = MIGRATION_TIMEOUT.as_millis();
+        let mut result = Ok(());
+        for (i, sql) in MIGRATIONS.iter().enumerate() {
+            let target = i as i64 + 1;
+            let step = (|| -> Result<Option<i64>, Failure> {
+                let tx = self.block(deadline, conn.client.transaction())?;
+                self.block(
+                    deadline,
+                    tx.batch_execute(&format!(
+                        "SET LOCAL statement_timeout = {timeout_ms}; \
+                         SET LOCAL lock_timeout = {timeout_ms}"
+                    )),
+                )?;
+                // Serialises nodes starting at once; released at commit or rollback.
+                self.block(
+                    deadline,
+                    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK]),
+                )?;
+                self.block(
+                    deadline,
+                    tx.batch_execute(
+                        "CREATE TABLE IF NOT EXISTS schema_version (
+                             version    BIGINT PRIMARY KEY,
+                             applied_at BIGINT NOT NULL
+                         )",
+                    ),
+                )?;
+                let row = self.block(
+                    deadline,
+                    tx.query_one("SELECT COALESCE(MAX(version), 0) FROM schema_version", &[]),
+                )?;
+                let version: i64 = row.try_get(0)?;
+                if version > SCHEMA_VERSION || version >= target {
+                    // Nothing to do (or refused below); rolled back on drop.
+                    return Ok(Some(version));
+                }
+                self.block(deadline, tx.batch_execute(sql))?;
+                self.block(
+                    deadline,
+                    tx.execute(
+                        "INSERT INTO schema_version (version, applied_at) \
+                         VALUES ($1, EXTRACT(EPOCH FROM now())::BIGINT)",
+                        &[&target],
+                    ),
+                )?;
+                self.block(deadline, tx.commit())?;
+                tracing::info!(database = %self.target, version = target, "applied schema migration");
+                Ok(None)
+            })();
+            match step {
+                Ok(Some(v)) if v > SCHEMA_VERSION => {
+                    result = Err(too_new(v));
+                    break;
+                }
+                Ok(_) => {}
+                Err(f) => {
+                    lease.broken = f.connection_lost();
+                    result = Err(self.error(
+                        "migrate",
+                        &format!("{} to schema version {target}", self.target),
+                        f,
+                    ));
+                    break;
+                }
+            }
+        }
+        drop(lease);
+        result
+    }
+}
+
+fn col<'r, T: tokio_postgres::types::FromSql<'r>>(r: &'r Row, i: usize) -> Result<T, Failure> {
+    r.try_get(i).map_err(Failure::Pg)
+}
+
+fn enum_col(r: &Row, i: usize) -> Result<u32, Failure> {
+    let v: i64 = col(r, i)?;
+    u32::try_from(v).map_err(|_| Failure::Decode(format!("column {i} holds {v}, not a u32")))
+}
+
+fn tenant_from_row(r: &Row) -> Result<TenantRecord, Failure> {
+    let state: String = col(r, 2)?;
+    let state = TenantState::parse(&state)
+        .ok_or_else(|| Failure::Decode(format!("unknown tenant state '{state}'")))?;
+    Ok(TenantRecord {
+        id: col(r, 0)?,
+        name: col(r, 1)?,
+        state,
+        root_provider: col(r, 3)?,
+        root_key_ref: col(r, 4)?,
+        wrapped_twk: col(r, 5)?,
+        twk_version: col(r, 6)?,
+        created_at: col(r, 7)?,
+    })
+}
+
+fn trust_columns(t: &ClientTrust) -> (&'static str, &[u8]) {
+    match t {
+        ClientTrust::PinnedCert { sha256 } => ("pinned", &sha256[..]),
+        ClientTrust::Ca { ca_der } => ("ca", &ca_der[..]),
+    }
+}
+
+fn client_from_row(r: &Row) -> Result<ClientRecord, Failure> {
+    let kind: String = col(r, 3)?;
+    let data: Vec<u8> = col(r, 4)?;
+    let trust = match kind.as_str() {
+        "pinned" => {
+            let sha256: [u8; 32] = data.as_slice().try_into().map_err(|_| {
+                Failure::Decode(format!("pinned certificate digest of {} bytes", data.len()))
+            })?;
+            ClientTrust::PinnedCert { sha256 }
+        }
+        "ca" => ClientTrust::Ca { ca_der: data },
+        other => {
+            return Err(Failure::Decode(format!(
+                "unknown client trust kind '{other}'"
+            )))
+        }
+    };
+    Ok(ClientRecord {
+        id: col(r, 0)?,
+        tenant_id: col(r, 1)?,
+        name: col(r, 2)?,
+        trust,
+        cert_der: col(r, 5)?,
+        username: col(r, 6)?,
+        password_hash: col(r, 7)?,
+        created_at: col(r, 8)?,
+    })
+}
+
+fn object_from_row(r: &Row) -> Result<ObjectRecord, Failure> {
+    let algorithm: Option<i64> = col(r, 4)?;
+    Ok(ObjectRecord {
+        uid: col(r, 0)?,
+        tenant_id: col(r, 1)?,
+        object_type: enum_col(r, 2)?,
+        state: enum_col(r, 3)?,
+        algorithm: algorithm
+            .map(|a| {
+                u32::try_from(a).map_err(|_| Failure::Decode(format!("algorithm {a} is not a u32")))
+            })
+            .transpose()?,
+        length: col(r, 5)?,
+        wrapped_material: col(r, 6)?,
+        attributes: col(r, 7)?,
+        created_at: col(r, 8)?,
+        updated_at: col(r, 9)?,
+        revision: col(r, 10)?,
+    })
+}
+
+fn audit_from_row(r: &Row) -> Result<AuditRecord, Failure> {
+    Ok(AuditRecord {
+        at: col(r, 0)?,
+        tenant_id: col(r, 1)?,
+        actor: col(r, 2)?,
+        operation: col(r, 3)?,
+        uid: col(r, 4)?,
+        outcome: col(r, 5)?,
+        peer: col(r, 6)?,
+    })
+}
+
+fn rows<T>(rows: Vec<Row>, f: fn(&Row) -> Result<T, Failure>) -> Result<Vec<T>, Failure> {
+    rows.iter().map(f).collect()
+}
+
+impl Store for PostgresStore {
+    fn insert_tenant(&self, t: &TenantRecord) -> StoreResult<()> {
+        let what = format!("tenant '{}' ({})", t.name, t.id);
+        self.call("insert", &what, false, |s| {
+            s.execute(
+                SQL_INSERT_TENANT,
+                &[
+                    &t.id,
+                    &t.name,
+                    &t.state.as_str(),
+                    &t.root_provider,
+                    &t.root_key_ref,
+                    &t.wrapped_twk,
+                    &t.twk_version,
+                    &t.created_at,
+                ],
+            )
+            .map(drop)
+        })
+    }
+
+    fn get_tenant(&self, id: &str) -> StoreResult<TenantRecord> {
+        let what = format!("tenant {id}");
+        self.call("get", &what, true, |s| {
+            s.query_opt(SQL_GET_TENANT, &[&id])?
+                .as_ref()
+                .map(tenant_from_row)
+                .transpose()
+        })?
+        .ok_or(StoreError::NotFound(what))
+    }
+
+    fn get_tenant_by_name(&self, name: &str) -> StoreResult<TenantRecord> {
+        let what = format!("tenant '{name}'");
+        self.call("get", &what, true, |s| {
+            s.query_opt(SQL_GET_TENANT_BY_NAME, &[&name])?
+                .as_ref()
+                .map(tenant_from_row)
+                .transpose()
+        })?
+        .ok_or(StoreError::NotFound(what))
+    }
+
+    fn list_tenants(&self) -> StoreResult<Vec<TenantRecord>> {
+        self.call("list", "tenants", true, |s| {
+            rows(s.query(SQL_LIST_TENANTS, &[])?, tenant_from_row)
+        })
+    }
+
+    fn set_tenant_state(&self, id: &str, state: TenantState) -> StoreResult<()> {
+        let what = format!("tenant {id}");
+        let n = self.call("set state of", &what, false, |s| {
+            s.execute(SQL_SET_TENANT_STATE, &[&id, &state.as_str()])
+        })?;
+        if n == 0 {
+            return Err(StoreError::NotFound(what));
+        }
+        Ok(())
+    }
+
+    fn insert_client(&self, c: &ClientRecord) -> StoreResult<()> {
+        let what = format!("client '{}' ({})", c.name, c.id);
+        let (kind, data) = trust_columns(&c.trust);
+        self.call("insert", &what, false, |s| {
+            s.execute(
+                SQL_INSERT_CLIENT,
+                &[
+                    &c.id,
+                    &c.tenant_id,
+                    &c.name,
+                    &kind,
+                    &data,
+                    &c.cert_der,
+                    &c.username,
+                    &c.password_hash,
+                    &c.created_at,
+                ],
+            )
+            .map(drop)
+        })
+    }
+
+    fn list_clients(&self, tenant_id: Option<&str>) -> StoreResult<Vec<ClientRecord>> {
+        self.call("list", "clients", true, |s| {
+            let r = match tenant_id {
+                Some(t) => s.query(SQL_LIST_CLIENTS_OF, &[&t])?,
+                None => s.query(SQL_LIST_CLIENTS, &[])?,
+            };
+            rows(r, client_from_row)
+        })
+    }
+
+    fn remove_client(&self, name: &str) -> StoreResult<()> {
+        let what = format!("client '{name}'");
+        let n = self.call("remove", &what, false, |s| {
+            s.execute(SQL_REMOVE_CLIENT, &[&name])
+        })?;
+        if n == 0 {
+            return Err(StoreError::NotFound(what));
+        }
+        Ok(())
+    }
+
+    fn trust_generation(&self) -> StoreResult<i64> {
+        self.call("read", "trust generation", true, |s| {
+            match s.query_opt(SQL_TRUST_GENERATION, &[])? {
+                Some(r) => col(&r, 0),
+                None => Err(Failure::Decode("the trust_generation row is missing".into())),
+            }
+        })
+    }
+
+    fn insert_object(&self, o: &ObjectRecord) -> StoreResult<()> {
+        let what = format!("object {}", o.uid);
+        let (object_type, state) = (i64::from(o.object_type), i64::from(o.state));
+        let algorithm = o.algorithm.map(i64::from);
+        // One INSERT of the complete row, autocommitted: the object exists whole or not at all.
+        self.call("insert", &what, false, |s| {
+            s.execute(
+                SQL_INSERT_OBJECT,
+                &[
+                    &o.uid,
+                    &o.tenant_id,
+                    &object_type,
+                    &state,
+                    &algorithm,
+                    &o.length,
+                    &o.wrapped_material,
+                    &o.attributes,
+                    &o.created_at,
+                    &o.updated_at,
+                    &o.revision,
+                ],
+            )
+            .map(drop)
+        })
+    }
+
+    fn get_object(&self, tenant_id: &str, uid: &str) -> StoreResult<ObjectRecord> {
+        let what = format!("object {uid}");
+        self.call("get", &what, true, |s| {
+            s.query_opt(SQL_GET_OBJECT, &[&uid, &tenant_id])?
+                .as_ref()
+                .map(object_from_row)
+                .transpose()
+        })?
+        .ok_or(StoreError::NotFound(what))
+    }
+
+    fn update_object(&self, o: &ObjectRecord) -> StoreResult<()> {
+        let what = format!("object {}", o.uid);
+        let (object_type, state) = (i64::from(o.object_type), i64::from(o.state));
+        let algorithm = o.algorithm.map(i64::from);
+        let n = self.call("update", &what, false, |s| {
+            s.execute(
+                SQL_UPDATE_OBJECT,
+                &[
+                    &o.uid,
+                    &o.tenant_id,
+                    &object_type,
+                    &state,
+                    &algorithm,
+                    &o.length,
+                    &o.wrapped_material,
+                    &o.attributes,
+                    &o.updated_at,
+                    &o.revision,
+                ],
+            )
+        })?;
+        if n == 0 {
+            // Objects are never deleted, so "exists now" tells a lost race from a wrong uid or
+            // tenant without a transaction around both statements.
+            let exists = self.call("update", &what, true, |s| {
+                Ok(s.query_opt(SQL_OBJECT_EXISTS, &[&o.uid, &o.tenant_id])?
+                    .is_some())
+            })?;
+            return Err(if exists {
+                StoreError::Conflict(what)
+            } else {
+                StoreError::NotFound(what)
+            });
+        }
+        Ok(())
+    }
+
+    fn list_objects(
+        &self,
+        tenant_id: &str,
+        filter: &ObjectFilter,
+        limit: Option<usize>,
+    ) -> StoreResult<Vec<ObjectRecord>> {
+        let object_type = filter.object_type.map(i64::from);
+        let state = filter.state.map(i64::from);
+        let algorithm = filter.algorithm.map(i64::from);
+        let limit = limit.map(|l| i64::try_from(l).unwrap_or(i64::MAX));
+        self.call(
+            "list",
+            &format!("objects of tenant {tenant_id}"),
+            true,
+            |s| {
+                rows(
+                    s.query(
+                        SQL_LIST_OBJECTS,
+                        &[
+                            &tenant_id,
+                            &object_type,
+                            &state,
+                            &algorithm,
+                            &filter.length,
+                            &limit,
+                        ],
+                    )?,
+                    object_from_row,
+                )
+            },
+        )
+    }
+
+    fn append_audit(&self, a: &AuditRecord) -> StoreResult<()> {
+        self.append_audit_batch(std::slice::from_ref(a))
+    }
+
+    fn append_audit_batch(&self, records: &[AuditRecord]) -> StoreResult<()> {
+        if records.is_empty() {
+            return Ok(());
+        }
+        let at: Vec<i64> = records.iter().map(|a| a.at).collect();
+        let tenant: Vec<Option<&str>> = records.iter().map(|a| a.tenant_id.as_deref()).collect();
+        let actor: Vec<&str> = records.iter().map(|a| a.actor.as_str()).collect();
+        let operation: Vec<&str> = records.iter().map(|a| a.operation.as_str()).collect();
+        let uid: Vec<Option<&str>> = records.iter().map(|a| a.uid.as_deref()).collect();
+        let outcome: Vec<&str> = records.iter().map(|a| a.outcome.as_str()).collect();
+        let peer: Vec<Option<&str>> = records.iter().map(|a| a.peer.as_deref()).collect();
+        self.call("append", "audit records", false, |s| {
+            s.execute(
+                SQL_APPEND_AUDIT,
+                &[&at, &tenant, &actor, &operation, &uid, &outcome, &peer],
+            )
+            .map(drop)
+        })
+    }
+
+    fn list_audit(
+        &self,
+        tenant_id: Option<&str>,
+        uid: Option<&str>,
+        limit: usize,
+    ) -> StoreResult<Vec<AuditRecord>> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.call("list", "audit records", true, |s| {
+            let r = match (tenant_id, uid) {
+                (None, None) => s.query(SQL_LIST_AUDIT, &[&limit])?,
+                (Some(t), None) => s.query(SQL_LIST_AUDIT_TENANT, &[&t, &limit])?,
+                (None, Some(u)) => s.query(SQL_LIST_AUDIT_UID, &[&u, &limit])?,
+                (Some(t), Some(u)) => s.query(SQL_LIST_AUDIT_BOTH, &[&t, &u, &limit])?,
+            };
+            rows(r, audit_from_row)
+        })
+    }
+}

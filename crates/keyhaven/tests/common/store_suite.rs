@@ -1,0 +1,533 @@
+//! The store conformance suite: the semantics every [`Store`] backend must share, run against
+//! SQLite and PostgreSQL alike (tests/cluster.rs). Each check gets a fresh, empty store and a second
+//! handle on the same data (another process or node in production).
+#![allow(dead_code)]
+
+use std::sync::Arc;
+
+use keyhaven::store::{
+    AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectRecord, Store, StoreError,
+    TenantRecord, TenantState,
+};
+
+/// A fresh store and a second handle on the same database.
+pub struct Fixture {
+    pub store: Arc<dyn Store>,
+    pub other: Arc<dyn Store>,
+}
+
+pub fn tenant(id: &str, name: &str) -> TenantRecord {
+    TenantRecord {
+        id: id.to_owned(),
+        name: name.to_owned(),
+        state: TenantState::Active,
+        root_provider: "local".to_owned(),
+        root_key_ref: format!("crk-{id}"),
+        wrapped_twk: vec![1, 2, 3, 4],
+        twk_version: 1,
+        created_at: 1_700_000_000,
+    }
+}
+
+pub fn client(id: &str, tenant_id: &str, name: &str) -> ClientRecord {
+    ClientRecord {
+        id: id.to_owned(),
+        tenant_id: tenant_id.to_owned(),
+        name: name.to_owned(),
+        trust: ClientTrust::PinnedCert { sha256: [7; 32] },
+        cert_der: Some(vec![0x30, 0x82]),
+        username: None,
+        password_hash: None,
+        created_at: 1_700_000_001,
+    }
+}
+
+pub fn object(
+    uid: &str,
+    tenant_id: &str,
+    object_type: u32,
+    state: u32,
+    created_at: i64,
+) -> ObjectRecord {
+    ObjectRecord {
+        uid: uid.to_owned(),
+        tenant_id: tenant_id.to_owned(),
+        object_type,
+        state,
+        algorithm: Some(3),
+        length: Some(256),
+        wrapped_material: vec![9; 48],
+        attributes: vec![0x42, 0, 0x01],
+        created_at,
+        updated_at: created_at,
+        revision: 1,
+    }
+}
+
+pub fn audit(at: i64, tenant_id: Option<&str>, uid: Option<&str>, op: &str) -> AuditRecord {
+    AuditRecord {
+        at,
+        tenant_id: tenant_id.map(str::to_owned),
+        actor: "vcenter".to_owned(),
+        operation: op.to_owned(),
+        uid: uid.map(str::to_owned),
+        outcome: "success".to_owned(),
+        peer: Some("10.0.0.1:5000".to_owned()),
+    }
+}
+
+/// Runs every check, each on a fresh fixture.
+pub fn run_all(fresh: &dyn Fn() -> Fixture) {
+    let checks: &[(&str, fn(&Fixture))] = &[
+        ("tenants", tenants_round_trip_unique_and_state),
+        ("clients", clients_unique_names_list_remove),
+        ("trust generation", trust_generation_bumps_on_every_change),
+        ("objects", objects_insert_get_and_tenant_isolation),
+        ("optimistic updates", update_object_optimistic_concurrency),
+        ("list objects", list_objects_filters_order_and_limit),
+        ("audit", audit_append_and_list_newest_first),
+        ("concurrency", concurrent_writers_and_readers),
+        ("extreme values", extreme_values_round_trip),
+    ];
+    for (name, check) in checks {
+        eprintln!("store suite: {name}");
+        check(&fresh());
+    }
+}
+
+pub fn tenants_round_trip_unique_and_state(f: &Fixture) {
+    let s = &f.store;
+    let t = tenant("t1", "default");
+    s.insert_tenant(&t).expect("insert");
+    assert_eq!(s.get_tenant("t1").expect("get"), t);
+    assert_eq!(s.get_tenant_by_name("default").expect("get by name"), t);
+    assert!(matches!(s.get_tenant("nope"), Err(StoreError::NotFound(_))));
+    assert!(matches!(
+        s.get_tenant_by_name("nope"),
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(
+        matches!(s.insert_tenant(&t), Err(StoreError::AlreadyExists(_))),
+        "same id"
+    );
+    assert!(
+        matches!(
+            s.insert_tenant(&tenant("t2", "default")),
+            Err(StoreError::AlreadyExists(_))
+        ),
+        "same name"
+    );
+    s.insert_tenant(&tenant("t0", "alpha")).expect("insert 2");
+    // Byte order, whatever the database's locale: upper case before lower case.
+    s.insert_tenant(&tenant("t9", "Zulu")).expect("insert 3");
+    let names: Vec<String> = s
+        .list_tenants()
+        .expect("list")
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    assert_eq!(names, ["Zulu", "alpha", "default"]);
+
+    s.set_tenant_state("t1", TenantState::Suspended)
+        .expect("suspend");
+    assert_eq!(
+        f.other.get_tenant("t1").expect("get").state,
+        TenantState::Suspended,
+        "seen through the other handle"
+    );
+    assert!(matches!(
+        s.set_tenant_state("nope", TenantState::Active),
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+pub fn clients_unique_names_list_remove(f: &Fixture) {
+    let s = &f.store;
+    s.insert_tenant(&tenant("t1", "one")).expect("t1");
+    s.insert_tenant(&tenant("t2", "two")).expect("t2");
+    let mut c1 = client("c1", "t1", "vcenter-prod");
+    c1.username = Some("vc".to_owned());
+    c1.password_hash = Some("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".to_owned());
+    let mut c2 = client("c2", "t2", "vcenter-lab");
+    c2.trust = ClientTrust::Ca {
+        ca_der: vec![0x30, 1, 2, 3],
+    };
+    c2.cert_der = None;
+    s.insert_client(&c1).expect("c1");
+    s.insert_client(&c2).expect("c2");
+    assert!(
+        matches!(
+            f.other.insert_client(&client("c3", "t2", "vcenter-prod")),
+            Err(StoreError::AlreadyExists(_))
+        ),
+        "client names are unique across tenants and handles"
+    );
+    assert!(matches!(
+        s.insert_client(&client("c1", "t2", "other")),
+        Err(StoreError::AlreadyExists(_))
+    ));
+    let mut dup_user = client("c4", "t2", "another");
+    dup_user.username = Some("vc".to_owned());
+    assert!(
+        matches!(
+            s.insert_client(&dup_user),
+            Err(StoreError::AlreadyExists(_))
+        ),
+        "usernames are unique"
+    );
+    assert!(
+        matches!(
+            s.insert_client(&client("c5", "missing", "orphan")),
+            Err(StoreError::NotFound(_))
+        ),
+        "client of an unknown tenant"
+    );
+    assert_eq!(
+        s.list_clients(None).expect("all"),
+        vec![c2.clone(), c1.clone()]
+    );
+    assert_eq!(s.list_clients(Some("t1")).expect("t1"), vec![c1.clone()]);
+    assert_eq!(s.list_clients(Some("t2")).expect("t2"), vec![c2]);
+    assert!(s.list_clients(Some("t3")).expect("t3").is_empty());
+    f.other.remove_client("vcenter-lab").expect("remove");
+    assert!(matches!(
+        s.remove_client("vcenter-lab"),
+        Err(StoreError::NotFound(_))
+    ));
+    assert_eq!(s.list_clients(None).expect("all"), vec![c1]);
+}
+
+pub fn trust_generation_bumps_on_every_change(f: &Fixture) {
+    let s = &f.store;
+    let mut g = s.trust_generation().expect("gen");
+    let mut bumped = |s: &dyn Store, what: &str| {
+        let now = s.trust_generation().expect("gen");
+        assert!(now > g, "{what} must bump the trust generation");
+        g = now;
+    };
+    s.insert_tenant(&tenant("t1", "one")).expect("tenant");
+    bumped(s.as_ref(), "insert_tenant");
+    s.set_tenant_state("t1", TenantState::Suspended)
+        .expect("state");
+    bumped(s.as_ref(), "set_tenant_state");
+    s.insert_client(&client("c1", "t1", "vc")).expect("client");
+    bumped(s.as_ref(), "insert_client");
+    s.remove_client("vc").expect("remove");
+    bumped(s.as_ref(), "remove_client");
+
+    // Object and audit writes do not touch trust.
+    let before = s.trust_generation().expect("gen");
+    s.insert_object(&object("u1", "t1", 2, 1, 1))
+        .expect("object");
+    s.append_audit(&audit(1, Some("t1"), Some("u1"), "Create"))
+        .expect("audit");
+    let mut o = s.get_object("t1", "u1").expect("get");
+    o.revision += 1;
+    s.update_object(&o).expect("update");
+    assert_eq!(s.trust_generation().expect("gen"), before);
+
+    // A change made through another handle (another node) is seen too.
+    f.other
+        .insert_client(&client("c2", "t1", "cli-added"))
+        .expect("client via other handle");
+    assert!(s.trust_generation().expect("gen") > before);
+}
+
+pub fn objects_insert_get_and_tenant_isolation(f: &Fixture) {
+    let s = &f.store;
+    s.insert_tenant(&tenant("t1", "one")).expect("t1");
+    s.insert_tenant(&tenant("t2", "two")).expect("t2");
+    let o = object("u1", "t1", 2, 1, 10);
+    s.insert_object(&o).expect("insert");
+    assert_eq!(s.get_object("t1", "u1").expect("get"), o);
+    assert_eq!(
+        f.other.get_object("t1", "u1").expect("get via other"),
+        o,
+        "read from another handle at once"
+    );
+    match s.get_object("t2", "u1") {
+        Err(StoreError::NotFound(m)) => {
+            assert!(!m.contains("t1"), "must not reveal the owner: {m}")
+        }
+        other => panic!("expected NotFound, got {other:?}"),
+    }
+    assert!(matches!(
+        s.get_object("t1", "nope"),
+        Err(StoreError::NotFound(_))
+    ));
+    assert!(matches!(
+        s.insert_object(&o),
+        Err(StoreError::AlreadyExists(_))
+    ));
+    assert!(
+        matches!(
+            f.other.insert_object(&object("u1", "t2", 2, 1, 10)),
+            Err(StoreError::AlreadyExists(_))
+        ),
+        "uids are unique across tenants"
+    );
+    assert!(matches!(
+        s.insert_object(&object("u9", "missing", 2, 1, 10)),
+        Err(StoreError::NotFound(_))
+    ));
+}
+
+pub fn update_object_optimistic_concurrency(f: &Fixture) {
+    let s = &f.store;
+    s.insert_tenant(&tenant("t1", "one")).expect("t1");
+    s.insert_tenant(&tenant("t2", "two")).expect("t2");
+    let o = object("u1", "t1", 2, 1, 10);
+    s.insert_object(&o).expect("insert");
+
+    let mut v2 = o.clone();
+    v2.state = 2;
+    v2.attributes = vec![1, 2, 3];
+    v2.updated_at = 20;
+    v2.revision = 2;
+    s.update_object(&v2).expect("update to revision 2");
+    assert_eq!(s.get_object("t1", "u1").expect("get"), v2);
+
+    // A second writer (another node) that also read revision 1 loses.
+    let mut stale = o.clone();
+    stale.state = 5;
+    stale.revision = 2;
+    assert!(matches!(
+        f.other.update_object(&stale),
+        Err(StoreError::Conflict(_))
+    ));
+    let mut skip = v2.clone();
+    skip.revision = 4;
+    assert!(matches!(
+        s.update_object(&skip),
+        Err(StoreError::Conflict(_))
+    ));
+    let mut missing = v2.clone();
+    missing.uid = "nope".to_owned();
+    missing.revision = 3;
+    assert!(matches!(
+        s.update_object(&missing),
+        Err(StoreError::NotFound(_))
+    ));
+    let mut foreign = v2.clone();
+    foreign.tenant_id = "t2".to_owned();
+    foreign.revision = 3;
+    assert!(matches!(
+        s.update_object(&foreign),
+        Err(StoreError::NotFound(_))
+    ));
+    assert_eq!(s.get_object("t1", "u1").expect("get"), v2);
+
+    let mut v3 = v2.clone();
+    v3.wrapped_material = Vec::new();
+    v3.revision = 3;
+    s.update_object(&v3).expect("update to revision 3");
+    assert_eq!(f.other.get_object("t1", "u1").expect("get"), v3);
+
+    // Many writers on two handles racing on one object: exactly one wins each revision.
+    let wins = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|sc| {
+        for w in 0..6 {
+            let st = if w % 2 == 0 { &f.store } else { &f.other };
+            let wins = &wins;
+            let base = v3.clone();
+            sc.spawn(move || {
+                let mut next = base;
+                next.revision = 4;
+                next.state = 10 + w;
+                match st.update_object(&next) {
+                    Ok(()) => {
+                        wins.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                    }
+                    Err(StoreError::Conflict(_)) => {}
+                    Err(e) => panic!("unexpected {e}"),
+                }
+            });
+        }
+    });
+    assert_eq!(wins.into_inner(), 1, "exactly one writer wins revision 4");
+    assert_eq!(s.get_object("t1", "u1").expect("get").revision, 4);
+}
+
+pub fn list_objects_filters_order_and_limit(f: &Fixture) {
+    let s = &f.store;
+    s.insert_tenant(&tenant("t1", "one")).expect("t1");
+    s.insert_tenant(&tenant("t2", "two")).expect("t2");
+    s.insert_object(&object("c", "t1", 2, 1, 30)).expect("c");
+    s.insert_object(&object("a", "t1", 2, 2, 10)).expect("a");
+    s.insert_object(&object("b", "t1", 7, 1, 20)).expect("b");
+    let mut d = object("d", "t1", 2, 1, 40);
+    d.algorithm = None;
+    d.length = Some(128);
+    s.insert_object(&d).expect("d");
+    // Same creation second as "d": insertion order breaks the tie.
+    s.insert_object(&object("0e", "t1", 2, 1, 40)).expect("e");
+    s.insert_object(&object("x", "t2", 2, 1, 5)).expect("x");
+
+    let uids = |flt: ObjectFilter, limit: Option<usize>| -> Vec<String> {
+        s.list_objects("t1", &flt, limit)
+            .expect("list")
+            .into_iter()
+            .map(|o| o.uid)
+            .collect()
+    };
+    assert_eq!(
+        uids(ObjectFilter::default(), None),
+        ["a", "b", "c", "d", "0e"]
+    );
+    assert_eq!(uids(ObjectFilter::default(), Some(2)), ["a", "b"]);
+    assert!(uids(ObjectFilter::default(), Some(0)).is_empty());
+    let by_type = ObjectFilter {
+        object_type: Some(2),
+        ..Default::default()
+    };
+    assert_eq!(uids(by_type, None), ["a", "c", "d", "0e"]);
+    let type_state = ObjectFilter {
+        object_type: Some(2),
+        state: Some(1),
+        ..Default::default()
+    };
+    assert_eq!(uids(type_state, None), ["c", "d", "0e"]);
+    let alg = ObjectFilter {
+        algorithm: Some(3),
+        ..Default::default()
+    };
+    assert_eq!(uids(alg, None), ["a", "b", "c", "0e"]);
+    let len = ObjectFilter {
+        length: Some(128),
+        ..Default::default()
+    };
+    assert_eq!(uids(len, None), ["d"]);
+    let all = ObjectFilter {
+        object_type: Some(2),
+        state: Some(1),
+        algorithm: Some(3),
+        length: Some(256),
+    };
+    assert_eq!(uids(all, Some(10)), ["c", "0e"]);
+    let none = ObjectFilter {
+        object_type: Some(99),
+        ..Default::default()
+    };
+    assert!(uids(none, None).is_empty());
+    assert_eq!(
+        s.list_objects("t2", &ObjectFilter::default(), None)
+            .expect("t2")
+            .len(),
+        1
+    );
+    assert!(s
+        .list_objects("t3", &ObjectFilter::default(), None)
+        .expect("t3")
+        .is_empty());
+}
+
+pub fn audit_append_and_list_newest_first(f: &Fixture) {
+    let s = &f.store;
+    let a1 = audit(1, Some("t1"), Some("u1"), "Create");
+    let a2 = audit(2, Some("t1"), Some("u2"), "Create");
+    let a3 = audit(3, Some("t2"), Some("u1"), "Get");
+    let mut a4 = audit(4, None, None, "TenantCreate");
+    a4.actor = "admin".to_owned();
+    a4.peer = None;
+    s.append_audit(&a1).expect("append");
+    // A batch keeps its order.
+    s.append_audit_batch(&[a2.clone(), a3.clone()])
+        .expect("batch");
+    f.other.append_audit(&a4).expect("append via other");
+    s.append_audit_batch(&[]).expect("empty batch");
+    assert_eq!(
+        s.list_audit(None, None, 10).expect("all"),
+        vec![a4.clone(), a3.clone(), a2.clone(), a1.clone()]
+    );
+    assert_eq!(
+        s.list_audit(None, None, 2).expect("limit"),
+        vec![a4, a3.clone()]
+    );
+    assert_eq!(
+        s.list_audit(Some("t1"), None, 10).expect("tenant"),
+        vec![a2, a1.clone()]
+    );
+    assert_eq!(
+        s.list_audit(None, Some("u1"), 10).expect("uid"),
+        vec![a3, a1.clone()]
+    );
+    assert_eq!(
+        s.list_audit(Some("t1"), Some("u1"), 10).expect("both"),
+        vec![a1]
+    );
+    assert!(s.list_audit(Some("t9"), None, 10).expect("none").is_empty());
+    assert!(s.list_audit(None, None, 0).expect("zero").is_empty());
+
+    // A large batch is written whole.
+    let big: Vec<AuditRecord> = (0..600)
+        .map(|i| audit(100 + i, Some("t5"), None, "Get"))
+        .collect();
+    s.append_audit_batch(&big).expect("big batch");
+    let back = s.list_audit(Some("t5"), None, 1000).expect("list big");
+    assert_eq!(back.len(), 600);
+    assert_eq!(back[0].at, 699, "newest first");
+}
+
+pub fn concurrent_writers_and_readers(f: &Fixture) {
+    f.store.insert_tenant(&tenant("t1", "one")).expect("t1");
+    std::thread::scope(|sc| {
+        for w in 0..4 {
+            let st = if w % 2 == 0 { &f.store } else { &f.other };
+            sc.spawn(move || {
+                for i in 0..25 {
+                    let uid = format!("w{w}-{i}");
+                    st.insert_object(&object(&uid, "t1", 2, 1, i))
+                        .expect("insert");
+                    assert_eq!(st.get_object("t1", &uid).expect("read own write").uid, uid);
+                }
+            });
+        }
+        for r in 0..4 {
+            let st = if r % 2 == 0 { &f.store } else { &f.other };
+            sc.spawn(move || {
+                for _ in 0..25 {
+                    st.list_objects("t1", &ObjectFilter::default(), Some(5))
+                        .expect("list");
+                }
+            });
+        }
+    });
+    assert_eq!(
+        f.store
+            .list_objects("t1", &ObjectFilter::default(), None)
+            .expect("list")
+            .len(),
+        100
+    );
+}
+
+/// KMIP enumerations are u32 (extensions use the high bit); lengths and times are signed.
+pub fn extreme_values_round_trip(f: &Fixture) {
+    let s = &f.store;
+    s.insert_tenant(&tenant("t1", "one")).expect("t1");
+    let mut o = object("u-max", "t1", u32::MAX, 0x8000_0001, i64::MAX);
+    o.algorithm = Some(u32::MAX);
+    o.length = Some(i32::MIN);
+    o.updated_at = i64::MIN;
+    o.wrapped_material = (0..=255u8).collect();
+    o.attributes = vec![0; 70_000];
+    s.insert_object(&o).expect("insert");
+    assert_eq!(f.other.get_object("t1", "u-max").expect("get"), o);
+    let found = s
+        .list_objects(
+            "t1",
+            &ObjectFilter {
+                object_type: Some(u32::MAX),
+                state: Some(0x8000_0001),
+                algorithm: Some(u32::MAX),
+                length: Some(i32::MIN),
+            },
+            None,
+        )
+        .expect("list");
+    assert_eq!(found, vec![o]);
+    let mut t = tenant("t-ü", "名前 with ' quote");
+    t.wrapped_twk = vec![0; 0];
+    s.insert_tenant(&t).expect("unicode tenant");
+    assert_eq!(s.get_tenant_by_name("名前 with ' quote").expect("get"), t);
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The project's single test command: ./scripts/test.sh
+#
+#   1. installs what the tests need (scripts/install-test-deps.sh)
+#   2. builds the workspace, tests and benches included
+#   3. runs the Rust tests (cargo test --workspace)
+#   4. runs the PyKMIP interop tests (tests/pykmip) against target/debug/keyhaven
+#
+# Stops at once if stage 1 or 2 fails; runs both test stages even if the first
+# fails, then exits non-zero if either failed.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+# A minimal environment (CI) may lack HOME or rustup's directory on PATH.
+: "${HOME:=$(getent passwd "$(id -u)" | cut -d: -f6)}"
+export HOME
+if ! command -v cargo >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/cargo" ]; then
+    export PATH="$HOME/.cargo/bin:$PATH"
+fi
+
+stage() {
+    printf '\n==== %s ====\n' "$*"
+}
+
+failed=()
+
+stage "Installing test dependencies"
+./scripts/install-test-deps.sh
+
+stage "Building the workspace (cargo build --workspace --all-targets)"
+cargo build --workspace --all-targets
+
+stage "Rust tests (cargo test --workspace)"
+if ! cargo test --workspace; then
+    failed+=("Rust tests")
+fi
+
+stage "PyKMIP interop tests (tests/pykmip)"
+if ! KEYHAVEN_BIN=target/debug/keyhaven .venv/bin/pytest -q tests/pykmip; then
+    failed+=("PyKMIP interop tests")
+fi
+
+if [ "${#failed[@]}" -gt 0 ]; then
+    stage "FAILED: $(printf '%s; ' "${failed[@]}" | sed 's/; $//')"
+    exit 1
+fi
+stage "All tests passed"
