@@ -186,6 +186,48 @@ pub struct AuditRecord {
     pub peer: Option<String>,
 }
 
+/// Where a customer root key rotation stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RotationPhase {
+    /// The new root key exists; the tenant wrapping key is being re-protected under it.
+    Rewrapping,
+    /// The tenant uses the new root key; the old one is to be retired.
+    Retiring,
+}
+
+impl RotationPhase {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RotationPhase::Rewrapping => "rewrapping",
+            RotationPhase::Retiring => "retiring",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "rewrapping" => Some(RotationPhase::Rewrapping),
+            "retiring" => Some(RotationPhase::Retiring),
+            _ => None,
+        }
+    }
+}
+
+/// A customer root key rotation of one tenant, kept until the old key is retired.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RootRotation {
+    pub tenant_id: String,
+    pub old_ref: String,
+    pub new_ref: String,
+    pub phase: RotationPhase,
+    pub started_at: i64,
+    pub updated_at: i64,
+}
+
+fn rotation_unsupported<T>() -> StoreResult<T> {
+    Err(StoreError::Backend(
+        "root key rotation is not supported by this store backend yet".into(),
+    ))
+}
+
 /// The persistent store. Implementations must be safe to share between threads.
 pub trait Store: Send + Sync {
     // Tenants
@@ -218,6 +260,35 @@ pub trait Store: Send + Sync {
         filter: &ObjectFilter,
         limit: Option<usize>,
     ) -> StoreResult<Vec<ObjectRecord>>;
+
+    // Root key rotation (journal of one rotation per tenant)
+    /// Records the start of a rotation; AlreadyExists when the tenant has one under way.
+    fn begin_root_rotation(&self, _r: &RootRotation) -> StoreResult<()> {
+        rotation_unsupported()
+    }
+    /// The tenant's rotation under way, if any.
+    fn get_root_rotation(&self, _tenant_id: &str) -> StoreResult<Option<RootRotation>> {
+        rotation_unsupported()
+    }
+    /// Every rotation under way.
+    fn list_root_rotations(&self) -> StoreResult<Vec<RootRotation>> {
+        rotation_unsupported()
+    }
+    /// In one transaction: the tenant's root key becomes `new_ref` with `wrapped_twk` (only while it
+    /// still is `old_ref`, else Conflict) and the rotation moves to Retiring.
+    fn switch_root_key(
+        &self,
+        _tenant_id: &str,
+        _old_ref: &str,
+        _new_ref: &str,
+        _wrapped_twk: &[u8],
+    ) -> StoreResult<()> {
+        rotation_unsupported()
+    }
+    /// Forgets the tenant's finished rotation.
+    fn end_root_rotation(&self, _tenant_id: &str) -> StoreResult<()> {
+        rotation_unsupported()
+    }
 
     // Audit
     fn append_audit(&self, a: &AuditRecord) -> StoreResult<()>;

@@ -252,7 +252,9 @@ impl Session<'_> {
         if let Some(s) = self.conn.statements.get(sql) {
             return Ok(s.clone());
         }
-        let s = self.store.block(self.deadline, self.conn.client.prepare(sql))?;
+        let s = self
+            .store
+            .block(self.deadline, self.conn.client.prepare(sql))?;
         self.conn.statements.insert(sql, s.clone());
         Ok(s)
     }
@@ -397,7 +399,9 @@ impl PostgresStore {
             .enable_io()
             .enable_time()
             .build()
-            .map_err(|e| StoreError::Backend(format!("cannot start the PostgreSQL runtime: {e}")))?;
+            .map_err(|e| {
+                StoreError::Backend(format!("cannot start the PostgreSQL runtime: {e}"))
+            })?;
         let store = PostgresStore {
             target: describe(&config),
             config,
@@ -468,10 +472,11 @@ impl PostgresStore {
             return Err(StoreError::Backend("the PostgreSQL store is closed".into()));
         };
         let bound = self.settings.connect_timeout;
-        let left = deadline.saturating_duration_since(Instant::now()).min(bound);
-        let connected = rt.block_on(async {
-            tokio::time::timeout(left, self.config.connect(NoTls)).await
-        });
+        let left = deadline
+            .saturating_duration_since(Instant::now())
+            .min(bound);
+        let connected =
+            rt.block_on(async { tokio::time::timeout(left, self.config.connect(NoTls)).await });
         let (client, connection) = match connected {
             Ok(Ok(pair)) => pair,
             Ok(Err(e)) => {
@@ -946,7 +951,9 @@ impl Store for PostgresStore {
         self.call("read", "trust generation", true, |s| {
             match s.query_opt(SQL_TRUST_GENERATION, &[])? {
                 Some(r) => col(&r, 0),
-                None => Err(Failure::Decode("the trust_generation row is missing".into())),
+                None => Err(Failure::Decode(
+                    "the trust_generation row is missing".into(),
+                )),
             }
         })
     }

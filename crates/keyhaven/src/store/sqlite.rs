@@ -21,12 +21,15 @@ use rusqlite::types::Type;
 use rusqlite::{ffi, params, Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior};
 
 use super::{
-    AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectRecord, Store, StoreError,
-    StoreResult, TenantRecord, TenantState,
+    AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectRecord, RootRotation,
+    RotationPhase, Store, StoreError, StoreResult, TenantRecord, TenantState,
 };
 
 /// The ordered schema migrations; entry `i` brings the schema to version `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_initial.sql"),
+    include_str!("migrations/0002_root_rotation.sql"),
+];
 
 /// The schema version this build creates and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -45,6 +48,7 @@ const OBJECT_COLUMNS: &str =
     "uid, tenant_id, object_type, state, algorithm, length, wrapped_material, \
                               attributes, created_at, updated_at, revision";
 const AUDIT_COLUMNS: &str = "at, tenant_id, actor, operation, uid, outcome, peer";
+const ROTATION_COLUMNS: &str = "tenant_id, old_ref, new_ref, phase, started_at, updated_at";
 
 /// The SQLite implementation of [`Store`].
 pub struct SqliteStore {
@@ -84,6 +88,20 @@ fn db_err(op: &str, what: &str, e: rusqlite::Error) -> StoreError {
         }
     }
     StoreError::Backend(format!("{op} {what}: {e}"))
+}
+
+fn rotation_from_row(r: &Row<'_>) -> rusqlite::Result<RootRotation> {
+    let phase: String = r.get(3)?;
+    Ok(RootRotation {
+        tenant_id: r.get(0)?,
+        old_ref: r.get(1)?,
+        new_ref: r.get(2)?,
+        phase: RotationPhase::parse(&phase).ok_or_else(|| {
+            conversion_err(3, Type::Text, format!("unknown rotation phase {phase:?}"))
+        })?,
+        started_at: r.get(4)?,
+        updated_at: r.get(5)?,
+    })
 }
 
 fn conversion_err(col: usize, ty: Type, msg: String) -> rusqlite::Error {
@@ -441,6 +459,91 @@ impl Store for SqliteStore {
             return Err(StoreError::NotFound(format!("tenant {id}")));
         }
         Ok(())
+    }
+
+    fn begin_root_rotation(&self, r: &RootRotation) -> StoreResult<()> {
+        self.writer()
+            .prepare_cached(
+                "INSERT INTO root_rotations (tenant_id, old_ref, new_ref, phase, started_at, updated_at) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![r.tenant_id, r.old_ref, r.new_ref, r.phase.as_str(), r.started_at, r.updated_at])
+            })
+            .map(drop)
+            .map_err(|e| db_err("begin", &format!("root key rotation of tenant {}", r.tenant_id), e))
+    }
+
+    fn get_root_rotation(&self, tenant_id: &str) -> StoreResult<Option<RootRotation>> {
+        self.reader()
+            .prepare_cached(&format!(
+                "SELECT {ROTATION_COLUMNS} FROM root_rotations WHERE tenant_id = ?1"
+            ))
+            .and_then(|mut s| s.query_row([tenant_id], rotation_from_row).optional())
+            .map_err(|e| {
+                db_err(
+                    "read",
+                    &format!("root key rotation of tenant {tenant_id}"),
+                    e,
+                )
+            })
+    }
+
+    fn list_root_rotations(&self) -> StoreResult<Vec<RootRotation>> {
+        self.reader()
+            .prepare_cached(&format!(
+                "SELECT {ROTATION_COLUMNS} FROM root_rotations ORDER BY started_at"
+            ))
+            .and_then(|mut s| s.query_map([], rotation_from_row)?.collect())
+            .map_err(|e| db_err("list", "root key rotations", e))
+    }
+
+    fn switch_root_key(
+        &self,
+        tenant_id: &str,
+        old_ref: &str,
+        new_ref: &str,
+        wrapped_twk: &[u8],
+    ) -> StoreResult<()> {
+        let what = format!("root key of tenant {tenant_id}");
+        let mut conn = self.writer();
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|e| db_err("switch", &what, e))?;
+        let n = tx
+            .execute(
+                "UPDATE tenants SET root_key_ref = ?3, wrapped_twk = ?4 WHERE id = ?1 AND root_key_ref = ?2",
+                params![tenant_id, old_ref, new_ref, wrapped_twk],
+            )
+            .map_err(|e| db_err("switch", &what, e))?;
+        if n == 0 {
+            return Err(StoreError::Conflict(format!(
+                "{what}: it is no longer {old_ref}"
+            )));
+        }
+        tx.execute(
+            "UPDATE root_rotations SET phase = 'retiring', updated_at = CAST(strftime('%s','now') AS INTEGER) \
+             WHERE tenant_id = ?1",
+            [tenant_id],
+        )
+        .map_err(|e| db_err("switch", &what, e))?;
+        tx.commit().map_err(|e| db_err("switch", &what, e))
+    }
+
+    fn end_root_rotation(&self, tenant_id: &str) -> StoreResult<()> {
+        self.writer()
+            .execute(
+                "DELETE FROM root_rotations WHERE tenant_id = ?1",
+                [tenant_id],
+            )
+            .map(drop)
+            .map_err(|e| {
+                db_err(
+                    "end",
+                    &format!("root key rotation of tenant {tenant_id}"),
+                    e,
+                )
+            })
     }
 
     fn insert_client(&self, c: &ClientRecord) -> StoreResult<()> {

@@ -1,0 +1,11 @@
+-- Keyhaven schema version 2: customer root key rotations, one at most per tenant, kept until the
+-- old root key is retired so that an interrupted rotation resumes where it stopped.
+
+CREATE TABLE root_rotations (
+    tenant_id  TEXT    PRIMARY KEY NOT NULL REFERENCES tenants(id),
+    old_ref    TEXT    NOT NULL,
+    new_ref    TEXT    NOT NULL,
+    phase      TEXT    NOT NULL,          -- 'rewrapping' | 'retiring'
+    started_at INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+);
