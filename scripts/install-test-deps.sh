@@ -14,6 +14,8 @@
 #     third-party-client interop tests in tests/pykmip;
 #   - SoftHSM2 and pkcs11-tool (Debian softhsm2, opensc) for the PKCS#11
 #     root-key tests in crates/keyhaven/tests/hsm.rs.
+#   - PostgreSQL server binaries (Debian postgresql) for the cluster tests in
+#     crates/keyhaven/tests/cluster.rs, which start their own throwaway server.
 #
 # Environment: PYTHON=/path/to/python3 picks the interpreter for .venv
 # (default: python3 on PATH).
@@ -157,12 +159,36 @@ command -v pkcs11-tool >/dev/null 2>&1 || die "pkcs11-tool not found after insta
 say "SoftHSM2: $(softhsm2-util --version) ($SOFTHSM_MODULE), pkcs11-tool: $(command -v pkcs11-tool)"
 # --- end of the SoftHSM2 section ---------------------------------------------
 
+# --- PostgreSQL (cluster tests: crates/keyhaven/tests/cluster.rs) -------------
+# The cluster tests start their own throwaway PostgreSQL server in a temporary
+# directory, on a free 127.0.0.1 port, from Debian's binaries
+# (/usr/lib/postgresql/<version>/bin: initdb, pg_ctl, postgres, psql); as root
+# they run it as the `postgres` system user that the package creates. They do
+# not use (or need) the package's own "main" cluster service. Without these
+# binaries the cluster tests fail, naming this script.
+
+pg_bin_dir() {
+    local d
+    for d in /usr/lib/postgresql/*/bin; do
+        [ -x "$d/initdb" ] && [ -x "$d/pg_ctl" ] && [ -x "$d/postgres" ] && [ -x "$d/psql" ] &&
+            printf '%s\n' "$d"
+    done | sort -V | tail -n 1
+}
+
+if [ -z "$(pg_bin_dir)" ]; then
+    apt_install postgresql
+fi
+[ -n "$(pg_bin_dir)" ] ||
+    die "PostgreSQL server binaries (initdb, pg_ctl, postgres, psql) not found under /usr/lib/postgresql/*/bin even after installing postgresql"
+if [ "$(id -u)" -eq 0 ] && ! id -u postgres >/dev/null 2>&1; then
+    die "running as root, the PostgreSQL tests need the 'postgres' system user (created by the postgresql package): reinstall it (apt-get install --reinstall postgresql-common)"
+fi
+say "PostgreSQL server binaries: $(pg_bin_dir) ($("$(pg_bin_dir)/postgres" --version))"
+# --- end of PostgreSQL ------------------------------------------------------------
+
 # --- Future dependencies -----------------------------------------------------
 # Reserved for what later tests will need. NOT installed yet: uncomment and
 # adapt when a test needs it, and start any service from scripts/test.sh.
-#
-#   PostgreSQL (store backend tests):
-#       apt_install postgresql
 # -----------------------------------------------------------------------------
 
 say "all test dependencies are in place"

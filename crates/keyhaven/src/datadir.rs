@@ -135,6 +135,14 @@ pub fn set_database_url(url: Option<String>) {
     *DATABASE_URL.write().unwrap_or_else(|p| p.into_inner()) = url;
 }
 
+/// The CA certificates (PEM file) that verify the PostgreSQL server, when TLS is wanted.
+static DATABASE_CA: RwLock<Option<PathBuf>> = RwLock::new(None);
+
+/// Chooses TLS to PostgreSQL, verified against the CA certificates in this PEM file.
+pub fn set_database_ca(ca: Option<PathBuf>) {
+    *DATABASE_CA.write().unwrap_or_else(|p| p.into_inner()) = ca;
+}
+
 /// The PostgreSQL database URL chosen with [`set_database_url`], if any.
 pub fn database_url() -> Option<String> {
     DATABASE_URL
@@ -158,9 +166,18 @@ pub fn describe_store(dir: &DataDir) -> String {
 pub fn open_store(dir: &DataDir) -> Result<Arc<dyn Store>, SetupError> {
     match database_url() {
         Some(url) => {
-            let pg = PostgresStore::open(&url, PgSettings::default()).map_err(|e| {
-                SetupError::Other(format!("cannot open the PostgreSQL store: {e}"))
-            })?;
+            let ca = DATABASE_CA
+                .read()
+                .unwrap_or_else(|p| p.into_inner())
+                .clone();
+            let pg = match ca {
+                Some(path) => {
+                    let pem = fs::read(&path).map_err(io(&path))?;
+                    PostgresStore::open_tls(&url, PgSettings::default(), &pem)
+                }
+                None => PostgresStore::open(&url, PgSettings::default()),
+            }
+            .map_err(|e| SetupError::Other(format!("cannot open the PostgreSQL store: {e}")))?;
             tracing::info!(database = %pg.target(), "store: PostgreSQL");
             Ok(Arc::new(pg))
         }
@@ -242,7 +259,9 @@ pub fn create_tenant_with(
     let id = uuid::Uuid::new_v4().to_string();
     let root_key_ref = match existing_key {
         Some(label) => p.find_key(label).map_err(|e| {
-            SetupError::Other(format!("cannot use the root key {label:?} of {provider}: {e}"))
+            SetupError::Other(format!(
+                "cannot use the root key {label:?} of {provider}: {e}"
+            ))
         })?,
         None => p.create_key().map_err(|e| {
             SetupError::Other(format!("cannot create a root key in {provider}: {e}"))

@@ -94,7 +94,10 @@ fn postgres_migrations_run_once_and_newer_schema_is_refused() {
         }
     });
     assert_eq!(
-        pg.psql("keyhaven", "SELECT COUNT(*), MAX(version) FROM schema_version"),
+        pg.psql(
+            "keyhaven",
+            "SELECT COUNT(*), MAX(version) FROM schema_version"
+        ),
         format!("{SCHEMA_VERSION}|{SCHEMA_VERSION}\n"),
         "each migration recorded exactly once"
     );
@@ -145,7 +148,10 @@ fn postgres_store_calls_are_bounded_and_reconnect() {
     // connects anew (nothing to do for the caller).
     let took = pg.restart();
     eprintln!("pg_ctl restart took {took:?}");
-    assert_eq!(s.get_object("t1", "u1").expect("read after restart").uid, "u1");
+    assert_eq!(
+        s.get_object("t1", "u1").expect("read after restart").uid,
+        "u1"
+    );
     s.insert_object(&store_suite::object("u2", "t1", 2, 1, 2))
         .expect("write after restart");
 
@@ -168,7 +174,10 @@ fn postgres_store_calls_are_bounded_and_reconnect() {
         Err(StoreError::Backend(_))
     ));
     pg.start_again();
-    assert_eq!(s.get_object("t1", "u2").expect("read after start").uid, "u2");
+    assert_eq!(
+        s.get_object("t1", "u2").expect("read after start").uid,
+        "u2"
+    );
     assert!(
         matches!(s.get_object("t1", "u3"), Err(StoreError::NotFound(_))),
         "the failed insert left nothing"
@@ -200,6 +209,65 @@ fn postgres_store_calls_are_bounded_and_reconnect() {
             ),
         }
     }
+}
+
+#[test]
+fn postgres_over_tls_verifies_the_server() {
+    let _g = serial();
+    let pg = PgServer::start();
+    let url = pg.create_database("keyhaven");
+    let ca = keyhaven::pki::generate_ca("Test database CA").expect("ca");
+    let cert = keyhaven::pki::issue_server_cert(
+        &ca,
+        "localhost",
+        &["localhost".to_owned()],
+        &["127.0.0.1".parse().expect("ip")],
+    )
+    .expect("server cert");
+    pg.enable_tls(&cert.cert_pem, &cert.key_pem);
+
+    // By IP address and by name, the certificate verified against the CA.
+    let by_name = format!("postgres://postgres@localhost:{}/keyhaven", pg.port);
+    for u in [&url, &by_name] {
+        let s = PostgresStore::open_tls(u, PgSettings::default(), ca.cert_pem.as_bytes())
+            .expect("open over TLS");
+        s.list_tenants().expect("query over TLS");
+        let tls_sessions = pg.psql(
+            "postgres",
+            "SELECT COUNT(*) FROM pg_stat_ssl s JOIN pg_stat_activity a USING (pid) \
+             WHERE a.application_name = 'keyhaven' AND s.ssl",
+        );
+        assert_ne!(tls_sessions.trim(), "0", "the store's sessions use TLS");
+    }
+    // Another CA: refused, with a reason.
+    let other = keyhaven::pki::generate_ca("Someone else").expect("ca");
+    let err = PostgresStore::open_tls(&url, PgSettings::default(), other.cert_pem.as_bytes())
+        .expect_err("a server the CA did not sign")
+        .to_string();
+    assert!(err.contains("cannot connect"), "{err}");
+    eprintln!("wrong CA: {err}");
+    // sslmode=require without a CA to verify against is refused rather than unverified.
+    let err = PostgresStore::open(&format!("{url}?sslmode=require"), PgSettings::default())
+        .expect_err("require without CA")
+        .to_string();
+    assert!(err.contains("--database-ca"), "{err}");
+
+    // The command line: --database-ca applies to admin commands and serve alike.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let ca_file = dir.path().join("db-ca.pem");
+    std::fs::write(&ca_file, &ca.cert_pem).expect("write ca");
+    let out = admin(
+        &dir.path().join("data"),
+        &[
+            "--database-url",
+            &url,
+            "--database-ca",
+            ca_file.to_str().expect("utf8"),
+            "tenant",
+            "list",
+        ],
+    );
+    assert!(out.contains("default"), "{out}");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -260,7 +328,13 @@ impl Node {
             .arg(self.addr().to_string())
             .arg("--health-listen")
             .arg(self.health_addr().to_string())
-            .args(["--root-key-check-secs", "1", "--log", "info", "--ready-file"])
+            .args([
+                "--root-key-check-secs",
+                "1",
+                "--log",
+                "info",
+                "--ready-file",
+            ])
             .arg(&ready)
             .stdout(Stdio::null())
             .stderr(log)
@@ -380,7 +454,10 @@ impl Cluster {
             // The nodes share the root keys and the server CA of the first (docs/cluster.md).
             let mut node = Node::new(&url);
             keyhaven::datadir::make_private_dir(&node.data()).expect("data dir");
-            copy_dir(&nodes[0].data().join("rootkeys"), &node.data().join("rootkeys"));
+            copy_dir(
+                &nodes[0].data().join("rootkeys"),
+                &node.data().join("rootkeys"),
+            );
             keyhaven::datadir::make_private_dir(&node.data().join("tls")).expect("tls dir");
             for f in ["ca.crt", "ca.key"] {
                 std::fs::copy(
@@ -460,7 +537,12 @@ fn state_of(c: &mut Conn, uid: &str) -> u32 {
 
 fn fails_with(bi: &Item, reason: u32) {
     assert_eq!(result_status(bi), 1, "expected a failure");
-    assert_eq!(result_reason(bi), Some(reason), "message: {}", message_of(bi));
+    assert_eq!(
+        result_reason(bi),
+        Some(reason),
+        "message: {}",
+        message_of(bi)
+    );
 }
 
 /// Polls `f` every 50 ms until it returns true; panics after `limit`. Returns the time taken.
@@ -498,7 +580,11 @@ fn three_nodes_share_keys_trust_and_state() {
             .collect();
         hs.into_iter().map(|h| h.join().expect("reader")).collect()
     });
-    assert_eq!(got, vec![key.clone(), key.clone()], "same key on every node");
+    assert_eq!(
+        got,
+        vec![key.clone(), key.clone()],
+        "same key on every node"
+    );
 
     // Revoke on node 3: node 1 sees it on its next request, on the connection it already has.
     let mut n3 = connect(c.nodes[2].addr(), &cfg).expect("node 3");
@@ -509,12 +595,13 @@ fn three_nodes_share_keys_trust_and_state() {
     // Destroy on node 2: gone on node 1 and node 3 at once.
     let mut n2 = connect(c.nodes[1].addr(), &cfg).expect("node 2");
     n2.ok(V1_1, DESTROY, vec![uid_item(&uid)]);
+    // (KMIP 2.0 has the Object Destroyed reason; 1.x clients get Item Not Found.)
     fails_with(
-        &n1.call(V1_1, GET, vec![uid_item(&uid)]),
+        &n1.call(V2_0, GET, vec![uid_item(&uid)]),
         result_reason::OBJECT_DESTROYED,
     );
     fails_with(
-        &n3.call(V1_1, GET, vec![uid_item(&uid)]),
+        &n3.call(V2_0, GET, vec![uid_item(&uid)]),
         result_reason::OBJECT_DESTROYED,
     );
 
@@ -531,7 +618,7 @@ fn three_nodes_share_keys_trust_and_state() {
                         ADD_ATTRIBUTE,
                         vec![
                             uid_item(&uid2),
-                            attr_v1("x-Node", Item::text(0, &format!("n{i}-{j}"))),
+                            attr_v1("x-Node", Item::text(0, format!("n{i}-{j}"))),
                         ],
                     );
                 }
@@ -579,12 +666,16 @@ fn three_nodes_share_keys_trust_and_state() {
     conn.ok(V1_1, CREATE, create_aes_v1(256));
 
     // One audit trail: what nodes 1, 2 and 3 did to the first key, read through node 2.
-    let trail = wait_until(Duration::from_secs(10), "audit records of all nodes", || {
-        let out = c.nodes[1].admin(&["audit", "--uid", &uid, "--json"]);
-        ["Create", "Revoke", "Destroy"]
-            .iter()
-            .all(|op| out.contains(op))
-    });
+    let trail = wait_until(
+        Duration::from_secs(10),
+        "audit records of all nodes",
+        || {
+            let out = c.nodes[1].admin(&["audit", "--uid", &uid, "--json"]);
+            ["Create", "Revoke", "Destroy"]
+                .iter()
+                .all(|op| out.contains(op))
+        },
+    );
     eprintln!("audit records of three nodes visible within {trail:?}");
 
     // Readiness follows the root key: node 3 without its copy of the root key is not ready (within
@@ -602,7 +693,10 @@ fn three_nodes_share_keys_trust_and_state() {
         let (code, body) = c.nodes[2].http("/readyz");
         code == 503 && body.contains("root key")
     });
-    eprintln!("root key gone: node 3 not ready after {took:?}: {}", c.nodes[2].http("/readyz").1);
+    eprintln!(
+        "root key gone: node 3 not ready after {took:?}: {}",
+        c.nodes[2].http("/readyz").1
+    );
     assert_eq!(c.nodes[0].http("/readyz").0, 200);
     std::fs::rename(&aside, &keys).expect("restore root keys");
     wait_until(Duration::from_secs(10), "node 3 ready again", || {
@@ -644,11 +738,19 @@ impl FailoverClient {
     }
 
     /// One operation, failing over until it succeeds or `give_up` passes.
-    fn call(&mut self, operation: u32, payload: Vec<Item>, give_up: Duration) -> Result<Item, String> {
+    fn call(
+        &mut self,
+        operation: u32,
+        payload: Vec<Item>,
+        give_up: Duration,
+    ) -> Result<Item, String> {
         let t = Instant::now();
         loop {
             if t.elapsed() > give_up {
-                return Err(format!("no node answered within {give_up:?}: {:?}", self.seen));
+                return Err(format!(
+                    "no node answered within {give_up:?}: {:?}",
+                    self.seen
+                ));
             }
             if self.conn.is_none() {
                 match connect(self.addrs[self.cur], &self.cfg) {
@@ -672,7 +774,10 @@ impl FailoverClient {
             };
             let resp = keyhaven_ttlv::decode(&bytes, &keyhaven_ttlv::Limits::default())
                 .map_err(|e| format!("undecodable response: {e}"))?;
-            let bi = batch_items(&resp).into_iter().next().ok_or("no batch item")?;
+            let bi = batch_items(&resp)
+                .into_iter()
+                .next()
+                .ok_or("no batch item")?;
             if result_status(&bi) == 0 {
                 return Ok(bi
                     .child(tag::RESPONSE_PAYLOAD)
@@ -701,7 +806,12 @@ struct LoadReport {
 }
 
 /// Runs `workers` clients doing Create then Get until `stop` is set.
-fn run_load(addrs: &[SocketAddr], cfg: &Arc<rustls::ClientConfig>, workers: usize, stop: &AtomicBool) -> LoadReport {
+fn run_load(
+    addrs: &[SocketAddr],
+    cfg: &Arc<rustls::ClientConfig>,
+    workers: usize,
+    stop: &AtomicBool,
+) -> LoadReport {
     let reports: Vec<LoadReport> = std::thread::scope(|s| {
         let hs: Vec<_> = (0..workers)
             .map(|w| {
@@ -711,7 +821,8 @@ fn run_load(addrs: &[SocketAddr], cfg: &Arc<rustls::ClientConfig>, workers: usiz
                     let mut last_ok = Instant::now();
                     while !stop.load(Ordering::SeqCst) {
                         let t = Instant::now();
-                        let created = client.call(CREATE, create_aes_v1(256), Duration::from_secs(30));
+                        let created =
+                            client.call(CREATE, create_aes_v1(256), Duration::from_secs(30));
                         let uid = uid_of(&created.expect("Create failed past the give-up bound"));
                         note(&mut r, t, &mut last_ok);
                         let t = Instant::now();
@@ -756,23 +867,34 @@ fn lost_keys(c: &Cluster, keys: &[(String, Option<Vec<u8>>)]) -> usize {
     for node in &c.nodes {
         let mut conn = connect(node.addr(), &cfg).expect("connect for the check");
         for chunk in keys.chunks(64) {
+            let ids: Vec<[u8; 4]> = (0..chunk.len() as u32).map(u32::to_be_bytes).collect();
             let ops: Vec<Op<'_>> = chunk
                 .iter()
-                .map(|(uid, _)| (GET, None, vec![uid_item(uid)]))
+                .zip(&ids)
+                .map(|((uid, _), id)| (GET, Some(&id[..]), vec![uid_item(uid)]))
                 .collect();
             // Continue: one unreadable key must not hide the others.
             let header = vec![Item::enumeration(tag::BATCH_ERROR_CONTINUATION_OPTION, 1)];
-            let resp = conn.send(&request(V1_1, Some(header), &ops));
+            let bytes = conn
+                .send_raw(&keyhaven_ttlv::encode(&request(V1_1, Some(header), &ops)))
+                .unwrap_or_else(|e| {
+                    let log = node.log_text();
+                    let tail: Vec<&str> = log.lines().rev().take(30).collect();
+                    panic!(
+                        "check on {}: {e}; node log (newest first): {tail:#?}",
+                        node.addr()
+                    )
+                });
+            let resp =
+                keyhaven_ttlv::decode(&bytes, &keyhaven_ttlv::Limits::default()).expect("decode");
             let items = batch_items(&resp);
             for (i, (uid, want)) in chunk.iter().enumerate() {
                 let ok = items.get(i).is_some_and(|bi| {
                     result_status(bi) == 0
-                        && bi
-                            .child(tag::RESPONSE_PAYLOAD)
-                            .is_some_and(|p| match want {
-                                Some(w) => &key_material(p) == w,
-                                None => true,
-                            })
+                        && bi.child(tag::RESPONSE_PAYLOAD).is_some_and(|p| match want {
+                            Some(w) => &key_material(p) == w,
+                            None => true,
+                        })
                 });
                 if !ok {
                     lost.insert(uid.clone());
@@ -837,9 +959,16 @@ fn every_row_is_whole(c: &Cluster, acknowledged: usize) -> usize {
     let rows = store
         .list_objects(&tenant.id, &ObjectFilter::default(), None)
         .expect("list objects");
-    assert!(rows.len() >= acknowledged, "fewer rows than acknowledged keys");
+    assert!(
+        rows.len() >= acknowledged,
+        "fewer rows than acknowledged keys"
+    );
     let keys: Vec<(String, Option<Vec<u8>>)> = rows.into_iter().map(|o| (o.uid, None)).collect();
-    assert_eq!(lost_keys(c, &keys), 0, "a stored object is not readable (half-written?)");
+    assert_eq!(
+        lost_keys(c, &keys),
+        0,
+        "a stored object is not readable (half-written?)"
+    );
     keys.len() - acknowledged
 }
 
@@ -908,7 +1037,12 @@ fn postgres_unreachable_gives_clear_errors_then_recovers() {
             "{}",
             message_of(&bi)
         );
-        eprintln!("node {} with PostgreSQL stopped: {:?} in {:?}", i + 1, message_of(&bi), t.elapsed());
+        eprintln!(
+            "node {} with PostgreSQL stopped: {:?} in {:?}",
+            i + 1,
+            message_of(&bi),
+            t.elapsed()
+        );
         assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
         let (code, body) = c.nodes[i].http("/readyz");
         assert_eq!(code, 503, "{body}");
@@ -923,7 +1057,8 @@ fn postgres_unreachable_gives_clear_errors_then_recovers() {
         let msg = request(V1_1, None, &[(GET, None, vec![uid_item(&uid)])]);
         match k.send_raw(&keyhaven_ttlv::encode(&msg)) {
             Ok(b) => {
-                let resp = keyhaven_ttlv::decode(&b, &keyhaven_ttlv::Limits::default()).expect("decode");
+                let resp =
+                    keyhaven_ttlv::decode(&b, &keyhaven_ttlv::Limits::default()).expect("decode");
                 format!("KMIP answer: {}", message_of(&batch_items(&resp)[0]))
             }
             Err(e) => format!("connection closed ({:?})", e.kind()),
@@ -939,7 +1074,10 @@ fn postgres_unreachable_gives_clear_errors_then_recovers() {
             result_status(&conn.call(V1_1, GET, vec![uid_item(&uid)])) == 0
         });
     }
-    eprintln!("all nodes serve again {:?} after PostgreSQL started", t.elapsed());
+    eprintln!(
+        "all nodes serve again {:?} after PostgreSQL started",
+        t.elapsed()
+    );
     for n in &c.nodes {
         assert_eq!(n.http("/readyz").0, 200);
     }
@@ -976,9 +1114,15 @@ fn postgres_unreachable_gives_clear_errors_then_recovers() {
     });
     c.pg.thaw();
     for (took, bi) in &results {
-        eprintln!("PostgreSQL frozen: answered in {took:?}: {}", message_of(bi));
+        eprintln!(
+            "PostgreSQL frozen: answered in {took:?}: {}",
+            message_of(bi)
+        );
         fails_with(bi, result_reason::GENERAL_FAILURE);
-        assert!(*took <= bound + Duration::from_secs(1), "{took:?} > {bound:?}");
+        assert!(
+            *took <= bound + Duration::from_secs(1),
+            "{took:?} > {bound:?}"
+        );
     }
     for conn in conns.iter_mut() {
         wait_until(Duration::from_secs(15), "recovery after thaw", || {

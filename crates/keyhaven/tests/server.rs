@@ -207,13 +207,23 @@ fn tenants_are_isolated() {
         Some("secret-vm")
     );
 
-    // A suspended tenant's clients are refused.
+    // A suspended tenant's clients are refused, on new connections and on those already open.
+    let mut open_before = Conn::connect(server.addr, &b);
+    open_before.ok(V1_1, GET, vec![uid_item(&own)]);
     admin(&server.data(), &["tenant", "suspend", "blue"]);
     let mut cb = Conn::connect(server.addr, &b);
     fails_with(
         &cb.call(V1_1, GET, vec![uid_item(&own)]),
         result_reason::PERMISSION_DENIED,
     );
+    std::thread::sleep(keyhaven::server::identity::TRUST_REFRESH);
+    fails_with(
+        &open_before.call(V1_1, GET, vec![uid_item(&own)]),
+        result_reason::PERMISSION_DENIED,
+    );
+    admin(&server.data(), &["tenant", "resume", "blue"]);
+    std::thread::sleep(keyhaven::server::identity::TRUST_REFRESH);
+    open_before.ok(V1_1, GET, vec![uid_item(&own)]);
 }
 
 #[test]

@@ -10,10 +10,12 @@ pub mod attrdefs;
 pub mod attribute;
 pub mod enums;
 pub mod error;
+pub mod json;
 pub mod message;
 pub mod object;
 pub mod tag;
 pub mod version;
+pub mod xml;
 
 pub use error::{KmipError, Reason};
 pub use version::ProtocolVersion;

@@ -36,6 +36,16 @@ pub struct Cli {
         value_name = "URL"
     )]
     pub database_url: Option<String>,
+    /// CA certificate(s) (PEM) that signed the PostgreSQL server's certificate: the store is then
+    /// reached over TLS only, the server verified against them and the URL's host name.
+    #[arg(
+        long,
+        global = true,
+        env = "KEYHAVEN_DATABASE_CA",
+        value_name = "FILE",
+        requires = "database_url"
+    )]
+    pub database_ca: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -67,6 +77,7 @@ pub type CliResult = Result<(), String>;
 
 pub fn run(cli: Cli) -> CliResult {
     crate::datadir::set_database_url(cli.database_url.clone());
+    crate::datadir::set_database_ca(cli.database_ca.clone());
     match cli.command {
         Command::Serve(a) => serve::run(&cli.data_dir, a),
         Command::Client(c) => client::run(&cli.data_dir, c),

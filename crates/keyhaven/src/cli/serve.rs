@@ -87,6 +87,31 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
             tracing::error!(tenant = %t.name, error = %e, "tenant root key unusable: its keys will not be served");
         }
     }
+    // Finish root key rotations that an earlier process left half done.
+    for r in opened
+        .store
+        .list_root_rotations()
+        .map_err(|e| e.to_string())?
+    {
+        let (store, envelope) = (opened.store.clone(), envelope.clone());
+        std::thread::spawn(move || {
+            let result = crate::crypto::rotation::rotate_root_key(
+                store.as_ref(),
+                &envelope,
+                &r.tenant_id,
+                crate::crypto::rotation::SETTLE,
+                &mut |line| tracing::info!(tenant = %r.tenant_id, "root key rotation: {line}"),
+            );
+            match result {
+                Ok(out) => {
+                    tracing::info!(tenant = %r.tenant_id, new_root_key = %out.new_ref, "resumed root key rotation completed")
+                }
+                Err(e) => {
+                    tracing::error!(tenant = %r.tenant_id, error = %e, "cannot complete the interrupted root key rotation")
+                }
+            }
+        });
+    }
     let tls_settings = tls::TlsSettings {
         cert_chain_pem: std::fs::read(dir.server_cert())
             .map_err(|e| format!("{}: {e}", dir.server_cert().display()))?,

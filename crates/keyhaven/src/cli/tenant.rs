@@ -36,6 +36,16 @@ pub enum TenantCmd {
     DisableRootKey { name: String },
     /// Enable the tenant's root key again: its keys are served again.
     EnableRootKey { name: String },
+    /// Rotate the tenant's customer root key without downtime: a new root key in the same provider
+    /// re-protects the tenant's wrapping key (and so every key of the tenant); the old root key is
+    /// then retired (disabled). An interrupted rotation resumes when this is run again or at the next
+    /// `keyhaven serve`.
+    RotateRoot { name: String },
+    /// Show root key rotations under way.
+    Rotations {
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 pub fn run(data_dir: &Path, cmd: TenantCmd) -> CliResult {
@@ -86,6 +96,73 @@ pub fn run(data_dir: &Path, cmd: TenantCmd) -> CliResult {
         TenantCmd::Resume { name } => set_state(&o, &name, TenantState::Active)?,
         TenantCmd::DisableRootKey { name } => set_root_key_usable(&o, &name, false)?,
         TenantCmd::EnableRootKey { name } => set_root_key_usable(&o, &name, true)?,
+        TenantCmd::RotateRoot { name } => {
+            let t = o
+                .store
+                .get_tenant_by_name(&name)
+                .map_err(|_| format!("no tenant named {name:?}"))?;
+            let out = crate::crypto::rotation::rotate_root_key(
+                o.store.as_ref(),
+                &o.envelope,
+                &t.id,
+                crate::crypto::rotation::SETTLE,
+                &mut |line| println!("{name}: {line}"),
+            )?;
+            o.store
+                .append_audit(&crate::store::AuditRecord {
+                    at: crate::server::objects::now(),
+                    tenant_id: Some(t.id.clone()),
+                    actor: "admin".into(),
+                    operation: "RotateRootKey".into(),
+                    uid: None,
+                    outcome: format!("success: {} -> {}", out.old_ref, out.new_ref),
+                    peer: None,
+                })
+                .map_err(|e| e.to_string())?;
+            println!(
+                "Tenant {name}: root key rotated from {} to {}{}",
+                out.old_ref,
+                out.new_ref,
+                if out.resumed {
+                    " (resumed an interrupted rotation)"
+                } else {
+                    ""
+                }
+            );
+        }
+        TenantCmd::Rotations { json } => {
+            let tenants = o.store.list_tenants().map_err(|e| e.to_string())?;
+            let rows: Vec<_> = o
+                .store
+                .list_root_rotations()
+                .map_err(|e| e.to_string())?
+                .into_iter()
+                .map(|r| {
+                    let name = tenants.iter().find(|t| t.id == r.tenant_id).map(|t| t.name.clone()).unwrap_or_default();
+                    serde_json::json!({"tenant": name, "old_root_key": r.old_ref, "new_root_key": r.new_ref,
+                        "phase": r.phase.as_str(), "started": fmt_time(r.started_at)})
+                })
+                .collect();
+            if json {
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
+                );
+            } else if rows.is_empty() {
+                println!("No root key rotation under way.");
+            } else {
+                for r in rows {
+                    println!(
+                        "{}: {} -> {} ({}, started {})",
+                        r["tenant"].as_str().unwrap_or_default(),
+                        r["old_root_key"].as_str().unwrap_or_default(),
+                        r["new_root_key"].as_str().unwrap_or_default(),
+                        r["phase"].as_str().unwrap_or_default(),
+                        r["started"].as_str().unwrap_or_default()
+                    );
+                }
+            }
+        }
     }
     Ok(())
 }

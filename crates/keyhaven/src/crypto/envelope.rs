@@ -297,6 +297,24 @@ impl Envelope {
             .map_err(|e| root_err(tenant_id, e))
     }
 
+    /// Re-protects the tenant wrapping key of `tenant` under another root key of the same
+    /// provider: unwrapped by the current root key and wrapped by `new_ref`, both inside the
+    /// provider. Returns the new wrapped form (for [`crate::store::Store::switch_root_key`]).
+    pub fn rewrap_tenant_key(
+        &self,
+        tenant: &TenantRecord,
+        new_ref: &str,
+    ) -> Result<Vec<u8>, EnvelopeError> {
+        let provider = self.provider_for(&tenant.id, &tenant.root_provider)?;
+        let aad = twk_aad(&tenant.id);
+        let twk = provider
+            .unwrap(&tenant.root_key_ref, &tenant.wrapped_twk, &aad)
+            .map_err(|e| root_err(&tenant.id, e))?;
+        provider
+            .wrap(new_ref, &twk, &aad)
+            .map_err(|e| root_err(&tenant.id, e))
+    }
+
     /// Drops the cached tenant key of `tenant_id` at once (e.g. after suspension or rotation).
     pub fn forget_tenant(&self, tenant_id: &str) {
         self.write_cache().remove(tenant_id);

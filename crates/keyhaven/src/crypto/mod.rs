@@ -3,6 +3,7 @@
 
 pub mod aead;
 pub mod envelope;
+pub mod rotation;
 
 use zeroize::Zeroizing;
 

@@ -82,6 +82,16 @@ pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outc
         };
     }
 
+    // The client and tenant as they are now: removal, suspension and root key rotation reach open
+    // connections too.
+    let current = match server.trust.refresh(server.store.as_ref(), who) {
+        Ok(c) => c,
+        Err(e) => {
+            tracing::error!(peer, error = %e, "cannot refresh client trust");
+            who.clone()
+        }
+    };
+    let who = &current;
     let mut placeholder: Option<String> = None;
     for bi in &req.items {
         let result = run_item(

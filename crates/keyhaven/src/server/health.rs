@@ -50,7 +50,11 @@ pub fn readiness(server: &Server) -> Result<String, String> {
 }
 
 /// Serves the endpoints on `listener` until `shutdown` turns true.
-pub async fn serve(server: Arc<Server>, listener: TcpListener, mut shutdown: watch::Receiver<bool>) {
+pub async fn serve(
+    server: Arc<Server>,
+    listener: TcpListener,
+    mut shutdown: watch::Receiver<bool>,
+) {
     let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
     loop {
         let accepted = tokio::select! {
@@ -137,9 +141,17 @@ async fn one(server: Arc<Server>, mut tcp: TcpStream) -> std::io::Result<()> {
                 ),
             }
         }
-        _ => (404, "Not Found", "not found: try /healthz or /readyz\n".to_owned()),
+        _ => (
+            404,
+            "Not Found",
+            "not found: try /healthz or /readyz\n".to_owned(),
+        ),
     };
-    let body = if method == "HEAD" { String::new() } else { body };
+    let body = if method == "HEAD" {
+        String::new()
+    } else {
+        body
+    };
     respond(&mut tcp, code, reason, &body).await
 }
 

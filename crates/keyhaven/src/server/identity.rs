@@ -1,10 +1,13 @@
 //! Who is calling: the client certificate presented in the handshake, matched against every tenant's
 //! pinned certificates (SHA-256 of the DER) and trusted client CAs. Trust is cached and reloaded when
 //! the store's trust generation changes, so `keyhaven client …` commands take effect on the next
-//! connection, on every node.
+//! connection, on every node. Connections already open are re-checked before each request against a
+//! view at most [`TRUST_REFRESH`] old: a removed client, a suspended tenant or a rotated root key
+//! take effect on open connections within that bound.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, RwLock};
+use std::time::{Duration, Instant};
 
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
@@ -40,8 +43,12 @@ impl Identity {
     }
 }
 
+/// How old the trust view used for requests on open connections may be.
+pub const TRUST_REFRESH: Duration = Duration::from_millis(500);
+
 struct Snapshot {
     generation: i64,
+    clients: HashMap<String, Arc<ClientRecord>>,
     pinned: HashMap<[u8; 32], Arc<ClientRecord>>,
     cas: Vec<Arc<ClientRecord>>,
     tenants: HashMap<String, Arc<TenantRecord>>,
@@ -51,6 +58,8 @@ struct Snapshot {
 #[derive(Default)]
 pub struct TrustCache {
     snap: RwLock<Option<Arc<Snapshot>>>,
+    /// When the store's trust generation was last read.
+    checked: Mutex<Option<Instant>>,
     /// SHA-256 of (client id, stored hash, password) for passwords already verified, so the slow
     /// argon2 check runs once per client and password, not once per request.
     verified: Mutex<HashSet<[u8; 32]>>,
@@ -68,6 +77,9 @@ pub fn hash_password(password: &str) -> Result<String, String> {
 impl TrustCache {
     fn snapshot(&self, store: &dyn Store) -> StoreResult<Arc<Snapshot>> {
         let generation = store.trust_generation()?;
+        if let Ok(mut c) = self.checked.lock() {
+            *c = Some(Instant::now());
+        }
         if let Some(s) = self.snap.read().ok().and_then(|g| g.clone()) {
             if s.generation == generation {
                 return Ok(s);
@@ -80,8 +92,10 @@ impl TrustCache {
             .collect();
         let mut pinned = HashMap::new();
         let mut cas = Vec::new();
+        let mut clients = HashMap::new();
         for c in store.list_clients(None)? {
             let c = Arc::new(c);
+            clients.insert(c.id.clone(), c.clone());
             match &c.trust {
                 ClientTrust::PinnedCert { sha256 } => {
                     pinned.insert(*sha256, c.clone());
@@ -91,6 +105,7 @@ impl TrustCache {
         }
         let s = Arc::new(Snapshot {
             generation,
+            clients,
             pinned,
             cas,
             tenants,
@@ -99,6 +114,39 @@ impl TrustCache {
             *g = Some(s.clone());
         }
         Ok(s)
+    }
+
+    /// The current view of an identified peer, for a request on an open connection: its client
+    /// record and tenant as they are now (within [`TRUST_REFRESH`]); Unknown once the client was
+    /// removed.
+    pub fn refresh(&self, store: &dyn Store, who: &Identity) -> StoreResult<Identity> {
+        let Identity::Client { client, .. } = who else {
+            return Ok(who.clone());
+        };
+        let fresh = self
+            .checked
+            .lock()
+            .ok()
+            .and_then(|c| *c)
+            .is_some_and(|t| t.elapsed() < TRUST_REFRESH);
+        let snap = match self.snap.read().ok().and_then(|g| g.clone()) {
+            Some(s) if fresh => s,
+            _ => self.snapshot(store)?,
+        };
+        match snap
+            .clients
+            .get(&client.id)
+            .and_then(|c| snap.tenants.get(&c.tenant_id).map(|t| (c, t)))
+        {
+            Some((c, t)) => Ok(Identity::Client {
+                client: c.clone(),
+                tenant: t.clone(),
+            }),
+            None => Ok(Identity::Unknown {
+                fingerprint: "removed".into(),
+                subject: format!("client {} (removed)", client.name),
+            }),
+        }
     }
 
     /// Checks a client's password against its stored hash.

@@ -29,9 +29,13 @@
 use std::collections::HashMap;
 use std::fmt;
 use std::future::Future;
+use std::pin::Pin;
 use std::str::FromStr;
-use std::sync::{Condvar, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
+
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
 use tokio_postgres::error::SqlState;
 use tokio_postgres::types::ToSql;
@@ -293,6 +297,8 @@ pub struct PostgresStore {
     /// `host:port/dbname` for messages (never the password).
     target: String,
     settings: PgSettings,
+    /// TLS to the server, verified against these roots; `None`: plain TCP.
+    tls: Option<Arc<rustls::ClientConfig>>,
     pool: Pool,
     /// `Some` until drop (where it is shut down without blocking).
     rt: Option<tokio::runtime::Runtime>,
@@ -367,6 +373,36 @@ impl PostgresStore {
     /// Connects to the database at `url` (a `postgres://` URL or a libpq key=value string) and
     /// brings its schema up to date. Fails when the database cannot be reached.
     pub fn open(url: &str, settings: PgSettings) -> StoreResult<PostgresStore> {
+        Self::open_inner(url, settings, None)
+    }
+
+    /// Like [`PostgresStore::open`], over TLS only: the server's certificate must chain to one of
+    /// the CA certificates in `ca_pem` and name the host of the URL (its DNS name or IP address).
+    pub fn open_tls(url: &str, settings: PgSettings, ca_pem: &[u8]) -> StoreResult<PostgresStore> {
+        let bad = |m: String| StoreError::Backend(format!("PostgreSQL CA certificates: {m}"));
+        let mut roots = rustls::RootCertStore::empty();
+        for cert in crate::pki::parse_certificates(ca_pem).map_err(|e| bad(e.to_string()))? {
+            roots
+                .add(rustls_pki_types::CertificateDer::from(cert))
+                .map_err(|e| bad(e.to_string()))?;
+        }
+        if roots.is_empty() {
+            return Err(bad("no certificate found".into()));
+        }
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let config = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .map_err(|e| bad(e.to_string()))?
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        Self::open_inner(url, settings, Some(Arc::new(config)))
+    }
+
+    fn open_inner(
+        url: &str,
+        settings: PgSettings,
+        tls: Option<Arc<rustls::ClientConfig>>,
+    ) -> StoreResult<PostgresStore> {
         let mut config = tokio_postgres::Config::from_str(url).map_err(|e| {
             // The message names the offending option, never the URL (it may hold a password).
             StoreError::Backend(format!("bad PostgreSQL database URL: {}", chain(&e)))
@@ -376,6 +412,27 @@ impl PostgresStore {
                 "bad PostgreSQL database URL: it names no host (postgres://USER@HOST:PORT/DB)"
                     .into(),
             ));
+        }
+        match (&tls, config.get_ssl_mode()) {
+            (Some(_), tokio_postgres::config::SslMode::Disable) => {
+                return Err(StoreError::Backend(
+                    "a PostgreSQL CA was given but the database URL says sslmode=disable".into(),
+                ))
+            }
+            (Some(_), _) => {
+                config.ssl_mode(tokio_postgres::config::SslMode::Require);
+            }
+            (None, tokio_postgres::config::SslMode::Require) => {
+                return Err(StoreError::Backend(
+                    "the database URL says sslmode=require: give the CA that signed the \
+                     PostgreSQL server's certificate with --database-ca"
+                        .into(),
+                ))
+            }
+            (None, _) => {
+                // Without a CA to verify the server, TLS would prove nothing: plain TCP.
+                config.ssl_mode(tokio_postgres::config::SslMode::Disable);
+            }
         }
         let mut settings = settings;
         match config.get_connect_timeout() {
@@ -406,6 +463,7 @@ impl PostgresStore {
             target: describe(&config),
             config,
             settings,
+            tls,
             pool: Pool {
                 state: Mutex::new(PoolState {
                     idle: Vec::new(),
@@ -475,9 +533,26 @@ impl PostgresStore {
         let left = deadline
             .saturating_duration_since(Instant::now())
             .min(bound);
-        let connected =
-            rt.block_on(async { tokio::time::timeout(left, self.config.connect(NoTls)).await });
-        let (client, connection) = match connected {
+        let target = self.target.clone();
+        let connected = rt.block_on(async {
+            tokio::time::timeout(left, async {
+                // The connection's I/O runs as a task of the store's runtime until the client
+                // is dropped (or the task aborted).
+                match &self.tls {
+                    Some(cfg) => {
+                        let (client, connection) =
+                            self.config.connect(RustlsConnect(cfg.clone())).await?;
+                        Ok::<_, tokio_postgres::Error>((client, rt.spawn(drive(connection, target))))
+                    }
+                    None => {
+                        let (client, connection) = self.config.connect(NoTls).await?;
+                        Ok((client, rt.spawn(drive(connection, target))))
+                    }
+                }
+            })
+            .await
+        });
+        let (client, task) = match connected {
             Ok(Ok(pair)) => pair,
             Ok(Err(e)) => {
                 return Err(StoreError::Backend(format!(
@@ -494,12 +569,6 @@ impl PostgresStore {
                 )))
             }
         };
-        let target = self.target.clone();
-        let task = rt.spawn(async move {
-            if let Err(e) = connection.await {
-                tracing::debug!(database = %target, error = %e, "PostgreSQL connection ended");
-            }
-        });
         let conn = PgConn {
             client,
             task,
@@ -685,7 +754,8 @@ impl PostgresStore {
                     deadline,
                     tx.batch_execute(&format!(
                         "SET LOCAL statement_timeout = {timeout_ms}; \
-                         SET LOCAL lock_timeout = {timeout_ms}"
+                         SET LOCAL lock_timeout = {timeout_ms}; \
+                         SET LOCAL client_min_messages = warning"
                     )),
                 )?;
                 // Serialises nodes starting at once; released at commit or rollback.
@@ -743,6 +813,105 @@ impl PostgresStore {
         }
         drop(lease);
         result
+    }
+}
+
+/// Runs a connection's I/O until it ends.
+async fn drive<S, T>(connection: tokio_postgres::Connection<S, T>, target: String)
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+    T: AsyncRead + AsyncWrite + Unpin,
+{
+    if let Err(e) = connection.await {
+        tracing::debug!(database = %target, error = %e, "PostgreSQL connection ended");
+    }
+}
+
+/// TLS to PostgreSQL with rustls: the server certificate is verified against the configured roots
+/// and the host name (or IP address) of the URL.
+#[derive(Clone)]
+struct RustlsConnect(Arc<rustls::ClientConfig>);
+
+struct RustlsConnectOne {
+    config: Arc<rustls::ClientConfig>,
+    name: rustls_pki_types::ServerName<'static>,
+}
+
+impl<S> tokio_postgres::tls::MakeTlsConnect<S> for RustlsConnect
+where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    type Stream = RustlsStream<S>;
+    type TlsConnect = RustlsConnectOne;
+    type Error = std::io::Error;
+
+    fn make_tls_connect(&mut self, domain: &str) -> Result<RustlsConnectOne, std::io::Error> {
+        let name = rustls_pki_types::ServerName::try_from(domain.to_owned()).map_err(|e| {
+            std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("'{domain}' is not a host name TLS can verify: {e}"),
+            )
+        })?;
+        Ok(RustlsConnectOne {
+            config: self.0.clone(),
+            name,
+        })
+    }
+}
+
+impl<S> tokio_postgres::tls::TlsConnect<S> for RustlsConnectOne
+where
+    S: AsyncRead + AsyncWrite + Unpin + Send + 'static,
+{
+    type Stream = RustlsStream<S>;
+    type Error = std::io::Error;
+    type Future = Pin<Box<dyn Future<Output = std::io::Result<RustlsStream<S>>> + Send>>;
+
+    fn connect(self, stream: S) -> Self::Future {
+        Box::pin(async move {
+            let s = tokio_rustls::TlsConnector::from(self.config)
+                .connect(self.name, stream)
+                .await?;
+            Ok(RustlsStream(s))
+        })
+    }
+}
+
+struct RustlsStream<S>(tokio_rustls::client::TlsStream<S>);
+
+impl<S: AsyncRead + AsyncWrite + Unpin> AsyncRead for RustlsStream<S> {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.0).poll_read(cx, buf)
+    }
+}
+
+impl<S: AsyncRead + AsyncWrite + Unpin> AsyncWrite for RustlsStream<S> {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<std::io::Result<usize>> {
+        Pin::new(&mut self.0).poll_write(cx, buf)
+    }
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.0).poll_flush(cx)
+    }
+    fn poll_shutdown(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+    ) -> Poll<std::io::Result<()>> {
+        Pin::new(&mut self.0).poll_shutdown(cx)
+    }
+}
+
+impl<S: AsyncRead + AsyncWrite + Unpin> tokio_postgres::tls::TlsStream for RustlsStream<S> {
+    fn channel_binding(&self) -> tokio_postgres::tls::ChannelBinding {
+        // The certificate is verified; SCRAM channel binding is not offered.
+        tokio_postgres::tls::ChannelBinding::none()
     }
 }
 

@@ -210,7 +210,15 @@ impl PgServer {
         check(
             &format!("psql {sql:?}"),
             Command::new(self.bin.join("psql"))
-                .args(["-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1"])
+                .args([
+                    "-X",
+                    "-q",
+                    "-At",
+                    "-v",
+                    "ON_ERROR_STOP=1",
+                    "-h",
+                    "127.0.0.1",
+                ])
                 .args(["-p", &self.port.to_string(), "-U", "postgres", "-d", db])
                 .args(["-c", sql])
                 .output(),
@@ -232,6 +240,32 @@ impl PgServer {
                 .args(args)
                 .output(),
         )
+    }
+
+    /// Turns TLS on with this certificate and key (PEM); plain connections stay allowed.
+    pub fn enable_tls(&self, cert_pem: &str, key_pem: &str) {
+        let (cert, key) = (self.data().join("server.crt"), self.data().join("server.key"));
+        std::fs::write(&cert, cert_pem).expect("write server.crt");
+        std::fs::write(&key, key_pem).expect("write server.key");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600))
+                .expect("chmod server.key");
+        }
+        if let Some(user) = &self.run_as {
+            check(
+                "chown the TLS files",
+                Command::new("chown")
+                    .arg(format!("{user}:"))
+                    .arg(&cert)
+                    .arg(&key)
+                    .output(),
+            );
+        }
+        self.psql("postgres", "ALTER SYSTEM SET ssl = on");
+        self.psql("postgres", "SELECT pg_reload_conf()");
+        std::thread::sleep(Duration::from_millis(300));
     }
 
     /// `pg_ctl restart -m fast` (waits until it accepts connections again); returns how long the
@@ -258,7 +292,7 @@ impl PgServer {
 }
 
 impl PgServer {
-    /// The postmaster and its children (every process of this server, none other).
+    /// The postmaster and its children (every process of this server, none other), from /proc.
     fn pids(&self) -> Vec<String> {
         let Ok(text) = std::fs::read_to_string(self.data().join("postmaster.pid")) else {
             return Vec::new();
@@ -266,20 +300,31 @@ impl PgServer {
         let Some(main) = text.lines().next().map(str::trim).map(str::to_owned) else {
             return Vec::new();
         };
-        let children = Command::new("ps")
-            .args(["-o", "pid=", "--ppid", &main])
-            .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
-            .unwrap_or_default();
-        let mut pids = vec![main];
-        pids.extend(children.split_whitespace().map(str::to_owned));
+        let mut pids = vec![main.clone()];
+        for e in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let Ok(stat) = std::fs::read_to_string(e.path().join("stat")) else {
+                continue;
+            };
+            // "pid (comm) state ppid ...": the command may hold spaces, so split after ')'.
+            let ppid = stat
+                .rsplit_once(')')
+                .and_then(|(_, rest)| rest.split_whitespace().nth(1));
+            if ppid == Some(main.as_str()) {
+                pids.push(e.file_name().to_string_lossy().into_owned());
+            }
+        }
         pids
     }
 
     fn signal(&self, sig: &str) {
         let pids = self.pids();
         if !pids.is_empty() {
-            let _ = Command::new("kill").arg(sig).args(&pids).status();
+            // The shell's built-in kill: no dependency on procps.
+            let _ = Command::new("sh")
+                .arg("-c")
+                .arg(format!("kill {sig} {}", pids.join(" ")))
+                .stderr(std::process::Stdio::null())
+                .status();
         }
     }
 

@@ -76,9 +76,12 @@ pub fn audit(at: i64, tenant_id: Option<&str>, uid: Option<&str>, op: &str) -> A
     }
 }
 
+/// One named check of the suite.
+type Check = (&'static str, fn(&Fixture));
+
 /// Runs every check, each on a fresh fixture.
 pub fn run_all(fresh: &dyn Fn() -> Fixture) {
-    let checks: &[(&str, fn(&Fixture))] = &[
+    let checks: &[Check] = &[
         ("tenants", tenants_round_trip_unique_and_state),
         ("clients", clients_unique_names_list_remove),
         ("trust generation", trust_generation_bumps_on_every_change),
