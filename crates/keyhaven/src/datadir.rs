@@ -154,10 +154,21 @@ pub fn database_url() -> Option<String> {
 /// Where the store of this process lives, for banners and messages (never a password).
 pub fn describe_store(dir: &DataDir) -> String {
     match database_url() {
-        Some(url) => match PostgresStore::describe_url(&url) {
-            Some(target) => format!("PostgreSQL {target}"),
-            None => "PostgreSQL".to_owned(),
-        },
+        Some(url) => {
+            let tls = if DATABASE_CA
+                .read()
+                .unwrap_or_else(|p| p.into_inner())
+                .is_some()
+            {
+                " over TLS"
+            } else {
+                ""
+            };
+            match PostgresStore::describe_url(&url) {
+                Some(target) => format!("PostgreSQL {target}{tls}"),
+                None => format!("PostgreSQL{tls}"),
+            }
+        }
         None => format!("SQLite {}", dir.db().display()),
     }
 }

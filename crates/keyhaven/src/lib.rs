@@ -6,6 +6,7 @@
 pub mod bench;
 pub mod cli;
 pub mod client;
+pub mod conformance;
 pub mod crypto;
 pub mod datadir;
 pub mod pki;

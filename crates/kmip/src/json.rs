@@ -110,7 +110,9 @@ fn leaf_from_json(t: u32, ty: ItemType, v: &Json, an: Option<&str>) -> EncodingR
                 ItemType::Enumeration => {
                     Value::Enumeration(u32::try_from(i).map_err(|_| out_of_range())?)
                 }
-                ItemType::Interval => Value::Interval(u32::try_from(i).map_err(|_| out_of_range())?),
+                ItemType::Interval => {
+                    Value::Interval(u32::try_from(i).map_err(|_| out_of_range())?)
+                }
                 ItemType::DateTime => Value::DateTime(i),
                 ItemType::DateTimeExtended => Value::DateTimeExtended(i),
                 ItemType::Boolean => Value::Boolean(i != 0),
@@ -198,10 +200,8 @@ mod tests {
         assert_eq!(to_json_value(&ext)["tag"], "0x540001");
         assert_eq!(from_json(&to_json(&ext)), Ok(ext));
 
-        let parsed = from_json(
-            r#"{"tag":"BatchCount","type":"Integer","value":"0x00000002"}"#,
-        )
-        .expect("hex int");
+        let parsed = from_json(r#"{"tag":"BatchCount","type":"Integer","value":"0x00000002"}"#)
+            .expect("hex int");
         assert_eq!(parsed, Item::int(tag::BATCH_COUNT, 2));
         let e = from_json(r#"{"tag":"Operation","type":"Enumeration","value":10}"#).expect("num");
         assert_eq!(e, Item::enumeration(tag::OPERATION, 10));

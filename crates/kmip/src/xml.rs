@@ -311,9 +311,9 @@ pub fn parse_value(
         ItemType::LongInteger => {
             Value::LongInteger(parse_i64(text, 64).ok_or_else(|| bad("LongInteger"))?)
         }
-        ItemType::BigInteger => {
-            Value::BigInteger(Zeroizing::new(normalize_big_integer(parse_hex_bytes(text)?)))
-        }
+        ItemType::BigInteger => Value::BigInteger(Zeroizing::new(normalize_big_integer(
+            parse_hex_bytes(text)?,
+        ))),
         ItemType::Enumeration => Value::Enumeration(parse_enum(vt, text)?),
         ItemType::Boolean => match text.trim() {
             "true" | "1" => Value::Boolean(true),
@@ -366,13 +366,16 @@ pub fn format_enum(vt: u32, v: u32) -> String {
 }
 
 /// The text form of a non-Structure value for XML (`mask_sep` = `" "`) or JSON (`"|"`).
-pub fn format_value(item_tag: u32, v: &Value, attribute_name: Option<&str>, mask_sep: &str) -> String {
+pub fn format_value(
+    item_tag: u32,
+    v: &Value,
+    attribute_name: Option<&str>,
+    mask_sep: &str,
+) -> String {
     let vt = value_tag(item_tag, attribute_name);
     match v {
         Value::Structure(_) => String::new(),
-        Value::Integer(i) => {
-            format_mask(vt, *i as u32, mask_sep).unwrap_or_else(|| i.to_string())
-        }
+        Value::Integer(i) => format_mask(vt, *i as u32, mask_sep).unwrap_or_else(|| i.to_string()),
         Value::LongInteger(i) => i.to_string(),
         Value::BigInteger(b) => hex::encode(&b[..]),
         Value::Enumeration(e) => format_enum(vt, *e),
@@ -381,9 +384,10 @@ pub fn format_value(item_tag: u32, v: &Value, attribute_name: Option<&str>, mask
         Value::ByteString(b) => hex::encode(&b[..]),
         Value::DateTime(t) => format_datetime(*t, None),
         Value::Interval(i) => i.to_string(),
-        Value::DateTimeExtended(us) => {
-            format_datetime(us.div_euclid(1_000_000), Some(us.rem_euclid(1_000_000) as u32))
-        }
+        Value::DateTimeExtended(us) => format_datetime(
+            us.div_euclid(1_000_000),
+            Some(us.rem_euclid(1_000_000) as u32),
+        ),
     }
 }
 

@@ -87,11 +87,19 @@ fn every_oasis_message_round_trips_through_xml_binary_and_json() {
             let bytes = keyhaven_ttlv::encode(&item);
             let decoded =
                 keyhaven_ttlv::decode(&bytes, &keyhaven_ttlv::Limits::default()).expect("decode");
-            assert!(decoded == item, "{} message {i}: binary round trip", f.display());
+            assert!(
+                decoded == item,
+                "{} message {i}: binary round trip",
+                f.display()
+            );
             let again = xml::from_xml(&xml::to_xml(&decoded)).expect("reparse XML");
             assert!(again == item, "{} message {i}: XML round trip", f.display());
             let from_json = json::from_json(&json::to_json(&decoded)).expect("reparse JSON");
-            assert!(from_json == item, "{} message {i}: JSON round trip", f.display());
+            assert!(
+                from_json == item,
+                "{} message {i}: JSON round trip",
+                f.display()
+            );
             messages += 1;
         }
     }

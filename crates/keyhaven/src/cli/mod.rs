@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod bench;
 pub mod client;
+pub mod conformance;
 pub mod key;
 pub mod provider;
 pub mod serve;
@@ -70,6 +71,8 @@ pub enum Command {
     Provider(provider::ProviderCmd),
     /// Load-test any KMIP server over mutual TLS (workloads vcenter, get, create, locate, storm).
     Bench(bench::BenchArgs),
+    /// Play OASIS KMIP XML test cases against any KMIP server and compare the answers.
+    Conformance(conformance::ConformanceArgs),
 }
 
 /// A CLI failure: a message for the administrator.
@@ -86,6 +89,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Audit(a) => audit::run(&cli.data_dir, a),
         Command::Provider(c) => provider::run(&cli.data_dir, c),
         Command::Bench(a) => bench::run(a),
+        Command::Conformance(a) => conformance::run(a),
     }
 }
 

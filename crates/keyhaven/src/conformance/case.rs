@@ -132,8 +132,13 @@ fn node_from_element(e: &Element, attribute_name: Option<&str>) -> Result<Node, 
             offset,
         });
     }
-    let value = xml::parse_value(t, ty, text, attribute_name)
-        .map_err(|x| format!("<{}>: {x}", e.name))?;
+    let mut value =
+        xml::parse_value(t, ty, text, attribute_name).map_err(|x| format!("<{}>: {x}", e.name))?;
+    if let (tag::ATTRIBUTE_NAME, Value::TextString(s)) = (t, &value) {
+        // Some 1.0 files carry document-conversion artifacts ("Cryptographic   Length"):
+        // attribute names are the specification's, with single spaces.
+        value = Value::TextString(s.split_whitespace().collect::<Vec<_>>().join(" "));
+    }
     Ok(Node::Leaf { tag: t, value })
 }
 
@@ -157,7 +162,10 @@ pub fn parse_case(text: &str) -> Result<Case, String> {
                 ))
             }
             (tag::RESPONSE_MESSAGE, None) => {
-                return Err(format!("message {}: a ResponseMessage without request", i + 1))
+                return Err(format!(
+                    "message {}: a ResponseMessage without request",
+                    i + 1
+                ))
             }
             _ => return Err(format!("message {}: <{}> is not a message", i + 1, el.name)),
         }

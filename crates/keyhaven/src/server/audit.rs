@@ -5,11 +5,14 @@
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
 
 use crate::store::{AuditRecord, Store};
 
 const QUEUE: usize = 8192;
 const BATCH: usize = 512;
+/// How long a batch is retried while the store refuses it.
+const RETRY_FOR: Duration = Duration::from_secs(120);
 
 pub struct AuditSink {
     tx: Mutex<Option<SyncSender<AuditRecord>>>,
@@ -62,8 +65,19 @@ fn write_loop(store: Arc<dyn Store>, rx: Receiver<AuditRecord>) {
                 Err(_) => break,
             }
         }
-        if let Err(e) = store.append_audit_batch(&batch) {
-            tracing::error!(error = %e, records = batch.len(), "cannot write audit records");
+        // A store outage (say, PostgreSQL restarting) must not lose the trail: retry with backoff.
+        // Meanwhile the queue fills and requests wait for room (the audit fails closed). Given up
+        // only after RETRY_FOR, with an error naming how many records were lost.
+        let mut delay = Duration::from_millis(50);
+        let started = Instant::now();
+        while let Err(e) = store.append_audit_batch(&batch) {
+            if started.elapsed() >= RETRY_FOR {
+                tracing::error!(error = %e, records = batch.len(), "audit records lost: the store refused them for {} s", RETRY_FOR.as_secs());
+                break;
+            }
+            tracing::warn!(error = %e, records = batch.len(), "cannot write audit records yet; retrying");
+            std::thread::sleep(delay);
+            delay = (delay * 2).min(Duration::from_secs(2));
         }
     }
 }

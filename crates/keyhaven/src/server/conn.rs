@@ -125,6 +125,8 @@ async fn connection(
     let chain = super::tls::peer_chain(stream.get_ref().1);
     let who = {
         let server = server.clone();
+        let chain = std::sync::Arc::new(chain);
+        let pending = chain.clone();
         match tokio::task::spawn_blocking(move || {
             server.trust.identify(server.store.as_ref(), &chain)
         })
@@ -132,8 +134,10 @@ async fn connection(
         {
             Ok(Ok(who)) => who,
             Ok(Err(e)) => {
-                tracing::error!(peer = %peer_s, error = %e, "cannot load client trust; closing");
-                return;
+                // The store cannot be read (say, the database restarts): keep the connection and
+                // identify again at each request; until then requests get a clear error.
+                tracing::warn!(peer = %peer_s, error = %e, "cannot load client trust yet");
+                Identity::Pending { chain: pending, error: e.to_string() }
             }
             Err(_) => return,
         }
@@ -148,6 +152,7 @@ async fn connection(
         } => {
             tracing::info!(peer = %peer_s, %subject, sha256 = %fingerprint, "untrusted client certificate")
         }
+        Identity::Pending { .. } => {}
     }
     let who = Arc::new(who);
     loop {

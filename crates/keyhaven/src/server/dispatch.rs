@@ -133,6 +133,12 @@ fn run_item(
 ) -> Result<Item, KmipError> {
     let (client, tenant) = match who {
         Identity::Client { client, tenant } => (client, tenant),
+        Identity::Pending { error, .. } => {
+            return Err(KmipError::new(
+                Reason::GeneralFailure,
+                format!("the key store is unavailable, so this client cannot be identified yet; retry later ({error})"),
+            ))
+        }
         Identity::Unknown { fingerprint, subject } => {
             return Err(KmipError::new(
                 Reason::AuthenticationNotSuccessful,
@@ -233,7 +239,7 @@ fn audit(
         at: now(),
         tenant_id: match who {
             Identity::Client { tenant, .. } => Some(tenant.id.clone()),
-            Identity::Unknown { .. } => None,
+            Identity::Unknown { .. } | Identity::Pending { .. } => None,
         },
         actor: who.actor(),
         operation: op_name,

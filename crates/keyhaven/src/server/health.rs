@@ -8,8 +8,8 @@
 //!   served anyway), so a shredded tenant that was suspended does not take the node out.
 //!
 //! A minimal HTTP/1.1 responder: one request per connection, `Connection: close`, bounded request
-//! size and time. It tells nothing secret (no key, tenant id or configuration beyond tenant names
-//! in failure reasons), so it may listen on a management network without TLS.
+//! size and time. It tells nothing secret (failure reasons name a tenant, its id and root-key
+//! reference, never key material), so it may listen on a management network without TLS.
 
 use std::sync::Arc;
 use std::time::Duration;

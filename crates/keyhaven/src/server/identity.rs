@@ -31,6 +31,12 @@ pub enum Identity {
         fingerprint: String,
         subject: String,
     },
+    /// Not identified yet: the store could not be read at connection time. Identification is tried
+    /// again at each request; meanwhile requests get General Failure.
+    Pending {
+        chain: Arc<Vec<Vec<u8>>>,
+        error: String,
+    },
 }
 
 impl Identity {
@@ -39,6 +45,7 @@ impl Identity {
         match self {
             Identity::Client { client, .. } => client.name.clone(),
             Identity::Unknown { fingerprint, .. } => format!("unknown:{fingerprint}"),
+            Identity::Pending { .. } => "unidentified".to_owned(),
         }
     }
 }
@@ -120,8 +127,10 @@ impl TrustCache {
     /// record and tenant as they are now (within [`TRUST_REFRESH`]); Unknown once the client was
     /// removed.
     pub fn refresh(&self, store: &dyn Store, who: &Identity) -> StoreResult<Identity> {
-        let Identity::Client { client, .. } = who else {
-            return Ok(who.clone());
+        let client = match who {
+            Identity::Client { client, .. } => client,
+            Identity::Pending { chain, .. } => return self.identify(store, chain),
+            Identity::Unknown { .. } => return Ok(who.clone()),
         };
         let fresh = self
             .checked

@@ -125,7 +125,7 @@ pub fn update<T>(
     uid: &str,
     mut f: impl FnMut(&mut Managed) -> KmipResult<T>,
 ) -> KmipResult<T> {
-    for _ in 0..8 {
+    for attempt in 0..8u64 {
         let mut m = load(store, tenant_id, uid)?;
         let out = f(&mut m)?;
         let t = now();
@@ -136,7 +136,14 @@ pub fn update<T>(
         m.rec.revision += 1;
         match store.update_object(&m.rec) {
             Ok(()) => return Ok(out),
-            Err(StoreError::Conflict(_)) => continue,
+            Err(StoreError::Conflict(_)) => {
+                // Another request (maybe on another node) changed it: back off a little, with
+                // jitter, so that competing writers do not collide again at once.
+                let mut b = [0u8; 1];
+                crate::crypto::fill_random(&mut b);
+                std::thread::sleep(std::time::Duration::from_millis(1 + u64::from(b[0] % 8) * (attempt + 1)));
+                continue;
+            }
             Err(e) => return Err(store_err(e)),
         }
     }

@@ -42,12 +42,15 @@ use tokio_postgres::types::ToSql;
 use tokio_postgres::{Client, NoTls, Row, Statement};
 
 use super::{
-    AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectRecord, Store, StoreError,
-    StoreResult, TenantRecord, TenantState,
+    AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectRecord, RootRotation,
+    RotationPhase, Store, StoreError, StoreResult, TenantRecord, TenantState,
 };
 
 /// The ordered schema migrations; entry `i` brings the schema to version `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/postgres/0001_initial.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/postgres/0001_initial.sql"),
+    include_str!("migrations/postgres/0002_root_rotation.sql"),
+];
 
 /// The schema version this build creates and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -142,6 +145,23 @@ const SQL_LIST_AUDIT_UID: &str = "SELECT at, tenant_id, actor, operation, uid, o
      FROM audit WHERE uid = $1 ORDER BY id DESC LIMIT $2";
 const SQL_LIST_AUDIT_BOTH: &str = "SELECT at, tenant_id, actor, operation, uid, outcome, peer \
      FROM audit WHERE tenant_id = $1 AND uid = $2 ORDER BY id DESC LIMIT $3";
+
+const SQL_BEGIN_ROTATION: &str = "INSERT INTO root_rotations (tenant_id, old_ref, new_ref, phase, \
+     started_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6)";
+const SQL_GET_ROTATION: &str = "SELECT tenant_id, old_ref, new_ref, phase, started_at, updated_at \
+     FROM root_rotations WHERE tenant_id = $1";
+const SQL_LIST_ROTATIONS: &str = "SELECT tenant_id, old_ref, new_ref, phase, started_at, \
+     updated_at FROM root_rotations ORDER BY started_at";
+// One statement, so one transaction: the tenant switches to the new root key (only while it still
+// has the old one) and, if it did, its rotation moves to 'retiring'. Returns the tenants switched.
+const SQL_SWITCH_ROOT_KEY: &str = "WITH t AS ( \
+         UPDATE tenants SET root_key_ref = $3, wrapped_twk = $4 \
+         WHERE id = $1 AND root_key_ref = $2 RETURNING id), \
+     r AS ( \
+         UPDATE root_rotations SET phase = 'retiring', updated_at = EXTRACT(EPOCH FROM now())::BIGINT \
+         WHERE tenant_id IN (SELECT id FROM t) RETURNING tenant_id) \
+     SELECT COUNT(*) FROM t";
+const SQL_END_ROTATION: &str = "DELETE FROM root_rotations WHERE tenant_id = $1";
 
 /// Why one step of a call failed.
 enum Failure {
@@ -542,7 +562,10 @@ impl PostgresStore {
                     Some(cfg) => {
                         let (client, connection) =
                             self.config.connect(RustlsConnect(cfg.clone())).await?;
-                        Ok::<_, tokio_postgres::Error>((client, rt.spawn(drive(connection, target))))
+                        Ok::<_, tokio_postgres::Error>((
+                            client,
+                            rt.spawn(drive(connection, target)),
+                        ))
                     }
                     None => {
                         let (client, connection) = self.config.connect(NoTls).await?;
@@ -900,10 +923,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> AsyncWrite for RustlsStream<S> {
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         Pin::new(&mut self.0).poll_flush(cx)
     }
-    fn poll_shutdown(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-    ) -> Poll<std::io::Result<()>> {
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         Pin::new(&mut self.0).poll_shutdown(cx)
     }
 }
@@ -994,6 +1014,19 @@ fn object_from_row(r: &Row) -> Result<ObjectRecord, Failure> {
         created_at: col(r, 8)?,
         updated_at: col(r, 9)?,
         revision: col(r, 10)?,
+    })
+}
+
+fn rotation_from_row(r: &Row) -> Result<RootRotation, Failure> {
+    let phase: String = col(r, 3)?;
+    Ok(RootRotation {
+        tenant_id: col(r, 0)?,
+        old_ref: col(r, 1)?,
+        new_ref: col(r, 2)?,
+        phase: RotationPhase::parse(&phase)
+            .ok_or_else(|| Failure::Decode(format!("unknown rotation phase {phase:?}")))?,
+        started_at: col(r, 4)?,
+        updated_at: col(r, 5)?,
     })
 }
 
@@ -1232,6 +1265,72 @@ impl Store for PostgresStore {
                 )
             },
         )
+    }
+
+    fn begin_root_rotation(&self, r: &RootRotation) -> StoreResult<()> {
+        let what = format!("root key rotation of tenant {}", r.tenant_id);
+        self.call("begin", &what, false, |s| {
+            s.execute(
+                SQL_BEGIN_ROTATION,
+                &[
+                    &r.tenant_id,
+                    &r.old_ref,
+                    &r.new_ref,
+                    &r.phase.as_str(),
+                    &r.started_at,
+                    &r.updated_at,
+                ],
+            )
+            .map(drop)
+        })
+    }
+
+    fn get_root_rotation(&self, tenant_id: &str) -> StoreResult<Option<RootRotation>> {
+        let what = format!("root key rotation of tenant {tenant_id}");
+        self.call("read", &what, true, |s| {
+            s.query_opt(SQL_GET_ROTATION, &[&tenant_id])?
+                .as_ref()
+                .map(rotation_from_row)
+                .transpose()
+        })
+    }
+
+    fn list_root_rotations(&self) -> StoreResult<Vec<RootRotation>> {
+        self.call("list", "root key rotations", true, |s| {
+            rows(s.query(SQL_LIST_ROTATIONS, &[])?, rotation_from_row)
+        })
+    }
+
+    fn switch_root_key(
+        &self,
+        tenant_id: &str,
+        old_ref: &str,
+        new_ref: &str,
+        wrapped_twk: &[u8],
+    ) -> StoreResult<()> {
+        let what = format!("root key of tenant {tenant_id}");
+        let n: i64 = self.call("switch", &what, false, |s| {
+            match s.query_opt(
+                SQL_SWITCH_ROOT_KEY,
+                &[&tenant_id, &old_ref, &new_ref, &wrapped_twk],
+            )? {
+                Some(r) => col(&r, 0),
+                None => Ok(0),
+            }
+        })?;
+        if n == 0 {
+            return Err(StoreError::Conflict(format!(
+                "{what}: it is no longer {old_ref}"
+            )));
+        }
+        Ok(())
+    }
+
+    fn end_root_rotation(&self, tenant_id: &str) -> StoreResult<()> {
+        let what = format!("root key rotation of tenant {tenant_id}");
+        self.call("end", &what, false, |s| {
+            s.execute(SQL_END_ROTATION, &[&tenant_id]).map(drop)
+        })
     }
 
     fn append_audit(&self, a: &AuditRecord) -> StoreResult<()> {

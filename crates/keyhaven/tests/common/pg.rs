@@ -26,8 +26,16 @@ pub struct PgServer {
     opts: String,
 }
 
-/// The newest `/usr/lib/postgresql/<version>/bin` that holds the server binaries.
+/// The newest `/usr/lib/postgresql/<version>/bin` that holds the server binaries, or the directory
+/// named by `KEYHAVEN_TEST_PG_BIN` when set.
 pub fn find_bin_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("KEYHAVEN_TEST_PG_BIN") {
+        let bin = PathBuf::from(dir);
+        return ["initdb", "pg_ctl", "postgres", "psql"]
+            .iter()
+            .all(|b| bin.join(b).exists())
+            .then_some(bin);
+    }
     let mut found: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
         .ok()?
         .filter_map(|e| e.ok())
@@ -96,7 +104,17 @@ impl PgServer {
         } else {
             None
         };
-        let dir = tempfile::tempdir().expect("tempdir");
+        // As root, under /tmp: the server's user must reach the directory, which a TMPDIR inside
+        // root's home would not let it.
+        let parent = if run_as.is_some() && Path::new("/tmp").is_dir() {
+            PathBuf::from("/tmp")
+        } else {
+            std::env::temp_dir()
+        };
+        let dir = tempfile::Builder::new()
+            .prefix("keyhaven-pg-")
+            .tempdir_in(parent)
+            .expect("tempdir");
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
@@ -244,7 +262,10 @@ impl PgServer {
 
     /// Turns TLS on with this certificate and key (PEM); plain connections stay allowed.
     pub fn enable_tls(&self, cert_pem: &str, key_pem: &str) {
-        let (cert, key) = (self.data().join("server.crt"), self.data().join("server.key"));
+        let (cert, key) = (
+            self.data().join("server.crt"),
+            self.data().join("server.key"),
+        );
         std::fs::write(&cert, cert_pem).expect("write server.crt");
         std::fs::write(&key, key_pem).expect("write server.key");
         #[cfg(unix)]

@@ -6,8 +6,8 @@
 use std::sync::Arc;
 
 use keyhaven::store::{
-    AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectRecord, Store, StoreError,
-    TenantRecord, TenantState,
+    AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectRecord, RootRotation,
+    RotationPhase, Store, StoreError, TenantRecord, TenantState,
 };
 
 /// A fresh store and a second handle on the same database.
@@ -91,6 +91,7 @@ pub fn run_all(fresh: &dyn Fn() -> Fixture) {
         ("audit", audit_append_and_list_newest_first),
         ("concurrency", concurrent_writers_and_readers),
         ("extreme values", extreme_values_round_trip),
+        ("root key rotation journal", root_rotation_journal),
     ];
     for (name, check) in checks {
         eprintln!("store suite: {name}");
@@ -533,4 +534,77 @@ pub fn extreme_values_round_trip(f: &Fixture) {
     t.wrapped_twk = vec![0; 0];
     s.insert_tenant(&t).expect("unicode tenant");
     assert_eq!(s.get_tenant_by_name("名前 with ' quote").expect("get"), t);
+}
+
+/// The root key rotation journal: one rotation per tenant, the switch atomic and conditional.
+pub fn root_rotation_journal(f: &Fixture) {
+    let s = &f.store;
+    s.insert_tenant(&tenant("t1", "one")).expect("t1");
+    s.insert_tenant(&tenant("t2", "two")).expect("t2");
+    assert_eq!(s.get_root_rotation("t1").expect("none yet"), None);
+    let r = RootRotation {
+        tenant_id: "t1".to_owned(),
+        old_ref: "crk-t1".to_owned(),
+        new_ref: "crk-t1-new".to_owned(),
+        phase: RotationPhase::Rewrapping,
+        started_at: 100,
+        updated_at: 100,
+    };
+    s.begin_root_rotation(&r).expect("begin");
+    assert!(
+        matches!(
+            f.other.begin_root_rotation(&r),
+            Err(StoreError::AlreadyExists(_))
+        ),
+        "one rotation per tenant, whichever node asks"
+    );
+    let mut orphan = r.clone();
+    orphan.tenant_id = "missing".to_owned();
+    assert!(matches!(
+        s.begin_root_rotation(&orphan),
+        Err(StoreError::NotFound(_))
+    ));
+    assert_eq!(
+        f.other.get_root_rotation("t1").expect("get"),
+        Some(r.clone())
+    );
+    let mut r2 = r.clone();
+    r2.tenant_id = "t2".to_owned();
+    r2.old_ref = "crk-t2".to_owned();
+    r2.started_at = 200;
+    s.begin_root_rotation(&r2).expect("begin t2");
+    assert_eq!(
+        s.list_root_rotations().expect("list"),
+        vec![r.clone(), r2.clone()]
+    );
+
+    let g = s.trust_generation().expect("gen");
+    s.switch_root_key("t1", "crk-t1", "crk-t1-new", &[5, 6, 7])
+        .expect("switch");
+    let t = f.other.get_tenant("t1").expect("tenant");
+    assert_eq!(t.root_key_ref, "crk-t1-new");
+    assert_eq!(t.wrapped_twk, vec![5, 6, 7]);
+    assert!(
+        s.trust_generation().expect("gen") > g,
+        "nodes reload the tenant"
+    );
+    assert_eq!(
+        s.get_root_rotation("t1").expect("get").map(|r| r.phase),
+        Some(RotationPhase::Retiring)
+    );
+    assert!(
+        matches!(
+            f.other.switch_root_key("t1", "crk-t1", "crk-other", &[9]),
+            Err(StoreError::Conflict(_))
+        ),
+        "a second switch from the old key loses"
+    );
+    assert_eq!(
+        s.get_tenant("t1").expect("tenant").root_key_ref,
+        "crk-t1-new"
+    );
+    s.end_root_rotation("t1").expect("end");
+    assert_eq!(s.get_root_rotation("t1").expect("gone"), None);
+    s.end_root_rotation("t1").expect("ending twice is harmless");
+    assert_eq!(s.list_root_rotations().expect("list"), vec![r2]);
 }
