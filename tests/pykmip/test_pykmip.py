@@ -596,7 +596,7 @@ def test_edit_attributes(client, kmip_version):
             attribute_value=contact) == uid
         a = get_attrs(client, uid, ["Contact Information"])
         assert a["Contact Information"] == [contact]
-        # Delete by current value (see the xfail test below for the
+        # Delete by current value (see the test below for the
         # Attribute Reference form).
         value = AttributeValueFactory().create_attribute_value_by_enum(
             enums.Tags.CONTACT_INFORMATION, contact)
@@ -613,13 +613,6 @@ def test_edit_attributes(client, kmip_version):
         assert client.locate(attributes=[name_attr(client, new)]) == []
 
 
-@pytest.mark.xfail(
-    strict=True, raises=kmip_exceptions.OperationFailure,
-    reason="interop gap: PyKMIP's delete_attribute(attribute_reference=...) "
-           "sends an Attribute Reference structure with Vendor "
-           "Identification '' for a standard attribute; Keyhaven treats "
-           "every structure-form reference as a vendor attribute and "
-           "answers Invalid Field")
 def test_delete_attribute_by_reference_kmip2(keyhaven):
     c = pie_client.ProxyKmipClient(
         config=keyhaven.config_section,
@@ -657,11 +650,6 @@ def test_query_and_discover_versions(client):
     assert versions == sorted(versions, reverse=True)  # newest first
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="server bug: Locate ignores Storage Status Mask; KMIP 2.0 says "
-           "only on-line objects are searched when it is absent, but "
-           "Destroyed objects are returned")
 def test_locate_skips_destroyed_objects_kmip2(keyhaven):
     c = pie_client.ProxyKmipClient(
         config=keyhaven.config_section,
