@@ -3,7 +3,7 @@
 #
 #   scripts/bench-vs-pykmip.sh [--duration SECS] [--concurrency N] [--keys K]
 #                              [--storm-hosts H] [--storm-keys K] [--workloads "vcenter get ..."]
-#                              [--out DIR]
+#                              [--wait-idle SECS] [--out DIR]
 #
 # What it does:
 #   1. scripts/install-test-deps.sh: the .venv virtualenv with PyKMIP 0.11.0 from PyPI;
@@ -22,6 +22,9 @@
 # PyKMIP logs at WARNING here (its default, INFO, writes several lines per request) so that its
 # figures are its best, not its logging's.
 #
+# --wait-idle SECS: before each run, wait (at most SECS) until the CPUs are 90 % idle, for machines
+# shared with other work; the figures are only comparable on an otherwise idle machine.
+#
 # Output: the table on stdout; JSON reports, server logs and table.txt in --out
 # (default target/bench-vs-pykmip/<date>). Loads go to 127.0.0.1 only and every run is bounded in
 # time (--duration per workload, 30 s timeouts per connection and request).
@@ -37,6 +40,7 @@ STORM_HOSTS=1000
 STORM_KEYS=4
 WORKLOADS="vcenter get locate storm create"
 OUT=""
+WAIT_IDLE=0
 
 usage() { sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
@@ -48,6 +52,7 @@ while [ $# -gt 0 ]; do
     --storm-keys) STORM_KEYS="$2"; shift 2 ;;
     --workloads) WORKLOADS="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
+    --wait-idle) WAIT_IDLE="$2"; shift 2 ;;
     -h | --help) usage; exit 0 ;;
     *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -119,6 +124,25 @@ cpu_secs() {
     done
     echo "$total"
 }
+# Waits until the CPUs are >= 90 % idle over 2 s, at most WAIT_IDLE seconds.
+wait_idle() {
+    [ "$WAIT_IDLE" -gt 0 ] || return 0
+    local t0 a b tot idle i
+    t0=$(date +%s)
+    while :; do
+        read -ra a </proc/stat
+        sleep 2
+        read -ra b </proc/stat
+        tot=0
+        for i in 1 2 3 4 5 6 7 8; do tot=$((tot + b[i] - a[i])); done
+        idle=$(((b[4] - a[4]) * 100 / (tot > 0 ? tot : 1)))
+        [ "$idle" -ge 90 ] && return 0
+        if [ $(($(date +%s) - t0)) -ge "$WAIT_IDLE" ]; then
+            say "warning: the machine is busy (CPUs ${idle}% idle): figures will be low"
+            return 0
+        fi
+    done
+}
 rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 # --- 3. Keyhaven ----------------------------------------------------------------
@@ -127,6 +151,7 @@ say "starting keyhaven serve on 127.0.0.1"
 "$KH" --data-dir "$KH_DATA" serve --listen 127.0.0.1:0 --ready-file "$WORK/kh.ready" --log warn \
     >"$OUT/keyhaven.log" 2>&1 &
 KH_PID=$!
+disown "$KH_PID" 2>/dev/null || true
 for _ in $(seq 1 300); do
     [ -s "$WORK/kh.ready" ] && break
     kill -0 "$KH_PID" 2>/dev/null || die "keyhaven exited: $(tail -n 20 "$OUT/keyhaven.log")"
@@ -171,6 +196,7 @@ EOF
 say "starting pykmip-server $PYKMIP_VERSION on 127.0.0.1:$PY_PORT"
 "$PYKMIP_SERVER" -f "$PYD/server.conf" -l "$OUT/pykmip.log" >"$OUT/pykmip.stdout" 2>&1 &
 PY_PID=$!
+disown "$PY_PID" 2>/dev/null || true
 for _ in $(seq 1 300); do
     "$PY" -c "import socket,sys; s=socket.socket(); s.settimeout(0.2); sys.exit(s.connect_ex(('127.0.0.1',$PY_PORT)))" 2>/dev/null && break
     kill -0 "$PY_PID" 2>/dev/null || die "pykmip-server exited: $(tail -n 20 "$OUT/pykmip.stdout" "$OUT/pykmip.log")"
@@ -185,6 +211,7 @@ run_one() { # server-label addr pid workload
     if [ "$w" = storm ]; then
         args=(--workload storm --hosts "$STORM_HOSTS" --keys "$STORM_KEYS")
     fi
+    wait_idle
     say "$label: $w"
     local c0 c1 rc=0
     c0="$(cpu_secs "$pid")"

@@ -73,7 +73,8 @@ cleanup() {
 trap cleanup EXIT
 
 say "starting keyhaven serve on a fresh data directory"
-"$KH" --data-dir "$WORK/data" serve --listen 127.0.0.1:0 --ready-file "$WORK/ready" --log warn \
+"$KH" --data-dir "$WORK/data" serve --listen 127.0.0.1:0 --https-listen 127.0.0.1:0 \
+    --ready-file "$WORK/ready" --log warn \
     >"$OUT/keyhaven.log" 2>&1 &
 KH_PID=$!
 disown "$KH_PID" 2>/dev/null || true
@@ -84,6 +85,7 @@ for _ in $(seq 1 300); do
 done
 [ -s "$WORK/ready" ] || die "keyhaven did not start"
 ADDR="$(head -n 1 "$WORK/ready")"
+HTTPS_ADDR="$(sed -n 's/^https=//p' "$WORK/ready" | head -n 1)"
 "$KH" --data-dir "$WORK/data" client issue --name conformance --out "$WORK/client" >/dev/null
 CA="$WORK/client/ca.crt"
 CERT="$WORK/client/conformance.crt"
@@ -95,7 +97,7 @@ EXPECT=()
 VERSION="$("$KH" --version | awk '{print $2}')"
 say "playing the test cases against Keyhaven $VERSION at $ADDR"
 rc=0
-"$KH" conformance --server "$ADDR" --server-name localhost "${ARGS[@]}" "${EXPECT[@]}" \
+"$KH" conformance --server "$ADDR" --https "$HTTPS_ADDR" --server-name localhost "${ARGS[@]}" "${EXPECT[@]}" \
     --label "Keyhaven $VERSION (this repository, a fresh data directory, default tenant)" \
     --report "$REPO_ROOT/CONFORMANCE.md" | tee "$OUT/keyhaven.txt" || rc=$?
 say "wrote CONFORMANCE.md"

@@ -32,8 +32,15 @@ fn oasis_test_cases_match_the_expected_failure_list() {
         "OASIS test cases not found at {} (set KMIP_VECTORS_DIR)",
         vectors.display()
     );
-    let server = TestServer::start_with(&["--log", "warn"]);
+    let server = TestServer::start_with(&["--log", "warn", "--https-listen", "127.0.0.1:0"]);
     server.issue("conformance", "default");
+    // The MSGENC cases are played over KMIP over HTTPS (the `https=ADDR` line of the ready file).
+    let ready = std::fs::read_to_string(server.dir.path().join("ready")).expect("ready file");
+    let https = ready
+        .lines()
+        .find_map(|l| l.strip_prefix("https="))
+        .expect("the HTTPS address in the ready file")
+        .to_owned();
     let creds = server.dir.path().join("client-conformance");
     let report = server.dir.path().join("CONFORMANCE.md");
     let out = Command::new(bin())
@@ -43,6 +50,8 @@ fn oasis_test_cases_match_the_expected_failure_list() {
             &server.addr.to_string(),
             "--server-name",
             "localhost",
+            "--https",
+            &https,
         ])
         .arg("--ca")
         .arg(creds.join("ca.crt"))

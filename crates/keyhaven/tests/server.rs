@@ -141,23 +141,15 @@ fn tenants_are_isolated() {
     );
 
     let mut cb = Conn::connect(server.addr, &b);
-    for v in [V1_1, V2_1] {
-        fails_with(
-            &cb.call(v, GET, vec![uid_item(&uid)]),
-            result_reason::ITEM_NOT_FOUND,
-        );
-        fails_with(
-            &cb.call(v, GET_ATTRIBUTES, vec![uid_item(&uid)]),
-            result_reason::ITEM_NOT_FOUND,
-        );
-        fails_with(
-            &cb.call(v, ACTIVATE, vec![uid_item(&uid)]),
-            result_reason::ITEM_NOT_FOUND,
-        );
-        fails_with(
-            &cb.call(v, DESTROY, vec![uid_item(&uid)]),
-            result_reason::ITEM_NOT_FOUND,
-        );
+    // KMIP 2.x names a missing object Object Not Found; 1.x Item Not Found.
+    for (v, not_found) in [
+        (V1_1, result_reason::ITEM_NOT_FOUND),
+        (V2_1, result_reason::OBJECT_NOT_FOUND),
+    ] {
+        fails_with(&cb.call(v, GET, vec![uid_item(&uid)]), not_found);
+        fails_with(&cb.call(v, GET_ATTRIBUTES, vec![uid_item(&uid)]), not_found);
+        fails_with(&cb.call(v, ACTIVATE, vec![uid_item(&uid)]), not_found);
+        fails_with(&cb.call(v, DESTROY, vec![uid_item(&uid)]), not_found);
     }
     fails_with(
         &cb.call(
@@ -924,7 +916,7 @@ fn audit_trail_records_who_fetched_what() {
             .is_some_and(|p| p.starts_with("127.0.0.1:")));
     }
     let out = admin(&server.data(), &["audit", "--uid", "missing-key", "--json"]);
-    assert!(out.contains("ItemNotFound"), "{out}");
+    assert!(out.contains("ObjectNotFound"), "{out}");
 }
 
 #[test]

@@ -313,6 +313,20 @@ impl Attribute {
         if !self.name.defined_in(v) {
             return None;
         }
+        if v == ProtocolVersion::V1_0 && self.name.is(tag::DIGEST) {
+            // 1.0's Digest has no Key Format Type (1.1 added it).
+            if let Value::Structure(items) = &self.value {
+                let mut a = self.clone();
+                a.value = Value::Structure(
+                    items
+                        .iter()
+                        .filter(|i| i.tag != tag::KEY_FORMAT_TYPE)
+                        .cloned()
+                        .collect(),
+                );
+                return a.to_v1();
+            }
+        }
         if v.is_2x() {
             Some(self.to_v2())
         } else {

@@ -35,6 +35,18 @@ pub enum Reason {
     UnsupportedCryptographicParameters,
     InternalServerError,
     GeneralFailure,
+    /// The key's Cryptographic Usage Mask does not allow the operation (1.x: Permission Denied).
+    IncompatibleCryptographicUsageMask,
+    /// The object is archived: Recover it first.
+    ObjectArchived,
+    /// No managed object has that identifier (2.x: Object Not Found; 1.x: Item Not Found).
+    ObjectNotFound,
+    /// The object is Sensitive: its key material is not returned in the clear (1.4; before: Permission Denied).
+    Sensitive,
+    /// The object is not Extractable (1.4; before: Permission Denied).
+    NotExtractable,
+    /// The Name is already used (2.x; 1.x: Permission Denied).
+    NonUniqueNameAttribute,
 }
 
 impl Reason {
@@ -68,6 +80,12 @@ impl Reason {
             Reason::WrongKeyLifecycleState => 0x43,
             Reason::InternalServerError => 0x2A,
             Reason::GeneralFailure => 0x100,
+            Reason::IncompatibleCryptographicUsageMask => 0x29,
+            Reason::ObjectArchived => 0x0D,
+            Reason::ObjectNotFound => 0x37,
+            Reason::Sensitive => 0x16,
+            Reason::NotExtractable => 0x17,
+            Reason::NonUniqueNameAttribute => 0x35,
         }
     }
 
@@ -84,6 +102,11 @@ impl Reason {
             Reason::ServerLimitExceeded => 0x100,
             Reason::UnsupportedCryptographicParameters => 0x07,
             Reason::InternalServerError => 0x100,
+            Reason::IncompatibleCryptographicUsageMask => 0x0C,
+            Reason::ObjectNotFound => 0x01,
+            Reason::Sensitive if v >= ProtocolVersion::V1_4 => 0x16,
+            Reason::NotExtractable if v >= ProtocolVersion::V1_4 => 0x17,
+            Reason::Sensitive | Reason::NotExtractable | Reason::NonUniqueNameAttribute => 0x0C,
             other => other.code_2x(),
         }
     }
@@ -129,7 +152,7 @@ impl KmipError {
     }
     pub fn not_found(uid: &str) -> Self {
         Self::new(
-            Reason::ItemNotFound,
+            Reason::ObjectNotFound,
             format!("no object with unique identifier {uid}"),
         )
     }
@@ -141,7 +164,7 @@ pub type KmipResult<T> = Result<T, KmipError>;
 mod tests {
     use super::*;
 
-    const ALL: [Reason; 27] = [
+    const ALL: [Reason; 33] = [
         Reason::ItemNotFound,
         Reason::ResponseTooLarge,
         Reason::AuthenticationNotSuccessful,
@@ -169,6 +192,12 @@ mod tests {
         Reason::UnsupportedCryptographicParameters,
         Reason::InternalServerError,
         Reason::GeneralFailure,
+        Reason::IncompatibleCryptographicUsageMask,
+        Reason::ObjectArchived,
+        Reason::ObjectNotFound,
+        Reason::Sensitive,
+        Reason::NotExtractable,
+        Reason::NonUniqueNameAttribute,
     ];
 
     #[test]

@@ -30,7 +30,7 @@ pub enum ContinuationOption {
     Stop,
     /// Carry on with the next item.
     Continue,
-    /// Stop and undo; this server cannot undo, so it answers Operation Failed for the rest.
+    /// Stop and undo the items before the failed one (they are answered Operation Undone).
     Undo,
 }
 
@@ -219,6 +219,8 @@ pub struct ResponseBatchItem {
     pub operation: Option<u32>,
     pub unique_batch_item_id: Option<Vec<u8>>,
     pub outcome: Result<Option<Item>, KmipError>,
+    /// A successful item undone because a later item of its Undo batch failed (Operation Undone).
+    pub undone: bool,
 }
 
 impl ResponseBatchItem {
@@ -227,6 +229,7 @@ impl ResponseBatchItem {
             operation: Some(operation),
             unique_batch_item_id: id,
             outcome: Ok(Some(payload)),
+            undone: false,
         }
     }
     pub fn failure(operation: Option<u32>, id: Option<Vec<u8>>, err: KmipError) -> Self {
@@ -234,6 +237,7 @@ impl ResponseBatchItem {
             operation,
             unique_batch_item_id: id,
             outcome: Err(err),
+            undone: false,
         }
     }
     fn to_item(&self, v: ProtocolVersion) -> Item {
@@ -248,7 +252,11 @@ impl ResponseBatchItem {
             Ok(payload) => {
                 c.push(Item::enumeration(
                     tag::RESULT_STATUS,
-                    result_status::SUCCESS,
+                    if self.undone {
+                        result_status::OPERATION_UNDONE
+                    } else {
+                        result_status::SUCCESS
+                    },
                 ));
                 if let Some(p) = payload {
                     let mut p = p.clone();

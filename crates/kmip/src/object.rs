@@ -14,6 +14,9 @@ pub fn object_tag(object_type: u32) -> Option<u32> {
         ot::SYMMETRIC_KEY => Some(tag::SYMMETRIC_KEY),
         ot::SECRET_DATA => Some(tag::SECRET_DATA),
         ot::OPAQUE_OBJECT => Some(tag::OPAQUE_OBJECT),
+        ot::PUBLIC_KEY => Some(tag::PUBLIC_KEY),
+        ot::PRIVATE_KEY => Some(tag::PRIVATE_KEY),
+        ot::CERTIFICATE => Some(tag::CERTIFICATE),
         _ => None,
     }
 }
@@ -84,7 +87,11 @@ impl ObjectContent {
                         return Err(KmipError::missing("the Cryptographic Algorithm of the Key Block"));
                     }
                     if let Some(l) = length {
-                        if l < 0 || l as usize != material.len() * 8 {
+                        // DES keys carry a parity bit per byte: 3DES is 168 (or 112) bits in 24
+                        // (or 16) bytes.
+                        let des_parity = algorithm == Some(crate::enums::cryptographic_algorithm::DES3)
+                            && ((l == 168 && material.len() == 24) || (l == 112 && material.len() == 16));
+                        if (l < 0 || l as usize != material.len() * 8) && !des_parity {
                             return Err(KmipError::invalid(format!(
                                 "Cryptographic Length {l} does not match the {} bits of key material",
                                 material.len() * 8
@@ -115,6 +122,8 @@ impl ObjectContent {
                 };
                 Ok(ObjectContent { object_type, format: 0, material, algorithm: None, length: None, data_type: Some(data_type) })
             }
+            ot::PUBLIC_KEY | ot::PRIVATE_KEY => Self::asymmetric_from_wire(object_type, obj),
+            ot::CERTIFICATE => Self::certificate_from_wire(obj),
             other => Err(KmipError::new(
                 Reason::InvalidObjectType,
                 format!("object type {other} is not supported by this server (Symmetric Key, Secret Data, Opaque Object are)"),
@@ -135,13 +144,13 @@ impl ObjectContent {
                     kft::OPAQUE if self.object_type == ot::SECRET_DATA => {
                         Item::bytes(tag::KEY_MATERIAL, self.material.to_vec())
                     }
-                    f if f == self.format => Item::bytes(tag::KEY_MATERIAL, self.material.to_vec()),
                     kft::TRANSPARENT_SYMMETRIC_KEY if self.object_type == ot::SYMMETRIC_KEY => {
                         Item::structure(
                             tag::KEY_MATERIAL,
                             vec![Item::bytes(tag::KEY, self.material.to_vec())],
                         )
                     }
+                    f if f == self.format => Item::bytes(tag::KEY_MATERIAL, self.material.to_vec()),
                     other => {
                         return Err(KmipError::new(
                             Reason::KeyFormatTypeNotSupported,
@@ -187,6 +196,8 @@ impl ObjectContent {
                     ],
                 ))
             }
+            ot::PUBLIC_KEY | ot::PRIVATE_KEY => self.asymmetric_to_wire(requested_format),
+            ot::CERTIFICATE => self.certificate_to_wire(requested_format),
             other => Err(KmipError::new(
                 Reason::InvalidObjectType,
                 format!("object type {other} is not supported"),
@@ -254,5 +265,164 @@ impl ObjectContent {
             length: it.child(tag::CRYPTOGRAPHIC_LENGTH).and_then(Item::as_int),
             data_type: it.child(tag::SECRET_DATA_TYPE).and_then(Item::as_enum),
         })
+    }
+}
+
+/// True for the Key Format Types whose Key Material is a structure (Transparent ... Key).
+pub fn is_transparent_format(format: u32) -> bool {
+    matches!(
+        format,
+        kft::TRANSPARENT_SYMMETRIC_KEY
+            | kft::TRANSPARENT_DSA_PRIVATE_KEY
+            | kft::TRANSPARENT_DSA_PUBLIC_KEY
+            | kft::TRANSPARENT_RSA_PRIVATE_KEY
+            | kft::TRANSPARENT_RSA_PUBLIC_KEY
+            | kft::TRANSPARENT_DH_PRIVATE_KEY
+            | kft::TRANSPARENT_DH_PUBLIC_KEY
+            | kft::TRANSPARENT_ECDSA_PRIVATE_KEY
+            | kft::TRANSPARENT_ECDSA_PUBLIC_KEY
+            | kft::TRANSPARENT_ECDH_PRIVATE_KEY
+            | kft::TRANSPARENT_ECDH_PUBLIC_KEY
+            | kft::TRANSPARENT_ECMQV_PRIVATE_KEY
+            | kft::TRANSPARENT_ECMQV_PUBLIC_KEY
+            | kft::TRANSPARENT_EC_PRIVATE_KEY
+            | kft::TRANSPARENT_EC_PUBLIC_KEY
+    )
+}
+
+/// Public Key, Private Key and Certificate on the wire. The material of a key is kept as sent: the
+/// encoded bytes (PKCS#1, PKCS#8, X.509, ECPrivateKey, ...) or, for a Transparent format, the TTLV
+/// encoding of its Key Material structure. Conversions between formats need key parsing and live in
+/// the server (`crypto::asymmetric`); here a key is returned in the format it holds.
+impl ObjectContent {
+    fn asymmetric_from_wire(object_type: u32, obj: &Item) -> KmipResult<ObjectContent> {
+        let block = obj
+            .child(tag::KEY_BLOCK)
+            .ok_or_else(|| KmipError::missing("the Key Block"))?;
+        let format = block
+            .child(tag::KEY_FORMAT_TYPE)
+            .and_then(Item::as_enum)
+            .ok_or_else(|| KmipError::missing("the Key Format Type of the Key Block"))?;
+        if block.child(tag::KEY_WRAPPING_DATA).is_some() {
+            return Err(KmipError::new(
+                Reason::FeatureNotSupported,
+                "registering wrapped keys is not supported",
+            ));
+        }
+        if block.child(tag::KEY_COMPRESSION_TYPE).is_some() {
+            return Err(KmipError::new(
+                Reason::KeyCompressionTypeNotSupported,
+                "key compression is not supported",
+            ));
+        }
+        let kv = block
+            .child(tag::KEY_VALUE)
+            .ok_or_else(|| KmipError::missing("the Key Value"))?;
+        let km = kv
+            .child(tag::KEY_MATERIAL)
+            .ok_or_else(|| KmipError::missing("the Key Material"))?;
+        let material = match (&km.value, is_transparent_format(format)) {
+            (Value::ByteString(b), false) => b.clone(),
+            (Value::Structure(_), true) => Zeroizing::new(keyhaven_ttlv::encode(km)),
+            _ => {
+                return Err(KmipError::new(
+                    Reason::InvalidField,
+                    format!(
+                        "the Key Material does not suit Key Format Type {} (a Byte String for encoded keys, a structure for Transparent keys)",
+                        crate::enums::enum_value_name(tag::KEY_FORMAT_TYPE, format).unwrap_or("unknown")
+                    ),
+                ))
+            }
+        };
+        Ok(ObjectContent {
+            object_type,
+            format,
+            material,
+            algorithm: block.child(tag::CRYPTOGRAPHIC_ALGORITHM).and_then(Item::as_enum),
+            length: block.child(tag::CRYPTOGRAPHIC_LENGTH).and_then(Item::as_int),
+            data_type: None,
+        })
+    }
+
+    fn certificate_from_wire(obj: &Item) -> KmipResult<ObjectContent> {
+        let cert_type = obj
+            .child(tag::CERTIFICATE_TYPE)
+            .and_then(Item::as_enum)
+            .ok_or_else(|| KmipError::missing("the Certificate Type"))?;
+        let material = match obj.child(tag::CERTIFICATE_VALUE).map(|i| &i.value) {
+            Some(Value::ByteString(b)) => b.clone(),
+            _ => return Err(KmipError::missing("the Certificate Value")),
+        };
+        Ok(ObjectContent {
+            object_type: ot::CERTIFICATE,
+            format: 0,
+            material,
+            algorithm: None,
+            length: None,
+            data_type: Some(cert_type),
+        })
+    }
+
+    /// The Key Material item of a public or private key as held (bytes, or the Transparent structure).
+    pub fn key_material_item(&self) -> KmipResult<Item> {
+        if is_transparent_format(self.format) {
+            let limits = keyhaven_ttlv::Limits {
+                max_message_len: usize::MAX,
+                ..Default::default()
+            };
+            let item = keyhaven_ttlv::decode(&self.material, &limits).map_err(|e| {
+                KmipError::new(
+                    Reason::InternalServerError,
+                    format!("stored key material unreadable: {e}"),
+                )
+            })?;
+            Ok(Item::new(tag::KEY_MATERIAL, item.value))
+        } else {
+            Ok(Item::bytes(tag::KEY_MATERIAL, self.material.to_vec()))
+        }
+    }
+
+    fn asymmetric_to_wire(&self, requested_format: Option<u32>) -> KmipResult<Item> {
+        if let Some(f) = requested_format.filter(|f| *f != self.format) {
+            return Err(KmipError::new(
+                Reason::KeyFormatTypeNotSupported,
+                format!(
+                    "this key cannot be returned in Key Format Type {}",
+                    crate::enums::enum_value_name(tag::KEY_FORMAT_TYPE, f).unwrap_or("unknown")
+                ),
+            ));
+        }
+        let mut block = vec![
+            Item::enumeration(tag::KEY_FORMAT_TYPE, self.format),
+            Item::structure(tag::KEY_VALUE, vec![self.key_material_item()?]),
+        ];
+        if let Some(a) = self.algorithm {
+            block.push(Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, a));
+        }
+        if let Some(l) = self.length {
+            block.push(Item::int(tag::CRYPTOGRAPHIC_LENGTH, l));
+        }
+        let t = if self.object_type == ot::PUBLIC_KEY {
+            tag::PUBLIC_KEY
+        } else {
+            tag::PRIVATE_KEY
+        };
+        Ok(Item::structure(t, vec![Item::structure(tag::KEY_BLOCK, block)]))
+    }
+
+    fn certificate_to_wire(&self, requested_format: Option<u32>) -> KmipResult<Item> {
+        if let Some(f) = requested_format {
+            return Err(KmipError::new(
+                Reason::KeyFormatTypeNotSupported,
+                format!("a Certificate has no Key Format Type (asked for {f})"),
+            ));
+        }
+        Ok(Item::structure(
+            tag::CERTIFICATE,
+            vec![
+                Item::enumeration(tag::CERTIFICATE_TYPE, self.data_type.unwrap_or(1)),
+                Item::bytes(tag::CERTIFICATE_VALUE, self.material.to_vec()),
+            ],
+        ))
     }
 }

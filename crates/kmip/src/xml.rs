@@ -599,6 +599,30 @@ pub fn to_xml(item: &Item) -> String {
     out
 }
 
+/// The deepest element nesting of an XML document, found without building its tree: lets a server
+/// refuse a deeply nested document before parsing it.
+pub fn element_depth(text: &str) -> EncodingResult<usize> {
+    let mut reader = quick_xml::Reader::from_str(text);
+    let (mut depth, mut max) = (0usize, 0usize);
+    loop {
+        let pos = reader.buffer_position();
+        match reader
+            .read_event()
+            .map_err(|e| EncodingError(format!("XML at byte {pos}: {e}")))?
+        {
+            Event::Start(_) => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            Event::Empty(_) => max = max.max(depth + 1),
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(max)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -702,3 +726,4 @@ mod tests {
         assert!(xml.contains("<TTLV tag=\"0x540001\""), "{xml}");
     }
 }
+

@@ -80,6 +80,9 @@ pub struct BenchArgs {
     /// Disable TLS session resumption (every vcenter flow then runs a full handshake).
     #[arg(long)]
     pub no_resume: bool,
+    /// Leave Nagle's algorithm on (no TCP_NODELAY), as some KMIP clients do.
+    #[arg(long)]
+    pub nagle: bool,
     /// Seconds allowed for one connect + handshake, and for one request.
     #[arg(long, default_value_t = 30)]
     pub timeout: u64,
@@ -170,6 +173,7 @@ pub fn run(a: BenchArgs) -> CliResult {
         let mut e = Endpoint::new(addr, name.clone(), Arc::new(cfg));
         e.connect_timeout = timeout;
         e.request_timeout = timeout;
+        e.nodelay = !a.nagle;
         e
     };
     let credential = match (&a.username, &a.password_file) {

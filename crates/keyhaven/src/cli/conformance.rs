@@ -17,6 +17,10 @@ pub struct ConformanceArgs {
     /// The KMIP server, HOST:PORT.
     #[arg(long)]
     pub server: String,
+    /// The server's KMIP over HTTPS endpoint, HOST:PORT: the MSGENC-HTTPS/-JSON/-XML cases are
+    /// played there (POST /kmip, same TLS name and credentials); without it they are not run.
+    #[arg(long, value_name = "HOST:PORT")]
+    pub https: Option<String>,
     /// TLS server name to verify and send as SNI (default: the HOST of --server).
     #[arg(long)]
     pub server_name: Option<String>,
@@ -94,13 +98,25 @@ pub fn run(a: ConformanceArgs) -> CliResult {
     let tls = client::client_config(&ca, &cert, &key, &TlsOptions::default())
         .map_err(|e| e.to_string())?;
     let timeout = Duration::from_secs(a.timeout.max(1));
-    let mut endpoint = Endpoint::new(addr, name, Arc::new(tls));
+    let tls = Arc::new(tls);
+    let mut endpoint = Endpoint::new(addr, name.clone(), tls.clone());
     endpoint.connect_timeout = timeout;
     endpoint.request_timeout = timeout;
+    let https = match &a.https {
+        Some(h) => {
+            let (haddr, _) = resolve(h).map_err(|e| e.replace("--server", "--https"))?;
+            let mut ep = Endpoint::new(haddr, name, tls);
+            ep.connect_timeout = timeout;
+            ep.request_timeout = timeout;
+            Some(ep)
+        }
+        None => None,
+    };
     let opts = Options {
         endpoint,
         cleanup: !a.no_cleanup,
         verbose: a.verbose,
+        https,
     };
     let rt = tokio::runtime::Builder::new_current_thread()
         .enable_all()

@@ -190,7 +190,14 @@ fn find(o: &Opened, uid: &str, tenant: Option<&str>) -> Result<(TenantRecord, Ma
     for t in tenants(o, tenant)? {
         match objects::load(o.store.as_ref(), &t.id, uid) {
             Ok(m) => return Ok((t, m)),
-            Err(e) if e.reason == keyhaven_kmip::Reason::ItemNotFound => continue,
+            Err(e)
+                if matches!(
+                    e.reason,
+                    keyhaven_kmip::Reason::ObjectNotFound | keyhaven_kmip::Reason::ItemNotFound
+                ) =>
+            {
+                continue
+            }
             Err(e) => return Err(e.message),
         }
     }

@@ -55,6 +55,10 @@ pub struct ServeArgs {
     /// this address, for load balancers and monitoring.
     #[arg(long, value_name = "ADDR")]
     pub health_listen: Option<SocketAddr>,
+    /// Also serve KMIP over HTTPS (POST /kmip; binary TTLV, XML or JSON by Content-Type) on this
+    /// address, with the same mutual TLS, clients and tenants as the KMIP port (repeatable).
+    #[arg(long, value_name = "ADDR")]
+    pub https_listen: Vec<SocketAddr>,
 }
 
 pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
@@ -147,6 +151,15 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
             bound.push(l.local_addr().map_err(|e| e.to_string())?);
             listeners.push(l);
         }
+        let mut https_listeners = Vec::new();
+        let mut https_bound = Vec::new();
+        for addr in &a.https_listen {
+            let l = tokio::net::TcpListener::bind(addr)
+                .await
+                .map_err(|e| format!("cannot listen on {addr} for KMIP over HTTPS: {e}"))?;
+            https_bound.push(l.local_addr().map_err(|e| e.to_string())?);
+            https_listeners.push(l);
+        }
         let health = match a.health_listen {
             Some(addr) => {
                 let l = tokio::net::TcpListener::bind(addr)
@@ -159,7 +172,12 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
         };
         print_banner(&dir, &bound, &report);
         if let Some(p) = &a.ready_file {
-            let text: Vec<String> = bound.iter().map(|b| b.to_string()).collect();
+            // KMIP addresses first (one a line), then `https=ADDR` lines.
+            let text: Vec<String> = bound
+                .iter()
+                .map(|b| b.to_string())
+                .chain(https_bound.iter().map(|b| format!("https={b}")))
+                .collect();
             std::fs::write(p, text.join("\n")).map_err(|e| format!("{}: {e}", p.display()))?;
         }
         let (tx, rx) = tokio::sync::watch::channel(false);
@@ -170,7 +188,23 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
             wait_for_signal().await;
             let _ = tx.send(true);
         });
+        let https = if https_listeners.is_empty() {
+            None
+        } else {
+            for b in &https_bound {
+                tracing::info!(addr = %b, "KMIP over HTTPS listening (POST /kmip)");
+            }
+            Some(tokio::spawn(server::https::serve(
+                server.clone(),
+                tls_config.clone(),
+                https_listeners,
+                rx.clone(),
+            )))
+        };
         server::conn::serve(server.clone(), tls_config, listeners, rx).await;
+        if let Some(h) = https {
+            let _ = h.await;
+        }
         Ok::<(), String>(())
     })?;
     server.audit.close();

@@ -14,6 +14,7 @@
 //! Nothing here is specific to Keyhaven: the load generator (`keyhaven bench`) drives other KMIP
 //! servers with it.
 
+pub mod http;
 pub mod request;
 pub mod response;
 
@@ -157,6 +158,19 @@ pub fn client_config(
     Ok(config)
 }
 
+/// [`client_config`] from PEM files.
+pub fn client_config_from_files(
+    ca: &std::path::Path,
+    cert: &std::path::Path,
+    key: &std::path::Path,
+    opts: &TlsOptions,
+) -> ClientResult<rustls::ClientConfig> {
+    let read = |p: &std::path::Path| {
+        std::fs::read(p).map_err(|e| ClientError::Config(format!("{}: {e}", p.display())))
+    };
+    client_config(&read(ca)?, &read(cert)?, &read(key)?, opts)
+}
+
 /// Parses the TLS server name to verify (and send as SNI when it is a DNS name).
 pub fn server_name(name: &str) -> ClientResult<ServerName<'static>> {
     ServerName::try_from(name.to_owned())
@@ -175,6 +189,9 @@ pub struct Endpoint {
     pub request_timeout: Duration,
     /// Largest response accepted.
     pub max_response: usize,
+    /// Set TCP_NODELAY (the default). Off, the client behaves like one that leaves Nagle's
+    /// algorithm on, which shows whether the server's responses and tickets avoid delayed-ACK stalls.
+    pub nodelay: bool,
 }
 
 impl Endpoint {
@@ -190,6 +207,7 @@ impl Endpoint {
             connect_timeout: Duration::from_secs(30),
             request_timeout: Duration::from_secs(30),
             max_response: DEFAULT_MAX_RESPONSE,
+            nodelay: true,
         }
     }
 
@@ -208,7 +226,7 @@ impl Endpoint {
                 source,
             })?;
         // KMIP is request/response with small messages: never let Nagle hold a request back.
-        tcp.set_nodelay(true)?;
+        tcp.set_nodelay(self.nodelay)?;
         let stream = TlsConnector::from(self.tls.clone())
             .connect(self.server_name.clone(), tcp)
             .await

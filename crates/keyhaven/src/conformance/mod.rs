@@ -9,8 +9,10 @@
 //! order, and stops at the first difference. After a failed file the runner revokes and destroys
 //! every object the server returned during it (errors ignored), so that later files start clean; a
 //! file that passed keeps what it left (the TL and SASED cases use the objects of the case before).
-//! The MSGENC-HTTPS/-JSON/-XML cases (KMIP over HTTPS) are reported as failed, not run: the runner
-//! speaks binary TTLV over TLS only. Nothing here depends on Keyhaven: only KMIP over TLS.
+//! The MSGENC-HTTPS/-JSON/-XML cases (KMIP over HTTPS) are played over HTTPS (`POST /kmip`, body in
+//! binary TTLV, JSON or XML as the profile says) when [`Options::https`] names the server's HTTPS
+//! endpoint; without it they are reported as failed, not run. Nothing here depends on Keyhaven:
+//! only KMIP over TLS and KMIP over HTTPS.
 
 pub mod case;
 pub mod play;
@@ -22,6 +24,7 @@ use keyhaven_kmip::enums::{self, operation as op, revocation_reason_code};
 use keyhaven_kmip::{tag, xml, ProtocolVersion};
 use keyhaven_ttlv::Item;
 
+use crate::client::http::{BodyEncoding, HttpsConnection};
 use crate::client::{Connection, Endpoint};
 use case::Node;
 use play::State;
@@ -34,6 +37,8 @@ pub struct Options {
     pub cleanup: bool,
     /// Print the actual response of a failed request to stderr (as XML).
     pub verbose: bool,
+    /// The server's KMIP over HTTPS endpoint, for the MSGENC cases.
+    pub https: Option<Endpoint>,
 }
 
 /// The verdict on one file.
@@ -151,21 +156,63 @@ fn step_op_names(n: &Node) -> String {
     names.join(", ")
 }
 
-async fn exchange(
-    ep: &Endpoint,
-    conn: &mut Option<Connection>,
-    request: &Item,
-) -> Result<Item, String> {
-    if conn.is_none() {
-        *conn = Some(ep.connect().await.map_err(|e| e.to_string())?);
+/// How one file's requests reach the server: binary TTLV over TLS, or KMIP over HTTPS in an
+/// encoding. A connection is opened on first use and again after the server closed it.
+enum Transport<'a> {
+    Ttlv {
+        ep: &'a Endpoint,
+        conn: Option<Connection>,
+    },
+    Https {
+        ep: &'a Endpoint,
+        enc: BodyEncoding,
+        conn: Option<HttpsConnection>,
+    },
+}
+
+impl Transport<'_> {
+    async fn exchange(&mut self, request: &Item) -> Result<Item, String> {
+        match self {
+            Transport::Ttlv { ep, conn } => {
+                if conn.is_none() {
+                    *conn = Some(ep.connect().await.map_err(|e| e.to_string())?);
+                }
+                let c = conn.as_mut().ok_or("no connection")?;
+                match c.exchange(&keyhaven_ttlv::encode(request)).await {
+                    Ok(bytes) => keyhaven_ttlv::decode(&bytes, &keyhaven_ttlv::Limits::default())
+                        .map_err(|e| format!("unreadable response: {e}")),
+                    Err(e) => {
+                        *conn = None;
+                        Err(e.to_string())
+                    }
+                }
+            }
+            Transport::Https { ep, enc, conn } => {
+                if !matches!(conn, Some(c) if c.is_open()) {
+                    *conn = Some(ep.connect_https().await.map_err(|e| e.to_string())?);
+                }
+                let c = conn.as_mut().ok_or("no connection")?;
+                let r = c.exchange(*enc, request).await;
+                if r.is_err() {
+                    *conn = None;
+                }
+                r.map_err(|e| format!("KMIP over HTTPS ({}): {e}", enc.name()))
+            }
+        }
     }
-    let c = conn.as_mut().ok_or("no connection")?;
-    match c.exchange(&keyhaven_ttlv::encode(request)).await {
-        Ok(bytes) => keyhaven_ttlv::decode(&bytes, &keyhaven_ttlv::Limits::default())
-            .map_err(|e| format!("unreadable response: {e}")),
-        Err(e) => {
-            *conn = None;
-            Err(e.to_string())
+
+    fn connected(&self) -> bool {
+        match self {
+            Transport::Ttlv { conn, .. } => conn.is_some(),
+            Transport::Https { conn, .. } => conn.is_some(),
+        }
+    }
+
+    async fn close(self) {
+        match self {
+            Transport::Ttlv { conn: Some(c), .. } => c.close().await,
+            Transport::Https { conn: Some(c), .. } => c.close().await,
+            _ => {}
         }
     }
 }
@@ -223,12 +270,28 @@ pub async fn run_file(opts: &Options, path: &Path) -> FileResult {
         outcome: Outcome::Pass,
         version: None,
     };
-    if let Some(enc) = https_profile(path) {
-        result.outcome = Outcome::Fail(format!(
-            "the {enc} message-encoding profile is KMIP over HTTPS, which this runner does not speak \
-             (binary TTLV over TLS only): not run"
-        ));
-        return result;
+    let mut transport = Transport::Ttlv {
+        ep: &opts.endpoint,
+        conn: None,
+    };
+    if let Some(profile) = https_profile(path) {
+        let Some(ep) = &opts.https else {
+            result.outcome = Outcome::Fail(format!(
+                "the {profile} message-encoding profile is KMIP over HTTPS: not run (give the \
+                 server's HTTPS endpoint with --https HOST:PORT to play it)"
+            ));
+            return result;
+        };
+        let enc = match profile {
+            "JSON" => BodyEncoding::Json,
+            "XML" => BodyEncoding::Xml,
+            _ => BodyEncoding::Ttlv,
+        };
+        transport = Transport::Https {
+            ep,
+            enc,
+            conn: None,
+        };
     }
     let case = match case::read_case(path) {
         Ok(c) => c,
@@ -238,7 +301,6 @@ pub async fn run_file(opts: &Options, path: &Path) -> FileResult {
         }
     };
     let mut state = State::default();
-    let mut conn: Option<Connection> = None;
     let mut header: Option<Item> = None;
     for (n, step) in case.steps.iter().enumerate() {
         let now = play::now();
@@ -260,7 +322,7 @@ pub async fn run_file(opts: &Options, path: &Path) -> FileResult {
             header = request.child(tag::REQUEST_HEADER).cloned();
         }
         let ops = op_names(&request);
-        let actual = match exchange(&opts.endpoint, &mut conn, &request).await {
+        let actual = match transport.exchange(&request).await {
             Ok(a) => a,
             Err(e) => {
                 result.outcome = Outcome::Fail(format!("request {} ({ops}): {e}", n + 1));
@@ -297,10 +359,11 @@ pub async fn run_file(opts: &Options, path: &Path) -> FileResult {
         if let Some(h) = &header {
             for uid in state.ids.iter().rev() {
                 for o in [op::REVOKE, op::DESTROY] {
-                    if exchange(&opts.endpoint, &mut conn, &cleanup_message(h, o, uid))
+                    if transport
+                        .exchange(&cleanup_message(h, o, uid))
                         .await
                         .is_err()
-                        && conn.is_none()
+                        && !transport.connected()
                     {
                         // The server cannot be reached: nothing more to clean.
                         break;
@@ -309,9 +372,7 @@ pub async fn run_file(opts: &Options, path: &Path) -> FileResult {
             }
         }
     }
-    if let Some(c) = conn {
-        c.close().await;
-    }
+    transport.close().await;
     result
 }
 

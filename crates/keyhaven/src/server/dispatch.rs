@@ -93,7 +93,16 @@ pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outc
     };
     let who = &current;
     let mut placeholder: Option<String> = None;
+    let mut undo_log = match (req.header.continuation, who) {
+        (ContinuationOption::Undo, Identity::Client { tenant, .. }) => {
+            Some(super::undo::UndoLog::new(&tenant.id))
+        }
+        _ => None,
+    };
     for bi in &req.items {
+        if let Some(u) = undo_log.as_mut() {
+            u.before_item(server.store.as_ref(), &bi.payload, placeholder.as_deref());
+        }
         let result = run_item(
             server,
             who,
@@ -105,13 +114,23 @@ pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outc
         );
         audit(server, who, peer, bi.operation, &bi.payload, &result);
         let failed = result.is_err();
+        if let (Some(u), Ok(answer)) = (undo_log.as_mut(), &result) {
+            u.after_item(answer);
+        }
         resp.items.push(ResponseBatchItem {
             operation: Some(bi.operation),
             unique_batch_item_id: bi.unique_batch_item_id.clone(),
             outcome: result.map(Some),
+            undone: false,
         });
         if failed && req.header.continuation != ContinuationOption::Continue {
-            // Stop (and Undo, which this server cannot honour beyond stopping): later items are not run.
+            // Stop: later items are not run. Undo: earlier ones are undone too.
+            if let Some(u) = &undo_log {
+                u.undo(server.store.as_ref());
+                for item in resp.items.iter_mut() {
+                    item.undone = item.outcome.is_ok();
+                }
+            }
             break;
         }
     }

@@ -6,12 +6,16 @@
 
 pub mod audit;
 pub mod conn;
+pub mod crypto_params;
 pub mod dispatch;
 pub mod health;
+pub mod https;
 pub mod identity;
+pub mod new_attrs;
 pub mod objects;
 pub mod ops;
 pub mod tls;
+pub mod undo;
 
 use std::sync::Arc;
 use std::time::Duration;

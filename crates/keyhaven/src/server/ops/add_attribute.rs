@@ -53,6 +53,7 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     let uid = ctx.uid(payload)?;
     let mut attr = requested_attribute(ctx, payload)?;
     check_client_may_change(&attr)?;
+    crate::server::crypto_params::normalize_usage_limits(&mut attr);
     let added = ctx.update(&uid, |m| {
         let existing: Vec<i32> = m
             .attrs
@@ -68,6 +69,7 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
                 ));
             }
         }
+        crate::server::crypto_params::check_unique_name(m, &attr)?;
         attr.index = existing.iter().max().map_or(0, |i| i + 1);
         m.attrs.push(attr.clone());
         Ok(attr.clone())

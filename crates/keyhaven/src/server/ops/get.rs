@@ -1,7 +1,8 @@
-//! Get: the object's content, Raw by default (as registered), Transparent Symmetric Key on request.
+//! Get: the object's content, Raw by default (as registered), Transparent Symmetric Key on request;
+//! public and private keys in the format registered or created, or converted to the one asked.
 //! No attributes inside the Key Value: clients such as vCenter expect Key Material alone.
 
-use keyhaven_kmip::enums::state;
+use keyhaven_kmip::enums::{object_type as ot, state};
 use keyhaven_kmip::error::{KmipError, KmipResult, Reason};
 use keyhaven_kmip::tag;
 use keyhaven_ttlv::Item;
@@ -30,14 +31,21 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         None => None,
     };
     let m = ctx.load(&uid)?;
+    crate::server::crypto_params::check_gettable(&m)?;
     if m.rec.state == state::DESTROYED || m.rec.state == state::DESTROYED_COMPROMISED {
         return Err(KmipError::new(
             Reason::ObjectDestroyed,
             format!("object {uid} has been destroyed; its key material is gone"),
         ));
     }
-    let content = ctx.open(&m)?;
+    let mut content = ctx.open(&m)?;
+    if let (Some(f), ot::PUBLIC_KEY | ot::PRIVATE_KEY) = (format, content.object_type) {
+        // Public and private keys convert between PKCS#1, PKCS#8, X.509, ECPrivateKey and the
+        // Transparent formats.
+        content = crate::crypto::asymmetric::convert(&content, f)?;
+    }
     let obj = content.to_wire(format)?;
+    crate::server::crypto_params::served(ctx, &m)?;
     Ok(Item::structure(
         tag::RESPONSE_PAYLOAD,
         vec![

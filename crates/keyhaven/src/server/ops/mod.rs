@@ -4,6 +4,8 @@
 pub mod activate;
 pub mod add_attribute;
 pub mod create;
+pub mod create_key_pair;
+pub mod rekey_key_pair;
 pub mod delete_attribute;
 pub mod destroy;
 pub mod discover_versions;
@@ -16,9 +18,28 @@ pub mod query;
 pub mod register;
 pub mod revoke;
 pub mod set_attribute;
+pub mod sign;
+pub mod signature_verify;
+
+// Cryptographic and service operations (symmetric keys, RNG, hashing, leases, archive, test framing).
+pub mod archive;
+pub mod check;
+pub mod decrypt;
+pub mod encrypt;
+pub mod get_usage_allocation;
+pub mod hash;
+pub mod interop;
+pub mod log;
+pub mod mac;
+pub mod mac_verify;
+pub mod obtain_lease;
+pub mod recover;
+pub mod rekey;
+pub mod rng_retrieve;
+pub mod rng_seed;
 
 use keyhaven_kmip::attribute::{encode_storage, AttrName, Attribute};
-use keyhaven_kmip::enums::{operation as op, state};
+use keyhaven_kmip::enums::{operation as op, operation_in_version, state};
 use keyhaven_kmip::error::{KmipError, KmipResult, Reason};
 use keyhaven_kmip::object::ObjectContent;
 use keyhaven_kmip::{tag, ProtocolVersion};
@@ -57,6 +78,19 @@ pub fn run(ctx: &mut OpCtx<'_>, operation: u32, payload: &Item) -> Option<KmipRe
         op::LOCATE => locate::run(ctx, payload),
         op::QUERY => query::run(ctx, payload),
         op::DISCOVER_VERSIONS => discover_versions::run(ctx, payload),
+        op::CREATE_KEY_PAIR => create_key_pair::run(ctx, payload),
+        op::SIGN if ctx.version >= ProtocolVersion::V1_2 => sign::run(ctx, payload),
+        op::SIGNATURE_VERIFY if ctx.version >= ProtocolVersion::V1_2 => {
+            signature_verify::run(ctx, payload)
+        }
+        op::RE_KEY_KEY_PAIR if ctx.version >= ProtocolVersion::V1_1 => {
+            rekey_key_pair::run(ctx, payload)
+        }
+        o if CRYPTO_AND_SERVICE_OPS.contains(&o)
+            && operation_in_version(o, ctx.version.major, ctx.version.minor) =>
+        {
+            return run_crypto_and_service(ctx, o, payload)
+        }
         _ => return None,
     })
 }
@@ -84,8 +118,66 @@ pub fn supported_operations(v: ProtocolVersion) -> Vec<u32> {
     if v.is_2x() {
         ops.push(op::SET_ATTRIBUTE);
     }
+    ops.push(op::CREATE_KEY_PAIR);
+    if v >= ProtocolVersion::V1_1 {
+        ops.push(op::RE_KEY_KEY_PAIR);
+    }
+    if v >= ProtocolVersion::V1_2 {
+        ops.extend([op::SIGN, op::SIGNATURE_VERIFY]);
+    }
+    ops.extend(
+        CRYPTO_AND_SERVICE_OPS
+            .iter()
+            .copied()
+            .filter(|o| operation_in_version(*o, v.major, v.minor)),
+    );
     ops
 }
+
+/// Runs one of [`CRYPTO_AND_SERVICE_OPS`].
+fn run_crypto_and_service(
+    ctx: &mut OpCtx<'_>,
+    operation: u32,
+    payload: &Item,
+) -> Option<KmipResult<Item>> {
+    Some(match operation {
+        op::ENCRYPT => encrypt::run(ctx, payload),
+        op::DECRYPT => decrypt::run(ctx, payload),
+        op::MAC => mac::run(ctx, payload),
+        op::MAC_VERIFY => mac_verify::run(ctx, payload),
+        op::HASH => hash::run(ctx, payload),
+        op::RNG_RETRIEVE => rng_retrieve::run(ctx, payload),
+        op::RNG_SEED => rng_seed::run(ctx, payload),
+        op::INTEROP => interop::run(ctx, payload),
+        op::LOG => log::run(ctx, payload),
+        op::RE_KEY => rekey::run(ctx, payload),
+        op::CHECK => check::run(ctx, payload),
+        op::GET_USAGE_ALLOCATION => get_usage_allocation::run(ctx, payload),
+        op::OBTAIN_LEASE => obtain_lease::run(ctx, payload),
+        op::ARCHIVE => archive::run(ctx, payload),
+        op::RECOVER => recover::run(ctx, payload),
+        _ => return None,
+    })
+}
+
+/// The operations of [`run_crypto_and_service`], each offered in the versions that define it.
+const CRYPTO_AND_SERVICE_OPS: [u32; 15] = [
+    op::ENCRYPT,
+    op::DECRYPT,
+    op::MAC,
+    op::MAC_VERIFY,
+    op::HASH,
+    op::RNG_RETRIEVE,
+    op::RNG_SEED,
+    op::INTEROP,
+    op::LOG,
+    op::RE_KEY,
+    op::CHECK,
+    op::GET_USAGE_ALLOCATION,
+    op::OBTAIN_LEASE,
+    op::ARCHIVE,
+    op::RECOVER,
+];
 
 pub use super::objects::now;
 
@@ -183,6 +275,7 @@ impl OpCtx<'_> {
             a.index = n;
         }
         m.attrs = client_attrs;
+        super::new_attrs::complete(&mut m.attrs, content, &uid);
         if let Some(a) = content.algorithm {
             m.set(tag::CRYPTOGRAPHIC_ALGORITHM, Value::Enumeration(a));
         }

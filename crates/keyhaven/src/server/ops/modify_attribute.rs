@@ -14,6 +14,7 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     let uid = ctx.uid(payload)?;
     let new = requested_attribute(ctx, payload)?;
     check_client_may_change(&new)?;
+    crate::server::crypto_params::check_client_may_modify(&new)?;
     let current = if ctx.version.is_2x() {
         match payload.child(tag::CURRENT_ATTRIBUTE) {
             Some(c) => match c.items() {
@@ -84,6 +85,7 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
                     )
                 })?
         };
+        crate::server::crypto_params::check_modify_in_state(m, &new)?;
         m.attrs[pos].value = new.value.clone();
         Ok(m.attrs[pos].clone())
     })?;

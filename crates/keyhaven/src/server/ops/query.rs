@@ -30,9 +30,16 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     }
     if functions.contains(&qf::QUERY_OBJECTS) {
         c.extend(
-            [ot::SYMMETRIC_KEY, ot::SECRET_DATA, ot::OPAQUE_OBJECT]
-                .into_iter()
-                .map(|o| Item::enumeration(tag::OBJECT_TYPE, o)),
+            [
+                ot::SYMMETRIC_KEY,
+                ot::SECRET_DATA,
+                ot::OPAQUE_OBJECT,
+                ot::PUBLIC_KEY,
+                ot::PRIVATE_KEY,
+                ot::CERTIFICATE,
+            ]
+            .into_iter()
+            .map(|o| Item::enumeration(tag::OBJECT_TYPE, o)),
         );
     }
     if functions.contains(&qf::QUERY_SERVER_INFORMATION) {
