@@ -647,6 +647,8 @@ fn state_dates_usage_mask_and_limits_are_enforced_per_version() {
             &c.call(v, ENCRYPT, encrypt(&limited, ecb(), &block, vec![])),
             result_reason::PERMISSION_DENIED,
         );
+        // The limits count protection only: decryption goes on.
+        c.ok(v, DECRYPT, encrypt(&limited, ecb(), &block, vec![]));
     }
 }
 
@@ -774,4 +776,50 @@ fn service_operations_rekey_lease_archive_and_test_framing() {
         key_material(&c.ok(V1_4, GET, vec![uid_item(&new)])),
         material
     );
+}
+
+#[test]
+fn an_undo_batch_undoes_the_items_before_a_failure() {
+    let server = TestServer::start();
+    let creds = server.issue("app", "default");
+    let mut c = Conn::connect(server.addr, &creds);
+    let uid = register(
+        &mut c,
+        V2_1,
+        alg::AES,
+        &h("0123456789abcdef0123456789abcdef"),
+        vec![mask(4)],
+    );
+    let check = |m: i32| vec![uid_item(&uid), Item::int(tag::CRYPTOGRAPHIC_USAGE_MASK, m)];
+    let undo = Item::enumeration(tag::BATCH_ERROR_CONTINUATION_OPTION, 3);
+    let resp = c.send(&request(
+        V2_1,
+        Some(vec![undo]),
+        &[
+            (ACTIVATE, Some(b"1".as_slice()), vec![uid_item(&uid)]),
+            (CHECK, Some(b"2".as_slice()), check(4)),
+            (CHECK, Some(b"3".as_slice()), check(8)),
+        ],
+    ));
+    let items = batch_items(&resp);
+    let statuses: Vec<u32> = items.iter().map(result_status).collect();
+    assert_eq!(statuses, vec![3, 3, 1], "Undone, Undone, Failed");
+    assert_eq!(
+        result_reason(&items[2]),
+        Some(result_reason::INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK)
+    );
+    // The Activate was undone: the key is Pre-Active again.
+    let p = c.ok(
+        V2_1,
+        GET_ATTRIBUTES,
+        vec![
+            uid_item(&uid),
+            Item::enumeration(tag::ATTRIBUTE_REFERENCE, tag::STATE),
+        ],
+    );
+    let st = p
+        .child(tag::ATTRIBUTES)
+        .and_then(|a| a.child(tag::STATE))
+        .and_then(Item::as_enum);
+    assert_eq!(st, Some(1), "Pre-Active");
 }

@@ -10,8 +10,10 @@
 //! * `create`: Create of AES-256 keys (vCenter's attributes) on persistent connections.
 //! * `locate`: Locate by Name on persistent connections; each answer must hold the named key.
 //! * `storm`: H hosts connect at once (full handshakes, no resumption: they are different
-//!   machines), each sends Discover Versions then Gets each of the K keys on its connection.
-//!   Latency is per host (connect to last key); `total_secs` is the time until the last host is done.
+//!   machines), each sends Discover Versions then Gets K keys on its connection: the K keys created
+//!   first, shared by every host, or with existing identifiers host i takes the K at offset i*K
+//!   (wrapping). Latency is per host (connect to last key); `total_secs` is the time until the last
+//!   host is done.
 //!
 //! `get`, `vcenter`, `storm` and `locate` first create their keys (`--keys`) unless given existing
 //! identifiers. Nothing here depends on the server being Keyhaven.
@@ -95,8 +97,9 @@ pub struct BenchOptions {
     pub version: ProtocolVersion,
     /// Username and password sent in every request header.
     pub credential: Option<(String, String)>,
-    /// Existing key identifiers to use instead of creating keys (get, vcenter, storm).
-    pub uids: Option<Vec<String>>,
+    /// Existing key identifiers to use instead of creating keys (get, vcenter, storm). Shared,
+    /// not copied, by the workers: a list may hold millions.
+    pub uids: Option<Arc<Vec<String>>>,
     /// Keep the identifiers a create run makes (for [`Outcome::created`]).
     pub keep_created: bool,
     /// Label for the report (the address given).
@@ -423,7 +426,7 @@ pub async fn run(o: BenchOptions) -> Result<Outcome, String> {
         }
         _ => None,
     };
-    let (keys, setup_secs): (Vec<Key>, f64) = match (o.workload, given) {
+    let (keys, setup_secs): (Vec<Key>, f64) = match (o.workload, given.map(|u| u.as_slice())) {
         (Workload::Create, _) => (Vec::new(), 0.0),
         (_, Some(uids)) => (
             uids.iter()
@@ -508,6 +511,8 @@ pub async fn run(o: BenchOptions) -> Result<Outcome, String> {
         hosts_failed: (o.workload == Workload::Storm).then_some(total.failed_hosts),
         keys: match o.workload {
             Workload::Create => 0,
+            // Keys per host.
+            Workload::Storm => o.keys.max(1).min(keys.len()),
             _ => keys.len(),
         },
         handshakes: with_handshakes.then_some(total.handshakes),
@@ -663,9 +668,11 @@ async fn vcenter_worker(
 async fn storm_host(
     o: &BenchOptions,
     keys: &[Key],
+    host: usize,
     shared: &Shared,
     start: tokio::sync::watch::Receiver<bool>,
 ) -> WorkerResult {
+    let per_host = o.keys.max(1).min(keys.len());
     let mut r = WorkerResult::default();
     let mut start = start;
     let _ = start.wait_for(|go| *go).await;
@@ -696,7 +703,8 @@ async fn storm_host(
         r.failed_hosts = 1;
         return r;
     }
-    for k in keys {
+    for j in 0..per_host {
+        let k = &keys[(host * per_host + j) % keys.len()];
         let t = Instant::now();
         match get_one(&mut conn, o, &k.uid).await {
             Ok(()) => {
@@ -728,10 +736,10 @@ async fn storm(
 ) -> (WorkerResult, Duration) {
     let (tx, rx) = tokio::sync::watch::channel(false);
     let mut tasks = Vec::with_capacity(o.hosts);
-    for _ in 0..o.hosts.max(1) {
+    for host in 0..o.hosts.max(1) {
         let (o, keys, shared, rx) = (o.clone(), keys.clone(), shared.clone(), rx.clone());
         tasks.push(tokio::spawn(async move {
-            storm_host(&o, &keys, &shared, rx).await
+            storm_host(&o, &keys, host, &shared, rx).await
         }));
     }
     // Let every task reach its start line before the gun.

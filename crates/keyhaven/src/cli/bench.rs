@@ -199,7 +199,7 @@ pub fn run(a: BenchArgs) -> CliResult {
             if v.is_empty() {
                 return Err(format!("{}: no identifiers", f.display()));
             }
-            Some(v)
+            Some(Arc::new(v))
         }
         None => None,
     };

@@ -6,6 +6,7 @@ pub mod cipher;
 pub mod digest;
 pub mod asymmetric;
 pub mod envelope;
+pub mod keywrap;
 pub mod rotation;
 
 use zeroize::Zeroizing;

@@ -6,8 +6,9 @@
 //! Decrypt needs it. A request with Init Indicator starts a streamed operation answered with a
 //! Correlation Value; later requests carry that value, the last one the Final Indicator. Encrypt needs
 //! an Active key before its Protect Stop Date; Decrypt an Active, Deactivated or Compromised one from
-//! its Process Start Date; both need their bit in the Cryptographic Usage Mask; Usage Limits are
-//! counted. The key is unwrapped for the request only and never logged.
+//! its Process Start Date; both need their bit in the Cryptographic Usage Mask; Usage Limits count
+//! what Encrypt protects (decryption is not limited). The key is unwrapped for the request only and
+//! never logged.
 
 use keyhaven_kmip::enums::{object_type as ot, operation as op};
 use keyhaven_kmip::error::{KmipError, KmipResult, Reason};
@@ -74,7 +75,9 @@ pub fn run_cipher(ctx: &mut OpCtx<'_>, payload: &Item, dir: Direction) -> KmipRe
         }
         let mut st = cp::take_stream(&ctx.tenant.id, &uid, operation, corr)?;
         let data = r.data.unwrap_or_default();
-        cp::consume_usage(ctx, &m, data.len())?;
+        if dir == Direction::Encrypt {
+            cp::consume_usage(ctx, &m, data.len())?;
+        }
         let mut out = st.engine.update(data).map_err(cipher_err)?;
         let mut c = vec![Item::text(tag::UNIQUE_IDENTIFIER, uid.clone())];
         if r.last {
@@ -176,7 +179,9 @@ pub fn run_cipher(ctx: &mut OpCtx<'_>, payload: &Item, dir: Direction) -> KmipRe
 
     if r.init {
         let data = r.data.unwrap_or_default();
-        cp::consume_usage(ctx, &m, data.len())?;
+        if dir == Direction::Encrypt {
+            cp::consume_usage(ctx, &m, data.len())?;
+        }
         let out = engine.update(data).map_err(cipher_err)?;
         let corr = cp::open_stream(&ctx.tenant.id, &uid, operation, engine)?;
         let mut c = vec![Item::text(tag::UNIQUE_IDENTIFIER, uid)];
@@ -191,7 +196,9 @@ pub fn run_cipher(ctx: &mut OpCtx<'_>, payload: &Item, dir: Direction) -> KmipRe
     }
 
     let data = r.data.ok_or_else(|| KmipError::missing("the Data"))?;
-    cp::consume_usage(ctx, &m, data.len())?;
+    if dir == Direction::Encrypt {
+        cp::consume_usage(ctx, &m, data.len())?;
+    }
     let mut out = engine.update(data).map_err(cipher_err)?;
     let fin = engine.finish(r.tag).map_err(cipher_err)?;
     out.extend_from_slice(&fin.data);
@@ -253,7 +260,9 @@ fn asymmetric(
         .unwrap_or_default();
     let params = req.or(&key);
     let content = ctx.open(m)?;
-    cp::consume_usage(ctx, m, data.len())?;
+    if dir == Direction::Encrypt {
+        cp::consume_usage(ctx, m, data.len())?;
+    }
     let out = match dir {
         Direction::Encrypt => {
             let k = asy::parse_public(&content)?;

@@ -21,7 +21,7 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     let m = ctx.load(&uid)?;
     check_key(&m, Use::Protect, cp::MASK_MAC_GENERATE, "MAC", now())?;
     let data = mac_data_field(payload)?;
-    let mac = compute(ctx, payload, &m, data)?;
+    let mac = compute(ctx, payload, &m, data, true)?;
     Ok(Item::structure(
         tag::RESPONSE_PAYLOAD,
         vec![
@@ -44,12 +44,14 @@ pub fn mac_data_field(payload: &Item) -> KmipResult<&[u8]> {
     bytes_field(payload, tag::DATA, "Data")?.ok_or_else(|| KmipError::missing("the Data"))
 }
 
-/// The MAC of `data` with key `m` and the effective Cryptographic Parameters.
+/// The MAC of `data` with key `m` and the effective Cryptographic Parameters; `generate` (MAC, not
+/// MAC Verify) counts against the key's Usage Limits.
 pub fn compute(
     ctx: &OpCtx<'_>,
     payload: &Item,
     m: &Managed,
     data: &[u8],
+    generate: bool,
 ) -> KmipResult<Zeroizing<Vec<u8>>> {
     if m.rec.object_type != ot::SYMMETRIC_KEY {
         return Err(KmipError::new(
@@ -82,6 +84,8 @@ pub fn compute(
         ));
     };
     let mac = result.map_err(unsupported)?;
-    cp::consume_usage(ctx, m, data.len())?;
+    if generate {
+        cp::consume_usage(ctx, m, data.len())?;
+    }
     Ok(mac)
 }

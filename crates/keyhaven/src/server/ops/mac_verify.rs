@@ -17,7 +17,7 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     let data = super::mac::mac_data_field(payload)?;
     let given = bytes_field(payload, tag::MAC_DATA, "MAC Data")?
         .ok_or_else(|| KmipError::missing("the MAC Data to verify"))?;
-    let mac = super::mac::compute(ctx, payload, &m, data)?;
+    let mac = super::mac::compute(ctx, payload, &m, data, false)?;
     let valid = given.len() == mac.len() && bool::from(given.ct_eq(&mac[..]));
     Ok(Item::structure(
         tag::RESPONSE_PAYLOAD,
