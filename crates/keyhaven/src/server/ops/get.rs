@@ -1,6 +1,8 @@
 //! Get: the object's content, Raw by default (as registered), Transparent Symmetric Key on request;
 //! public and private keys in the format registered or created, or converted to the one asked.
 //! No attributes inside the Key Value: clients such as vCenter expect Key Material alone.
+//! With a Key Wrapping Specification (method Encrypt), the Key Material comes back wrapped by another
+//! AES key of the tenant with AES key wrap (NIST Key Wrap, RFC 3394; AES Key Wrap Padding, RFC 5649).
 
 use keyhaven_kmip::enums::{object_type as ot, state};
 use keyhaven_kmip::error::{KmipError, KmipResult, Reason};
@@ -11,12 +13,7 @@ use super::OpCtx;
 
 pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     let uid = ctx.uid(payload)?;
-    if payload.child(tag::KEY_WRAPPING_SPECIFICATION).is_some() {
-        return Err(KmipError::new(
-            Reason::FeatureNotSupported,
-            "returning keys wrapped by another key is not supported",
-        ));
-    }
+    let wrapping = payload.child(tag::KEY_WRAPPING_SPECIFICATION);
     if payload.child(tag::KEY_COMPRESSION_TYPE).is_some() {
         return Err(KmipError::new(
             Reason::KeyCompressionTypeNotSupported,
@@ -44,7 +41,10 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         // Transparent formats.
         content = crate::crypto::asymmetric::convert(&content, f)?;
     }
-    let obj = content.to_wire(format)?;
+    let mut obj = content.to_wire(format)?;
+    if let Some(spec) = wrapping {
+        wrap_key_block(ctx, &uid, &mut obj, spec)?;
+    }
     crate::server::crypto_params::served(ctx, &m)?;
     Ok(Item::structure(
         tag::RESPONSE_PAYLOAD,
@@ -54,4 +54,114 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
             obj,
         ],
     ))
+}
+
+/// Replaces the Key Value of `obj`'s Key Block by its Key Material wrapped as `spec` asks, and adds
+/// the Key Wrapping Data.
+fn wrap_key_block(ctx: &OpCtx<'_>, uid: &str, obj: &mut Item, spec: &Item) -> KmipResult<()> {
+    use keyhaven_kmip::enums::{
+        block_cipher_mode as bcm, cryptographic_algorithm as alg, cryptographic_usage_mask as usage,
+        encoding_option, wrapping_method,
+    };
+    let method = spec
+        .child(tag::WRAPPING_METHOD)
+        .and_then(Item::as_enum)
+        .ok_or_else(|| KmipError::missing("the Wrapping Method"))?;
+    if method != wrapping_method::ENCRYPT {
+        return Err(KmipError::new(
+            Reason::FeatureNotSupported,
+            "only the Encrypt wrapping method is supported (no MAC/sign wrapping)",
+        ));
+    }
+    if spec.child(tag::MAC_SIGNATURE_KEY_INFORMATION).is_some() {
+        return Err(KmipError::new(Reason::FeatureNotSupported, "MAC/signature key wrapping is not supported"));
+    }
+    if spec
+        .child(tag::ENCODING_OPTION)
+        .and_then(Item::as_enum)
+        .is_some_and(|e| e != encoding_option::NO_ENCODING)
+    {
+        return Err(KmipError::new(Reason::FeatureNotSupported, "only the No Encoding option is supported for key wrapping"));
+    }
+    if spec.child(tag::ATTRIBUTE_NAME).is_some() {
+        return Err(KmipError::new(Reason::FeatureNotSupported, "wrapping attributes with the key is not supported"));
+    }
+    let info = spec
+        .child(tag::ENCRYPTION_KEY_INFORMATION)
+        .ok_or_else(|| KmipError::missing("the Encryption Key Information"))?;
+    let kek_uid = info
+        .child(tag::UNIQUE_IDENTIFIER)
+        .and_then(Item::as_text)
+        .ok_or_else(|| KmipError::missing("the Unique Identifier of the wrapping key"))?;
+    let mode = info
+        .child(tag::CRYPTOGRAPHIC_PARAMETERS)
+        .and_then(|p| p.child(tag::BLOCK_CIPHER_MODE))
+        .and_then(Item::as_enum)
+        .unwrap_or(bcm::NISTKEYWRAP);
+    let padding = match mode {
+        bcm::NISTKEYWRAP => false,
+        bcm::AESKEYWRAPPADDING => true,
+        other => {
+            return Err(KmipError::new(
+                Reason::FeatureNotSupported,
+                format!(
+                    "key wrapping with block cipher mode {} is not supported (NISTKeyWrap and AESKeyWrapPadding are)",
+                    crate::server::crypto_params::enum_name(tag::BLOCK_CIPHER_MODE, other)
+                ),
+            ))
+        }
+    };
+    if kek_uid == uid {
+        return Err(KmipError::invalid("a key cannot be wrapped by itself"));
+    }
+    let kek = ctx.load(kek_uid)?;
+    if kek.rec.object_type != ot::SYMMETRIC_KEY || kek.rec.algorithm != Some(alg::AES) {
+        return Err(KmipError::new(
+            Reason::InvalidObjectType,
+            format!("the wrapping key {kek_uid} must be an AES symmetric key"),
+        ));
+    }
+    crate::server::crypto_params::check_key(
+        &kek,
+        crate::server::crypto_params::Use::Protect,
+        usage::WRAP_KEY,
+        "wrapping keys",
+        super::now(),
+    )?;
+    let kek_material = ctx.open(&kek)?.material;
+    let block = obj
+        .items_mut()
+        .and_then(|items| items.iter_mut().find(|i| i.tag == tag::KEY_BLOCK))
+        .ok_or_else(|| KmipError::new(Reason::FeatureNotSupported, "only objects with a Key Block can be wrapped"))?;
+    let items = block
+        .items_mut()
+        .ok_or_else(|| KmipError::new(Reason::InternalServerError, "malformed Key Block"))?;
+    let kv = items
+        .iter_mut()
+        .find(|i| i.tag == tag::KEY_VALUE)
+        .ok_or_else(|| KmipError::new(Reason::InternalServerError, "Key Block without Key Value"))?;
+    let material = kv
+        .child(tag::KEY_MATERIAL)
+        .and_then(Item::as_bytes)
+        .ok_or_else(|| {
+            KmipError::new(
+                Reason::FeatureNotSupported,
+                "this Key Format Type has structured Key Material, which only the TTLV Encoding option could wrap",
+            )
+        })?;
+    let wrapped = crate::crypto::keywrap::wrap(&kek_material, material, padding)
+        .map_err(|e| KmipError::new(Reason::CryptographicFailure, format!("cannot wrap {uid} with {kek_uid}: {e}")))?;
+    *kv = Item::bytes(tag::KEY_VALUE, wrapped);
+    let mut info_out = vec![Item::text(tag::UNIQUE_IDENTIFIER, kek_uid)];
+    if let Some(p) = info.child(tag::CRYPTOGRAPHIC_PARAMETERS) {
+        info_out.push(p.clone());
+    }
+    items.push(Item::structure(
+        tag::KEY_WRAPPING_DATA,
+        vec![
+            Item::enumeration(tag::WRAPPING_METHOD, method),
+            Item::structure(tag::ENCRYPTION_KEY_INFORMATION, info_out),
+        ],
+    ));
+    Ok(())
 }
