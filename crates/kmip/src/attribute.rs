@@ -410,6 +410,35 @@ pub fn parse_attribute_list(
     Ok(out)
 }
 
+/// Reads a 1.x Template-Attribute that may name templates: the template Names (each a Name
+/// structure, in order) and the individual attributes. 2.x Attributes have no template names.
+pub fn parse_template_attribute(
+    container: Option<&Item>,
+    v: ProtocolVersion,
+) -> KmipResult<(Vec<Item>, Vec<Attribute>)> {
+    let Some(container) = container else {
+        return Ok((Vec::new(), Vec::new()));
+    };
+    if v.is_2x() {
+        return Ok((Vec::new(), parse_attribute_list(Some(container), v)?));
+    }
+    let mut names = Vec::new();
+    let mut out = Vec::new();
+    for it in container.items() {
+        if it.tag == tag::ATTRIBUTE {
+            out.push(Attribute::from_v1(it)?);
+        } else if it.tag == tag::NAME {
+            names.push(it.clone());
+        } else {
+            return Err(KmipError::invalid(format!(
+                "unexpected tag 0x{:06X} in the attribute list",
+                it.tag
+            )));
+        }
+    }
+    Ok((names, out))
+}
+
 /// Encodes a set of attributes for storage.
 pub fn encode_storage(attrs: &[Attribute]) -> Vec<u8> {
     let items = attrs.iter().map(Attribute::to_storage).collect();

@@ -17,6 +17,7 @@ pub fn object_tag(object_type: u32) -> Option<u32> {
         ot::PUBLIC_KEY => Some(tag::PUBLIC_KEY),
         ot::PRIVATE_KEY => Some(tag::PRIVATE_KEY),
         ot::CERTIFICATE => Some(tag::CERTIFICATE),
+        ot::TEMPLATE => Some(tag::TEMPLATE),
         _ => None,
     }
 }
@@ -124,6 +125,7 @@ impl ObjectContent {
             }
             ot::PUBLIC_KEY | ot::PRIVATE_KEY => Self::asymmetric_from_wire(object_type, obj),
             ot::CERTIFICATE => Self::certificate_from_wire(obj),
+            ot::TEMPLATE => Self::template_from_wire(obj),
             other => Err(KmipError::new(
                 Reason::InvalidObjectType,
                 format!("object type {other} is not supported by this server (Symmetric Key, Secret Data, Opaque Object are)"),
@@ -198,6 +200,7 @@ impl ObjectContent {
             }
             ot::PUBLIC_KEY | ot::PRIVATE_KEY => self.asymmetric_to_wire(requested_format),
             ot::CERTIFICATE => self.certificate_to_wire(requested_format),
+            ot::TEMPLATE => self.template_to_wire(requested_format),
             other => Err(KmipError::new(
                 Reason::InvalidObjectType,
                 format!("object type {other} is not supported"),
@@ -424,5 +427,49 @@ impl ObjectContent {
                 Item::bytes(tag::CERTIFICATE_VALUE, self.material.to_vec()),
             ],
         ))
+    }
+}
+
+/// Template (KMIP 1.x): a named list of attributes for new objects. The content is the Template
+/// structure as registered (its TTLV encoding), given back as is by Get.
+impl ObjectContent {
+    fn template_from_wire(obj: &Item) -> KmipResult<ObjectContent> {
+        if obj.items().iter().any(|i| i.tag != tag::ATTRIBUTE) {
+            return Err(KmipError::invalid("a Template holds Attribute items only"));
+        }
+        let material = keyhaven_ttlv::encode(&Item::structure(tag::TEMPLATE, obj.items().to_vec()));
+        Ok(ObjectContent {
+            object_type: ot::TEMPLATE,
+            format: 0,
+            material: Zeroizing::new(material),
+            algorithm: None,
+            length: None,
+            data_type: None,
+        })
+    }
+
+    fn template_to_wire(&self, requested_format: Option<u32>) -> KmipResult<Item> {
+        if let Some(f) = requested_format {
+            return Err(KmipError::new(
+                Reason::KeyFormatTypeNotSupported,
+                format!("a Template has no Key Format Type (asked for {f})"),
+            ));
+        }
+        let limits = keyhaven_ttlv::Limits {
+            max_message_len: usize::MAX,
+            ..Default::default()
+        };
+        keyhaven_ttlv::decode(&self.material, &limits).map_err(|e| {
+            KmipError::new(Reason::InternalServerError, format!("stored template unreadable: {e}"))
+        })
+    }
+
+    /// The attributes of a Template object (as registered, Name included).
+    pub fn template_attributes(&self) -> KmipResult<Vec<crate::attribute::Attribute>> {
+        self.template_to_wire(None)?
+            .items()
+            .iter()
+            .map(crate::attribute::Attribute::from_v1)
+            .collect()
     }
 }

@@ -80,6 +80,10 @@ pub struct BenchArgs {
     /// Disable TLS session resumption (every vcenter flow then runs a full handshake).
     #[arg(long)]
     pub no_resume: bool,
+    /// Cipher suites to offer, most preferred first, comma-separated rustls names (e.g.
+    /// TLS13_AES_128_GCM_SHA256,TLS13_AES_256_GCM_SHA384); default: rustls' list and order.
+    #[arg(long, value_delimiter = ',')]
+    pub cipher_suites: Vec<String>,
     /// Leave Nagle's algorithm on (no TCP_NODELAY), as some KMIP clients do.
     #[arg(long)]
     pub nagle: bool,
@@ -156,6 +160,7 @@ pub fn run(a: BenchArgs) -> CliResult {
         tls13,
         tls12,
         session_cache: if a.no_resume { 0 } else { 1024 },
+        cipher_suites: a.cipher_suites.clone(),
     };
     let config = client::client_config(&ca, &cert, &key, &opts).map_err(|e| e.to_string())?;
     let fresh = client::client_config(
@@ -164,7 +169,7 @@ pub fn run(a: BenchArgs) -> CliResult {
         &key,
         &TlsOptions {
             session_cache: 0,
-            ..opts
+            ..opts.clone()
         },
     )
     .map_err(|e| e.to_string())?;

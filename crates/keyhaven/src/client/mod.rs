@@ -89,6 +89,9 @@ pub struct TlsOptions {
     pub tls12: bool,
     /// Sessions kept for resumption (per configuration); 0 disables resumption.
     pub session_cache: usize,
+    /// Cipher suites to offer, most preferred first, by rustls name (e.g.
+    /// `TLS13_AES_128_GCM_SHA256`); empty: rustls' default list and order.
+    pub cipher_suites: Vec<String>,
 }
 
 impl Default for TlsOptions {
@@ -97,6 +100,7 @@ impl Default for TlsOptions {
             tls13: true,
             tls12: true,
             session_cache: 256,
+            cipher_suites: Vec::new(),
         }
     }
 }
@@ -143,7 +147,28 @@ pub fn client_config(
     if versions.is_empty() {
         return Err(ClientError::Config("no TLS version enabled".into()));
     }
-    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let mut provider = rustls::crypto::ring::default_provider();
+    if !opts.cipher_suites.is_empty() {
+        let all = provider.cipher_suites.clone();
+        provider.cipher_suites = opts
+            .cipher_suites
+            .iter()
+            .map(|name| {
+                all.iter()
+                    .find(|s| format!("{:?}", s.suite()).eq_ignore_ascii_case(name))
+                    .copied()
+                    .ok_or_else(|| {
+                        let known: Vec<String> =
+                            all.iter().map(|s| format!("{:?}", s.suite())).collect();
+                        ClientError::Config(format!(
+                            "unknown cipher suite {name}; known: {}",
+                            known.join(", ")
+                        ))
+                    })
+            })
+            .collect::<ClientResult<_>>()?;
+    }
+    let provider = Arc::new(provider);
     let mut config = rustls::ClientConfig::builder_with_provider(provider)
         .with_protocol_versions(&versions)
         .map_err(|e| ClientError::Config(e.to_string()))?

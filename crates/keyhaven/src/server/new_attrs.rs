@@ -62,6 +62,10 @@ pub fn complete(attrs: &mut Vec<Attribute>, content: &ObjectContent, uid: &str) 
     for a in attrs.iter_mut() {
         normalize_usage_limits(a);
     }
+    if content.object_type == keyhaven_kmip::enums::object_type::TEMPLATE {
+        // A Template (1.x) has no key: only the attributes of the template itself.
+        return;
+    }
     let add = |attrs: &mut Vec<Attribute>, t: u32, v: Value| {
         if has(attrs, t).is_none() {
             attrs.push(Attribute::std(t, v));

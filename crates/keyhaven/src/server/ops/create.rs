@@ -2,7 +2,6 @@
 //! DES (168 or 112 bits, 24 or 16 bytes with odd parity), HMAC keys (8 to 4096 bits, whole bytes),
 //! ChaCha20 and ChaCha20Poly1305 (256 bits).
 
-use keyhaven_kmip::attribute::parse_attribute_list;
 use keyhaven_kmip::enums::{cryptographic_algorithm as alg, object_type as ot};
 use keyhaven_kmip::error::{KmipError, KmipResult, Reason};
 use keyhaven_kmip::object::ObjectContent;
@@ -32,7 +31,7 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     } else {
         payload.child(tag::TEMPLATE_ATTRIBUTE)
     };
-    let attrs = parse_attribute_list(container, ctx.version)?;
+    let attrs = ctx.template_attribute(container)?;
     check_client_attributes(&attrs)?;
     let find = |t| attrs.iter().find(|a| a.name.is(t)).map(|a| &a.value);
     let algorithm = match find(tag::CRYPTOGRAPHIC_ALGORITHM) {

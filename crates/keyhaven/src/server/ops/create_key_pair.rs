@@ -7,7 +7,7 @@
 //! private key is kept in PKCS#1 (RSA) or ECPrivateKey (EC) form, the public key in PKCS#1 (RSA) or
 //! X.509 (EC); Get converts on request.
 
-use keyhaven_kmip::attribute::{parse_attribute_list, Attribute};
+use keyhaven_kmip::attribute::Attribute;
 use keyhaven_kmip::enums::{
     cryptographic_algorithm as alg, key_format_type as kft, link_type, object_type as ot,
 };
@@ -86,9 +86,9 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
             tag::PUBLIC_KEY_TEMPLATE_ATTRIBUTE,
         )
     };
-    let common = parse_attribute_list(payload.child(common_tag), ctx.version)?;
-    let private_own = parse_attribute_list(payload.child(private_tag), ctx.version)?;
-    let public_own = parse_attribute_list(payload.child(public_tag), ctx.version)?;
+    let common = ctx.template_attribute(payload.child(common_tag))?;
+    let private_own = ctx.template_attribute(payload.child(private_tag))?;
+    let public_own = ctx.template_attribute(payload.child(public_tag))?;
     for set in [&common, &private_own, &public_own] {
         check_client_attributes(set)?;
     }

@@ -36,6 +36,23 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         ));
     }
     let mut content = ctx.open(&m)?;
+    if content.material.is_empty() && is_key_block_type(content.object_type) {
+        // Registered as metadata only: the Key Block without Key Value.
+        if wrapping.is_some() {
+            return Err(KmipError::new(
+                Reason::FeatureNotSupported,
+                format!("object {uid} has no Key Value (metadata only) to wrap"),
+            ));
+        }
+        return Ok(Item::structure(
+            tag::RESPONSE_PAYLOAD,
+            vec![
+                Item::enumeration(tag::OBJECT_TYPE, m.rec.object_type),
+                Item::text(tag::UNIQUE_IDENTIFIER, uid),
+                metadata_only_wire(&content, format)?,
+            ],
+        ));
+    }
     if let (Some(f), ot::PUBLIC_KEY | ot::PRIVATE_KEY) = (format, content.object_type) {
         // Public and private keys convert between PKCS#1, PKCS#8, X.509, ECPrivateKey and the
         // Transparent formats.
@@ -44,6 +61,17 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     let mut obj = content.to_wire(format)?;
     if let Some(spec) = wrapping {
         wrap_key_block(ctx, &uid, &mut obj, spec)?;
+    } else if payload.child(tag::KEY_WRAP_TYPE).and_then(Item::as_enum)
+        == Some(keyhaven_kmip::enums::key_wrap_type::AS_REGISTERED)
+    {
+        // A key registered wrapped comes back wrapped the same way (AES key wrap is deterministic).
+        let registered = m
+            .attrs
+            .iter()
+            .find(|a| a.name.key() == super::register::REGISTERED_WRAPPING);
+        if let Some(r) = registered {
+            wrap_as_registered(ctx, &uid, &mut obj, &r.value)?;
+        }
     }
     crate::server::crypto_params::served(ctx, &m)?;
     Ok(Item::structure(
@@ -164,4 +192,96 @@ fn wrap_key_block(ctx: &OpCtx<'_>, uid: &str, obj: &mut Item, spec: &Item) -> Km
         ],
     ));
     Ok(())
+}
+
+/// Wraps `obj`'s Key Value again as it was registered (see `register::REGISTERED_WRAPPING`).
+fn wrap_as_registered(
+    ctx: &OpCtx<'_>,
+    uid: &str,
+    obj: &mut Item,
+    registered: &keyhaven_ttlv::Value,
+) -> KmipResult<()> {
+    use keyhaven_kmip::enums::{block_cipher_mode as bcm, encoding_option};
+    use keyhaven_ttlv::Value;
+    let bad = || KmipError::new(Reason::InternalServerError, format!("the registered wrapping of {uid} is unreadable"));
+    let Value::Structure(items) = registered else {
+        return Err(bad());
+    };
+    let kwd = items.iter().find(|i| i.tag == tag::KEY_WRAPPING_DATA).ok_or_else(bad)?;
+    let structured = items
+        .iter()
+        .any(|i| i.tag == tag::KEY_VALUE && i.value == Value::Boolean(true));
+    let info = kwd.child(tag::ENCRYPTION_KEY_INFORMATION).ok_or_else(bad)?;
+    let kek_uid = info.child(tag::UNIQUE_IDENTIFIER).and_then(Item::as_text).ok_or_else(bad)?;
+    let padding = info
+        .child(tag::CRYPTOGRAPHIC_PARAMETERS)
+        .and_then(|p| p.child(tag::BLOCK_CIPHER_MODE))
+        .and_then(Item::as_enum)
+        == Some(bcm::AESKEYWRAPPADDING);
+    let ttlv = kwd.child(tag::ENCODING_OPTION).and_then(Item::as_enum)
+        == Some(encoding_option::TTLV_ENCODING);
+    let kek = ctx.load(kek_uid)?;
+    if matches!(kek.rec.state, state::DESTROYED | state::DESTROYED_COMPROMISED) {
+        return Err(KmipError::new(
+            Reason::ObjectDestroyed,
+            format!("{uid} was registered wrapped by {kek_uid}, which has been destroyed"),
+        ));
+    }
+    let kek_material = ctx.open(&kek)?.material;
+    let items = obj
+        .items_mut()
+        .and_then(|items| items.iter_mut().find(|i| i.tag == tag::KEY_BLOCK))
+        .and_then(Item::items_mut)
+        .ok_or_else(bad)?;
+    let kv = items.iter_mut().find(|i| i.tag == tag::KEY_VALUE).ok_or_else(bad)?;
+    let plain = if ttlv {
+        zeroize::Zeroizing::new(keyhaven_ttlv::encode(kv))
+    } else {
+        zeroize::Zeroizing::new(kv.child(tag::KEY_MATERIAL).and_then(Item::as_bytes).ok_or_else(bad)?.to_vec())
+    };
+    let wrapped = crate::crypto::keywrap::wrap(&kek_material, &plain, padding)
+        .map_err(|e| KmipError::new(Reason::CryptographicFailure, format!("cannot wrap {uid} with {kek_uid}: {e}")))?;
+    *kv = if structured {
+        Item::structure(tag::KEY_VALUE, vec![Item::bytes(tag::KEY_MATERIAL, wrapped)])
+    } else {
+        Item::bytes(tag::KEY_VALUE, wrapped)
+    };
+    items.push(kwd.clone());
+    Ok(())
+}
+
+fn is_key_block_type(object_type: u32) -> bool {
+    matches!(
+        object_type,
+        ot::SYMMETRIC_KEY | ot::SECRET_DATA | ot::PUBLIC_KEY | ot::PRIVATE_KEY
+    )
+}
+
+/// The object of a metadata-only key: its Key Block without Key Value, in the registered format.
+fn metadata_only_wire(
+    content: &keyhaven_kmip::object::ObjectContent,
+    format: Option<u32>,
+) -> KmipResult<Item> {
+    if format.is_some_and(|f| f != content.format) {
+        return Err(KmipError::new(
+            Reason::KeyFormatTypeNotSupported,
+            "a key registered without Key Value cannot be converted to another Key Format Type",
+        ));
+    }
+    let mut block = vec![Item::enumeration(tag::KEY_FORMAT_TYPE, content.format)];
+    if let Some(a) = content.algorithm {
+        block.push(Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, a));
+    }
+    if let Some(l) = content.length {
+        block.push(Item::int(tag::CRYPTOGRAPHIC_LENGTH, l));
+    }
+    let block = Item::structure(tag::KEY_BLOCK, block);
+    let otag = keyhaven_kmip::object::object_tag(content.object_type)
+        .ok_or_else(|| KmipError::new(Reason::InternalServerError, "not a key"))?;
+    let mut items = Vec::new();
+    if content.object_type == ot::SECRET_DATA {
+        items.push(Item::enumeration(tag::SECRET_DATA_TYPE, content.data_type.unwrap_or(1)));
+    }
+    items.push(block);
+    Ok(Item::structure(otag, items))
 }

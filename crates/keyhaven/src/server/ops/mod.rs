@@ -38,7 +38,7 @@ pub mod rekey;
 pub mod rng_retrieve;
 pub mod rng_seed;
 
-use keyhaven_kmip::attribute::{encode_storage, AttrName, Attribute};
+use keyhaven_kmip::attribute::{encode_storage, parse_template_attribute, AttrName, Attribute};
 use keyhaven_kmip::enums::{operation as op, operation_in_version, state};
 use keyhaven_kmip::error::{KmipError, KmipResult, Reason};
 use keyhaven_kmip::object::ObjectContent;
@@ -303,6 +303,84 @@ impl OpCtx<'_> {
         self.server.store.insert_object(&m.rec).map_err(store_err)?;
         *self.id_placeholder = Some(uid.clone());
         Ok(uid)
+    }
+}
+
+/// Attributes of a Template (1.x) that apply to the template itself, not to the objects made with it.
+fn applies_to_template_itself(name: &AttrName) -> bool {
+    name.is(tag::NAME)
+        || name.is(tag::INITIAL_DATE)
+        || name.is(tag::ARCHIVE_DATE)
+        || name.is(tag::LAST_CHANGE_DATE)
+        || is_server_maintained(name)
+}
+
+/// `base` overridden by `over`: a single-instance attribute of `over` replaces `base`'s; for
+/// multi-instance attributes, the union.
+pub fn merge_attributes(base: Vec<Attribute>, over: Vec<Attribute>) -> Vec<Attribute> {
+    let single = |a: &Attribute| a.name.def().is_some_and(|d| !d.multi_instance);
+    let mut out: Vec<Attribute> = base
+        .into_iter()
+        .filter(|b| !(single(b) && over.iter().any(|o| o.name == b.name)))
+        .collect();
+    out.extend(over);
+    out
+}
+
+impl OpCtx<'_> {
+    /// The attributes of a Create/Register/Create Key Pair request's Template-Attribute (1.x) or
+    /// Attributes (2.x). The templates it names (1.x) are applied first, in order (a later template's
+    /// single-instance attributes take precedence), then the request's own attributes, which take
+    /// precedence over the templates'. A template's Name is its own and is not applied.
+    pub fn template_attribute(&self, container: Option<&Item>) -> KmipResult<Vec<Attribute>> {
+        let (names, own) = parse_template_attribute(container, self.version)?;
+        let mut from_templates = Vec::new();
+        for n in &names {
+            let attrs = self
+                .template_by_name(n)?
+                .into_iter()
+                .filter(|a| !applies_to_template_itself(&a.name))
+                .collect();
+            from_templates = merge_attributes(from_templates, attrs);
+        }
+        Ok(merge_attributes(from_templates, own))
+    }
+
+    /// The attributes of the tenant's Template object with that Name (value, and type when given).
+    fn template_by_name(&self, name: &Item) -> KmipResult<Vec<Attribute>> {
+        let want = name.items();
+        let label = name
+            .child(tag::NAME_VALUE)
+            .and_then(Item::as_text)
+            .unwrap_or_default()
+            .to_owned();
+        let filter = crate::store::ObjectFilter {
+            object_type: Some(keyhaven_kmip::enums::object_type::TEMPLATE),
+            ..Default::default()
+        };
+        let records = self
+            .server
+            .store
+            .list_objects(&self.tenant.id, &filter, None)
+            .map_err(store_err)?;
+        for rec in records {
+            if matches!(rec.state, state::DESTROYED | state::DESTROYED_COMPROMISED) {
+                continue;
+            }
+            let attrs = keyhaven_kmip::attribute::decode_storage(&rec.attributes)?;
+            let named = attrs.iter().any(|a| {
+                a.name.is(tag::NAME)
+                    && matches!(&a.value, Value::Structure(h) if want.iter().all(|w| h.contains(w)))
+            });
+            if named {
+                let m = Managed { rec, attrs };
+                return self.open(&m)?.template_attributes();
+            }
+        }
+        Err(KmipError::new(
+            Reason::ItemNotFound,
+            format!("no template named {label:?}"),
+        ))
     }
 }
 

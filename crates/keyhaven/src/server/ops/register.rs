@@ -2,9 +2,11 @@
 //! (PKCS#1, PKCS#8, X.509, ECPrivateKey, Transparent RSA/EC/DSA/DH) or X.509 certificate, stored
 //! wrapped. Keys are checked (and their length filled in) when this server can parse their format;
 //! a certificate gets the attributes its contents define (type, length, identifier, subject, issuer,
-//! signature algorithm).
+//! signature algorithm). Also 1.x Templates, keys wrapped by another AES key of the tenant (unwrapped
+//! here, given back wrapped by Get with Key Wrap Type As Registered) and metadata-only keys (no Key
+//! Value).
 
-use keyhaven_kmip::attribute::{parse_attribute_list, AttrName, Attribute};
+use keyhaven_kmip::attribute::{AttrName, Attribute};
 use keyhaven_kmip::enums::{certificate_type, object_type as ot};
 use keyhaven_kmip::error::{KmipError, KmipResult, Reason};
 use keyhaven_kmip::object::{object_tag, ObjectContent};
@@ -19,7 +21,9 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         .child(tag::OBJECT_TYPE)
         .and_then(Item::as_enum)
         .ok_or_else(|| KmipError::missing("the Object Type"))?;
-    let otag = object_tag(object_type).ok_or_else(|| {
+    let otag = object_tag(object_type)
+        .filter(|_| object_type != ot::TEMPLATE || !ctx.version.is_2x())
+        .ok_or_else(|| {
         KmipError::new(
             Reason::InvalidObjectType,
             format!(
@@ -31,13 +35,25 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     let obj = payload.child(otag).ok_or_else(|| {
         KmipError::missing("the object to register (its structure must match the Object Type)")
     })?;
-    let mut content = ObjectContent::from_wire(object_type, obj)?;
+    // A Key Block wrapped by another key of the tenant is unwrapped here; how it was wrapped is kept
+    // for Get with Key Wrap Type As Registered.
+    let unwrapped = unwrap_registered(ctx, obj)?;
+    let obj = unwrapped.as_ref().map_or(obj, |(o, _)| o);
+    let metadata_only = is_metadata_only(object_type, obj);
+    let mut content = if metadata_only {
+        metadata_only_content(object_type, obj)?
+    } else {
+        ObjectContent::from_wire(object_type, obj)?
+    };
     let container = if ctx.version.is_2x() {
         payload.child(tag::ATTRIBUTES)
     } else {
         payload.child(tag::TEMPLATE_ATTRIBUTE)
     };
-    let mut attrs = parse_attribute_list(container, ctx.version)?;
+    let mut attrs = ctx.template_attribute(container)?;
+    if object_type == ot::TEMPLATE {
+        return register_template(ctx, content, attrs);
+    }
     let mut server_attrs = Vec::new();
     match object_type {
         ot::PUBLIC_KEY | ot::PRIVATE_KEY => {
@@ -53,7 +69,9 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
                     content.length = Some(l);
                 }
             }
-            asymmetric::check_registered(&mut content)?;
+            if !metadata_only {
+                asymmetric::check_registered(&mut content)?;
+            }
         }
         ot::CERTIFICATE => {
             server_attrs = certificate_attributes(&mut content)?;
@@ -97,6 +115,211 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         })
         .collect();
     attrs.extend(server_attrs);
+    if metadata_only {
+        attrs.push(Attribute::std(
+            tag::KEY_VALUE_PRESENT,
+            Value::Boolean(false),
+        ));
+    }
+    if let Some((_, registered)) = unwrapped {
+        attrs.push(Attribute::new(
+            AttrName::from_v1_name(REGISTERED_WRAPPING)?,
+            registered,
+        ));
+    }
+    let uid = ctx.insert(&content, attrs)?;
+    Ok(uid_payload(&uid))
+}
+
+/// A key registered as metadata only (1.2 and later): a Key Block without Key Value, the key itself
+/// being elsewhere (see its Key Value Location attribute).
+fn is_metadata_only(object_type: u32, obj: &Item) -> bool {
+    matches!(
+        object_type,
+        ot::SYMMETRIC_KEY | ot::SECRET_DATA | ot::PUBLIC_KEY | ot::PRIVATE_KEY
+    ) && obj.child(tag::KEY_BLOCK).is_some_and(|b| {
+        b.child(tag::KEY_VALUE).is_none() && b.child(tag::KEY_WRAPPING_DATA).is_none()
+    })
+}
+
+/// The content of a metadata-only key: its Key Block's format, algorithm and length, no material.
+fn metadata_only_content(object_type: u32, obj: &Item) -> KmipResult<ObjectContent> {
+    let block = obj
+        .child(tag::KEY_BLOCK)
+        .ok_or_else(|| KmipError::missing("the Key Block"))?;
+    let format = block
+        .child(tag::KEY_FORMAT_TYPE)
+        .and_then(Item::as_enum)
+        .ok_or_else(|| KmipError::missing("the Key Format Type of the Key Block"))?;
+    let data_type = if object_type == ot::SECRET_DATA {
+        Some(
+            obj.child(tag::SECRET_DATA_TYPE)
+                .and_then(Item::as_enum)
+                .ok_or_else(|| KmipError::missing("the Secret Data Type"))?,
+        )
+    } else {
+        None
+    };
+    Ok(ObjectContent {
+        object_type,
+        format,
+        material: Default::default(),
+        algorithm: block
+            .child(tag::CRYPTOGRAPHIC_ALGORITHM)
+            .and_then(Item::as_enum),
+        length: block
+            .child(tag::CRYPTOGRAPHIC_LENGTH)
+            .and_then(Item::as_int),
+        data_type,
+    })
+}
+
+/// The server-defined attribute (a 1.x `y-` custom attribute) recording how a registered key was
+/// wrapped: its Key Wrapping Data and whether its Key Value was a structure holding the wrapped Key
+/// Material (as some clients send it) or the wrapped bytes themselves.
+pub const REGISTERED_WRAPPING: &str = "y-Keyhaven-Registered-Key-Wrapping";
+
+/// For a Key Block with Key Wrapping Data (method Encrypt, by an AES key of the tenant with NIST Key
+/// Wrap or AES Key Wrap Padding, No Encoding or TTLV Encoding): the object with its Key Value
+/// unwrapped and no Key Wrapping Data, and the value of [`REGISTERED_WRAPPING`].
+fn unwrap_registered(ctx: &OpCtx<'_>, obj: &Item) -> KmipResult<Option<(Item, Value)>> {
+    use keyhaven_kmip::enums::{
+        block_cipher_mode as bcm, cryptographic_algorithm as alg,
+        cryptographic_usage_mask as usage, encoding_option, wrapping_method,
+    };
+    let Some(block) = obj.child(tag::KEY_BLOCK) else {
+        return Ok(None);
+    };
+    let Some(kwd) = block.child(tag::KEY_WRAPPING_DATA) else {
+        return Ok(None);
+    };
+    let unsupported = |m: &str| Err(KmipError::new(Reason::FeatureNotSupported, m.to_owned()));
+    if kwd.child(tag::WRAPPING_METHOD).and_then(Item::as_enum) != Some(wrapping_method::ENCRYPT) {
+        return unsupported("only keys wrapped with the Encrypt method can be registered");
+    }
+    if kwd.child(tag::MAC_SIGNATURE_KEY_INFORMATION).is_some()
+        || kwd.child(tag::MAC_SIGNATURE).is_some()
+    {
+        return unsupported("MAC/signed wrapped keys cannot be registered");
+    }
+    let ttlv = match kwd.child(tag::ENCODING_OPTION).and_then(Item::as_enum) {
+        None | Some(encoding_option::NO_ENCODING) => false,
+        Some(encoding_option::TTLV_ENCODING) => true,
+        Some(_) => return unsupported("unknown Encoding Option"),
+    };
+    let info = kwd.child(tag::ENCRYPTION_KEY_INFORMATION).ok_or_else(|| {
+        KmipError::missing("the Encryption Key Information of the Key Wrapping Data")
+    })?;
+    let kek_uid = info
+        .child(tag::UNIQUE_IDENTIFIER)
+        .and_then(Item::as_text)
+        .ok_or_else(|| KmipError::missing("the Unique Identifier of the wrapping key"))?;
+    let padding = match info
+        .child(tag::CRYPTOGRAPHIC_PARAMETERS)
+        .and_then(|p| p.child(tag::BLOCK_CIPHER_MODE))
+        .and_then(Item::as_enum)
+        .unwrap_or(bcm::NISTKEYWRAP)
+    {
+        bcm::NISTKEYWRAP => false,
+        bcm::AESKEYWRAPPADDING => true,
+        _ => {
+            return unsupported(
+                "wrapped keys are unwrapped with NISTKeyWrap or AESKeyWrapPadding only",
+            )
+        }
+    };
+    let kek = ctx.load(kek_uid)?;
+    if kek.rec.object_type != ot::SYMMETRIC_KEY || kek.rec.algorithm != Some(alg::AES) {
+        return Err(KmipError::new(
+            Reason::InvalidObjectType,
+            format!("the wrapping key {kek_uid} must be an AES symmetric key"),
+        ));
+    }
+    // The key that wrapped it may be allowed to wrap or to unwrap keys.
+    let mask = match kek.first(tag::CRYPTOGRAPHIC_USAGE_MASK).map(|a| &a.value) {
+        Some(Value::Integer(m)) if (*m as u32) & usage::UNWRAP_KEY != 0 => usage::UNWRAP_KEY,
+        _ => usage::WRAP_KEY,
+    };
+    crate::server::crypto_params::check_key(
+        &kek,
+        crate::server::crypto_params::Use::Process,
+        mask,
+        "wrapping keys",
+        super::now(),
+    )?;
+    let kv = block
+        .child(tag::KEY_VALUE)
+        .ok_or_else(|| KmipError::missing("the Key Value"))?;
+    let (wrapped, structured) = match &kv.value {
+        Value::ByteString(b) => (b.clone(), false),
+        Value::Structure(_) => match kv.child(tag::KEY_MATERIAL).map(|m| &m.value) {
+            Some(Value::ByteString(b)) => (b.clone(), true),
+            _ => {
+                return Err(KmipError::missing(
+                    "the wrapped Key Material (a Byte String)",
+                ))
+            }
+        },
+        _ => {
+            return Err(KmipError::invalid(
+                "the Key Value of a wrapped key must be a Byte String",
+            ))
+        }
+    };
+    let kek_material = ctx.open(&kek)?.material;
+    let plain = crate::crypto::keywrap::unwrap(&kek_material, &wrapped, padding).map_err(|e| {
+        KmipError::new(
+            Reason::CryptographicFailure,
+            format!("cannot unwrap the key with {kek_uid}: {e}"),
+        )
+    })?;
+    let key_value = if ttlv {
+        let v = keyhaven_ttlv::decode(&plain, &keyhaven_ttlv::Limits::default())
+            .map_err(|e| KmipError::invalid(format!("the unwrapped Key Value is not TTLV: {e}")))?;
+        if v.tag != tag::KEY_VALUE {
+            return Err(KmipError::invalid("the unwrapped TTLV is not a Key Value"));
+        }
+        v
+    } else {
+        Item::structure(
+            tag::KEY_VALUE,
+            vec![Item::bytes(tag::KEY_MATERIAL, plain.to_vec())],
+        )
+    };
+    let mut out = obj.clone();
+    if let Some(b) = out
+        .items_mut()
+        .and_then(|items| items.iter_mut().find(|i| i.tag == tag::KEY_BLOCK))
+        .and_then(Item::items_mut)
+    {
+        b.retain(|i| i.tag != tag::KEY_WRAPPING_DATA);
+        for i in b.iter_mut().filter(|i| i.tag == tag::KEY_VALUE) {
+            *i = key_value.clone();
+        }
+    }
+    let registered = Value::Structure(vec![
+        kwd.clone(),
+        Item::new(tag::KEY_VALUE, Value::Boolean(structured)),
+    ]);
+    Ok(Some((out, registered)))
+}
+
+/// Register of a Template (1.x): its attributes are kept as registered (Get returns them) and
+/// applied to the objects a later request makes with it; the template itself gets its Names (from
+/// the Template or the request) and the request's other attributes.
+fn register_template(
+    ctx: &mut OpCtx<'_>,
+    content: ObjectContent,
+    mut attrs: Vec<Attribute>,
+) -> KmipResult<Item> {
+    let template = content.template_attributes()?;
+    check_client_attributes(&template)?;
+    for a in template.iter().filter(|a| a.name.is(tag::NAME)) {
+        if !attrs.iter().any(|b| b.name == a.name && b.value == a.value) {
+            attrs.push(a.clone());
+        }
+    }
+    check_client_attributes(&attrs)?;
     let uid = ctx.insert(&content, attrs)?;
     Ok(uid_payload(&uid))
 }
