@@ -7,6 +7,7 @@ pub mod digest;
 pub mod asymmetric;
 pub mod envelope;
 pub mod keywrap;
+pub mod pkcs12;
 pub mod rotation;
 
 use zeroize::Zeroizing;

@@ -53,6 +53,24 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
             ],
         ));
     }
+    if format == Some(keyhaven_kmip::enums::key_format_type::PKCS_12) {
+        if wrapping.is_some() {
+            return Err(KmipError::new(
+                Reason::FeatureNotSupported,
+                "a PKCS#12 container cannot be wrapped (it is protected by its password)",
+            ));
+        }
+        let obj = pkcs12_wire(ctx, &m, &content)?;
+        crate::server::crypto_params::served(ctx, &m)?;
+        return Ok(Item::structure(
+            tag::RESPONSE_PAYLOAD,
+            vec![
+                Item::enumeration(tag::OBJECT_TYPE, m.rec.object_type),
+                Item::text(tag::UNIQUE_IDENTIFIER, uid),
+                obj,
+            ],
+        ));
+    }
     if let (Some(f), ot::PUBLIC_KEY | ot::PRIVATE_KEY) = (format, content.object_type) {
         // Public and private keys convert between PKCS#1, PKCS#8, X.509, ECPrivateKey and the
         // Transparent formats.
@@ -284,4 +302,132 @@ fn metadata_only_wire(
     }
     items.push(block);
     Ok(Item::structure(otag, items))
+}
+
+/// The Unique Identifiers `m` links to with Link Type `kind`.
+fn linked(m: &crate::server::objects::Managed, kind: u32) -> Vec<String> {
+    use keyhaven_ttlv::Value;
+    m.attrs
+        .iter()
+        .filter(|a| a.name.is(tag::LINK))
+        .filter_map(|a| match &a.value {
+            Value::Structure(items)
+                if items
+                    .iter()
+                    .any(|i| i.tag == tag::LINK_TYPE && i.as_enum() == Some(kind)) =>
+            {
+                items
+                    .iter()
+                    .find(|i| i.tag == tag::LINKED_OBJECT_IDENTIFIER)
+                    .and_then(Item::as_text)
+                    .map(str::to_string)
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Get in Key Format Type PKCS#12 (KMIP 1.4 4.11): the private key with its certificate chain in a
+/// PKCS#12 container (RFC 7292) protected by the password of the Secret Data its PKCS#12 Password
+/// Link names. The chain starts at the key's PKCS#12 Certificate Link (or, failing that, its Public
+/// Key Link's Certificate Link) and follows each certificate's PKCS#12 Certificate Link or
+/// Certificate Link to its issuer. The alias is the key's PKCS#12 Friendly Name, "alias" without.
+fn pkcs12_wire(
+    ctx: &OpCtx<'_>,
+    m: &crate::server::objects::Managed,
+    content: &keyhaven_kmip::object::ObjectContent,
+) -> KmipResult<Item> {
+    use keyhaven_kmip::enums::{key_format_type as kft, link_type, secret_data_type};
+    let uid = &m.rec.uid;
+    if content.object_type != ot::PRIVATE_KEY {
+        return Err(KmipError::new(
+            Reason::KeyFormatTypeNotSupported,
+            "only a Private Key can be returned in Key Format Type PKCS#12",
+        ));
+    }
+    // The password.
+    let passwords = linked(m, link_type::PKCS_12_PASSWORD_LINK);
+    let [password_uid] = passwords.as_slice() else {
+        return Err(KmipError::new(
+            Reason::InvalidField,
+            format!(
+                "Key Format Type PKCS#12 needs exactly one PKCS#12 Password Link on {uid} ({} found)",
+                passwords.len()
+            ),
+        ));
+    };
+    let not_password = || {
+        KmipError::new(
+            Reason::InvalidField,
+            format!("the PKCS#12 Password Link of {uid} does not name a Secret Data of type Password"),
+        )
+    };
+    let secret = ctx.load(password_uid).map_err(|_| not_password())?;
+    if secret.rec.object_type != ot::SECRET_DATA
+        || matches!(secret.rec.state, state::DESTROYED | state::DESTROYED_COMPROMISED)
+    {
+        return Err(not_password());
+    }
+    let password = ctx.open(&secret)?;
+    if password.data_type.unwrap_or(secret_data_type::PASSWORD) != secret_data_type::PASSWORD {
+        return Err(not_password());
+    }
+    // The certificate chain.
+    let mut next = linked(m, link_type::PKCS_12_CERTIFICATE_LINK);
+    if next.is_empty() {
+        for pk in linked(m, link_type::PUBLIC_KEY_LINK) {
+            if let Ok(p) = ctx.load(&pk) {
+                next.extend(linked(&p, link_type::CERTIFICATE_LINK));
+            }
+        }
+    }
+    let mut seen: Vec<String> = Vec::new();
+    let mut certs: Vec<Vec<u8>> = Vec::new();
+    while let Some(cert_uid) = next.first().cloned() {
+        if next.len() > 1 {
+            return Err(KmipError::new(
+                Reason::InvalidField,
+                format!("more than one certificate chain for {uid} (several certificate links from one object)"),
+            ));
+        }
+        if seen.contains(&cert_uid) || seen.len() >= 16 {
+            break; // a self-signed root linked to itself, or a loop
+        }
+        let c = ctx.load(&cert_uid)?;
+        if c.rec.object_type != ot::CERTIFICATE {
+            return Err(KmipError::new(
+                Reason::InvalidField,
+                format!("{cert_uid}, linked as a certificate of {uid}'s chain, is not a Certificate"),
+            ));
+        }
+        certs.push(ctx.open(&c)?.material.to_vec());
+        seen.push(cert_uid);
+        next = linked(&c, link_type::PKCS_12_CERTIFICATE_LINK);
+        if next.is_empty() {
+            next = linked(&c, link_type::CERTIFICATE_LINK);
+        }
+    }
+    let alias = m
+        .attrs
+        .iter()
+        .find(|a| a.name.is(tag::PKCS_12_FRIENDLY_NAME))
+        .and_then(|a| match &a.value {
+            keyhaven_ttlv::Value::TextString(s) => Some(s.clone()),
+            _ => None,
+        })
+        .unwrap_or_else(|| "alias".to_string());
+    let pkcs8 = crate::crypto::asymmetric::convert(content, kft::PKCS_8)?;
+    let pfx = crate::crypto::pkcs12::build(&pkcs8.material, &certs, &password.material, &alias)
+        .map_err(|e| KmipError::new(Reason::CryptographicFailure, format!("cannot build the PKCS#12 of {uid}: {e}")))?;
+    // As the OASIS case shows it (TC-PKCS12-1-14): the Key Value is the container itself.
+    Ok(Item::structure(
+        tag::PRIVATE_KEY,
+        vec![Item::structure(
+            tag::KEY_BLOCK,
+            vec![
+                Item::enumeration(tag::KEY_FORMAT_TYPE, kft::PKCS_12),
+                Item::bytes(tag::KEY_VALUE, pfx),
+            ],
+        )],
+    ))
 }
