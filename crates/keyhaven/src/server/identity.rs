@@ -217,14 +217,14 @@ impl TrustCache {
                 })
                 .cloned()
         });
-        let subject = pki::summarize(leaf)
-            .map(|s| s.subject)
-            .unwrap_or_else(|_| "unparsable certificate".into());
         match found.and_then(|c| snap.tenants.get(&c.tenant_id).cloned().map(|t| (c, t))) {
             Some((client, tenant)) => Ok(Identity::Client { client, tenant }),
+            // Only an unknown certificate is parsed, for the log and the error message.
             None => Ok(Identity::Unknown {
                 fingerprint: hex::encode(fp),
-                subject,
+                subject: pki::summarize(leaf)
+                    .map(|s| s.subject)
+                    .unwrap_or_else(|_| "unparsable certificate".into()),
             }),
         }
     }
