@@ -341,8 +341,12 @@ impl ObjectContent {
             object_type,
             format,
             material,
-            algorithm: block.child(tag::CRYPTOGRAPHIC_ALGORITHM).and_then(Item::as_enum),
-            length: block.child(tag::CRYPTOGRAPHIC_LENGTH).and_then(Item::as_int),
+            algorithm: block
+                .child(tag::CRYPTOGRAPHIC_ALGORITHM)
+                .and_then(Item::as_enum),
+            length: block
+                .child(tag::CRYPTOGRAPHIC_LENGTH)
+                .and_then(Item::as_int),
             data_type: None,
         })
     }
@@ -410,7 +414,10 @@ impl ObjectContent {
         } else {
             tag::PRIVATE_KEY
         };
-        Ok(Item::structure(t, vec![Item::structure(tag::KEY_BLOCK, block)]))
+        Ok(Item::structure(
+            t,
+            vec![Item::structure(tag::KEY_BLOCK, block)],
+        ))
     }
 
     fn certificate_to_wire(&self, requested_format: Option<u32>) -> KmipResult<Item> {
@@ -460,7 +467,10 @@ impl ObjectContent {
             ..Default::default()
         };
         keyhaven_ttlv::decode(&self.material, &limits).map_err(|e| {
-            KmipError::new(Reason::InternalServerError, format!("stored template unreadable: {e}"))
+            KmipError::new(
+                Reason::InternalServerError,
+                format!("stored template unreadable: {e}"),
+            )
         })
     }
 

@@ -726,4 +726,3 @@ mod tests {
         assert!(xml.contains("<TTLV tag=\"0x540001\""), "{xml}");
     }
 }
-

@@ -28,7 +28,8 @@ pub fn wrap(kek: &[u8], data: &[u8], padding: bool) -> Result<Vec<u8>, KeyWrapEr
         ($kek:ty) => {{
             let k = <$kek>::try_from(kek).map_err(|_| KeyWrapError::BadKek(kek.len() * 8))?;
             if padding {
-                k.wrap_with_padding_vec(data).map_err(|_| KeyWrapError::Failed)
+                k.wrap_with_padding_vec(data)
+                    .map_err(|_| KeyWrapError::Failed)
             } else {
                 k.wrap_vec(data).map_err(|_| KeyWrapError::Failed)
             }
@@ -53,7 +54,8 @@ pub fn unwrap(kek: &[u8], data: &[u8], padding: bool) -> Result<Zeroizing<Vec<u8
         ($kek:ty) => {{
             let k = <$kek>::try_from(kek).map_err(|_| KeyWrapError::BadKek(kek.len() * 8))?;
             if padding {
-                k.unwrap_with_padding_vec(data).map_err(|_| KeyWrapError::Integrity)
+                k.unwrap_with_padding_vec(data)
+                    .map_err(|_| KeyWrapError::Integrity)
             } else {
                 k.unwrap_vec(data).map_err(|_| KeyWrapError::Integrity)
             }
@@ -78,7 +80,10 @@ mod tests {
         let kek = hex::decode("000102030405060708090A0B0C0D0E0F").expect("hex");
         let data = hex::decode("00112233445566778899AABBCCDDEEFF").expect("hex");
         let out = wrap(&kek, &data, false).expect("wrap");
-        assert_eq!(hex::encode_upper(out), "1FA68B0A8112B447AEF34BD8FB5A7B829D3E862371D2CFE5");
+        assert_eq!(
+            hex::encode_upper(out),
+            "1FA68B0A8112B447AEF34BD8FB5A7B829D3E862371D2CFE5"
+        );
     }
 
     #[test]
@@ -96,19 +101,32 @@ mod tests {
         let out = unwrap(&kek, &w, false).expect("unwrap");
         assert_eq!(hex::encode_upper(&*out), "00112233445566778899AABBCCDDEEFF");
         let kek = hex::decode("5840df6e29b02af1ab493b705bf16ea1ae8338f4dcc176a8").expect("hex");
-        let out = unwrap(&kek, &hex::decode("afbeb0f07dfbf5419200f2ccb50bb24f").expect("hex"), true)
-            .expect("unwrap");
+        let out = unwrap(
+            &kek,
+            &hex::decode("afbeb0f07dfbf5419200f2ccb50bb24f").expect("hex"),
+            true,
+        )
+        .expect("unwrap");
         assert_eq!(hex::encode(&*out), "466f7250617369");
         let mut bad = w.clone();
         bad[5] ^= 1;
         let kek = hex::decode("000102030405060708090A0B0C0D0E0F").expect("hex");
         assert_eq!(unwrap(&kek, &bad, false), Err(KeyWrapError::Integrity));
-        assert_eq!(unwrap(&kek, &w[..16], false), Err(KeyWrapError::BadWrappedLength(16)));
+        assert_eq!(
+            unwrap(&kek, &w[..16], false),
+            Err(KeyWrapError::BadWrappedLength(16))
+        );
     }
 
     #[test]
     fn refuses_bad_sizes() {
-        assert_eq!(wrap(&[0; 20], &[0; 16], false), Err(KeyWrapError::BadKek(160)));
-        assert_eq!(wrap(&[0; 16], &[0; 12], false), Err(KeyWrapError::BadLength(12)));
+        assert_eq!(
+            wrap(&[0; 20], &[0; 16], false),
+            Err(KeyWrapError::BadKek(160))
+        );
+        assert_eq!(
+            wrap(&[0; 16], &[0; 12], false),
+            Err(KeyWrapError::BadLength(12))
+        );
     }
 }

@@ -2,9 +2,9 @@
 //! key envelope (customer root key -> tenant wrapping key -> object material).
 
 pub mod aead;
+pub mod asymmetric;
 pub mod cipher;
 pub mod digest;
-pub mod asymmetric;
 pub mod envelope;
 pub mod keywrap;
 pub mod pkcs12;

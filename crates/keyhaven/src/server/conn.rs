@@ -137,7 +137,10 @@ async fn connection(
                 // The store cannot be read (say, the database restarts): keep the connection and
                 // identify again at each request; until then requests get a clear error.
                 tracing::warn!(peer = %peer_s, error = %e, "cannot load client trust yet");
-                Identity::Pending { chain: pending, error: e.to_string() }
+                Identity::Pending {
+                    chain: pending,
+                    error: e.to_string(),
+                }
             }
             Err(_) => return,
         }

@@ -141,7 +141,9 @@ pub fn update<T>(
                 // jitter, so that competing writers do not collide again at once.
                 let mut b = [0u8; 1];
                 crate::crypto::fill_random(&mut b);
-                std::thread::sleep(std::time::Duration::from_millis(1 + u64::from(b[0] % 8) * (attempt + 1)));
+                std::thread::sleep(std::time::Duration::from_millis(
+                    1 + u64::from(b[0] % 8) * (attempt + 1),
+                ));
                 continue;
             }
             Err(e) => return Err(store_err(e)),

@@ -106,8 +106,8 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
 /// the Key Wrapping Data.
 fn wrap_key_block(ctx: &OpCtx<'_>, uid: &str, obj: &mut Item, spec: &Item) -> KmipResult<()> {
     use keyhaven_kmip::enums::{
-        block_cipher_mode as bcm, cryptographic_algorithm as alg, cryptographic_usage_mask as usage,
-        encoding_option, wrapping_method,
+        block_cipher_mode as bcm, cryptographic_algorithm as alg,
+        cryptographic_usage_mask as usage, encoding_option, wrapping_method,
     };
     let method = spec
         .child(tag::WRAPPING_METHOD)
@@ -120,17 +120,26 @@ fn wrap_key_block(ctx: &OpCtx<'_>, uid: &str, obj: &mut Item, spec: &Item) -> Km
         ));
     }
     if spec.child(tag::MAC_SIGNATURE_KEY_INFORMATION).is_some() {
-        return Err(KmipError::new(Reason::FeatureNotSupported, "MAC/signature key wrapping is not supported"));
+        return Err(KmipError::new(
+            Reason::FeatureNotSupported,
+            "MAC/signature key wrapping is not supported",
+        ));
     }
     if spec
         .child(tag::ENCODING_OPTION)
         .and_then(Item::as_enum)
         .is_some_and(|e| e != encoding_option::NO_ENCODING)
     {
-        return Err(KmipError::new(Reason::FeatureNotSupported, "only the No Encoding option is supported for key wrapping"));
+        return Err(KmipError::new(
+            Reason::FeatureNotSupported,
+            "only the No Encoding option is supported for key wrapping",
+        ));
     }
     if spec.child(tag::ATTRIBUTE_NAME).is_some() {
-        return Err(KmipError::new(Reason::FeatureNotSupported, "wrapping attributes with the key is not supported"));
+        return Err(KmipError::new(
+            Reason::FeatureNotSupported,
+            "wrapping attributes with the key is not supported",
+        ));
     }
     let info = spec
         .child(tag::ENCRYPTION_KEY_INFORMATION)
@@ -178,14 +187,21 @@ fn wrap_key_block(ctx: &OpCtx<'_>, uid: &str, obj: &mut Item, spec: &Item) -> Km
     let block = obj
         .items_mut()
         .and_then(|items| items.iter_mut().find(|i| i.tag == tag::KEY_BLOCK))
-        .ok_or_else(|| KmipError::new(Reason::FeatureNotSupported, "only objects with a Key Block can be wrapped"))?;
+        .ok_or_else(|| {
+            KmipError::new(
+                Reason::FeatureNotSupported,
+                "only objects with a Key Block can be wrapped",
+            )
+        })?;
     let items = block
         .items_mut()
         .ok_or_else(|| KmipError::new(Reason::InternalServerError, "malformed Key Block"))?;
     let kv = items
         .iter_mut()
         .find(|i| i.tag == tag::KEY_VALUE)
-        .ok_or_else(|| KmipError::new(Reason::InternalServerError, "Key Block without Key Value"))?;
+        .ok_or_else(|| {
+            KmipError::new(Reason::InternalServerError, "Key Block without Key Value")
+        })?;
     let material = kv
         .child(tag::KEY_MATERIAL)
         .and_then(Item::as_bytes)
@@ -195,8 +211,12 @@ fn wrap_key_block(ctx: &OpCtx<'_>, uid: &str, obj: &mut Item, spec: &Item) -> Km
                 "this Key Format Type has structured Key Material, which only the TTLV Encoding option could wrap",
             )
         })?;
-    let wrapped = crate::crypto::keywrap::wrap(&kek_material, material, padding)
-        .map_err(|e| KmipError::new(Reason::CryptographicFailure, format!("cannot wrap {uid} with {kek_uid}: {e}")))?;
+    let wrapped = crate::crypto::keywrap::wrap(&kek_material, material, padding).map_err(|e| {
+        KmipError::new(
+            Reason::CryptographicFailure,
+            format!("cannot wrap {uid} with {kek_uid}: {e}"),
+        )
+    })?;
     *kv = Item::bytes(tag::KEY_VALUE, wrapped);
     let mut info_out = vec![Item::text(tag::UNIQUE_IDENTIFIER, kek_uid)];
     if let Some(p) = info.child(tag::CRYPTOGRAPHIC_PARAMETERS) {
@@ -221,16 +241,27 @@ fn wrap_as_registered(
 ) -> KmipResult<()> {
     use keyhaven_kmip::enums::{block_cipher_mode as bcm, encoding_option};
     use keyhaven_ttlv::Value;
-    let bad = || KmipError::new(Reason::InternalServerError, format!("the registered wrapping of {uid} is unreadable"));
+    let bad = || {
+        KmipError::new(
+            Reason::InternalServerError,
+            format!("the registered wrapping of {uid} is unreadable"),
+        )
+    };
     let Value::Structure(items) = registered else {
         return Err(bad());
     };
-    let kwd = items.iter().find(|i| i.tag == tag::KEY_WRAPPING_DATA).ok_or_else(bad)?;
+    let kwd = items
+        .iter()
+        .find(|i| i.tag == tag::KEY_WRAPPING_DATA)
+        .ok_or_else(bad)?;
     let structured = items
         .iter()
         .any(|i| i.tag == tag::KEY_VALUE && i.value == Value::Boolean(true));
     let info = kwd.child(tag::ENCRYPTION_KEY_INFORMATION).ok_or_else(bad)?;
-    let kek_uid = info.child(tag::UNIQUE_IDENTIFIER).and_then(Item::as_text).ok_or_else(bad)?;
+    let kek_uid = info
+        .child(tag::UNIQUE_IDENTIFIER)
+        .and_then(Item::as_text)
+        .ok_or_else(bad)?;
     let padding = info
         .child(tag::CRYPTOGRAPHIC_PARAMETERS)
         .and_then(|p| p.child(tag::BLOCK_CIPHER_MODE))
@@ -239,7 +270,10 @@ fn wrap_as_registered(
     let ttlv = kwd.child(tag::ENCODING_OPTION).and_then(Item::as_enum)
         == Some(encoding_option::TTLV_ENCODING);
     let kek = ctx.load(kek_uid)?;
-    if matches!(kek.rec.state, state::DESTROYED | state::DESTROYED_COMPROMISED) {
+    if matches!(
+        kek.rec.state,
+        state::DESTROYED | state::DESTROYED_COMPROMISED
+    ) {
         return Err(KmipError::new(
             Reason::ObjectDestroyed,
             format!("{uid} was registered wrapped by {kek_uid}, which has been destroyed"),
@@ -251,16 +285,31 @@ fn wrap_as_registered(
         .and_then(|items| items.iter_mut().find(|i| i.tag == tag::KEY_BLOCK))
         .and_then(Item::items_mut)
         .ok_or_else(bad)?;
-    let kv = items.iter_mut().find(|i| i.tag == tag::KEY_VALUE).ok_or_else(bad)?;
+    let kv = items
+        .iter_mut()
+        .find(|i| i.tag == tag::KEY_VALUE)
+        .ok_or_else(bad)?;
     let plain = if ttlv {
         zeroize::Zeroizing::new(keyhaven_ttlv::encode(kv))
     } else {
-        zeroize::Zeroizing::new(kv.child(tag::KEY_MATERIAL).and_then(Item::as_bytes).ok_or_else(bad)?.to_vec())
+        zeroize::Zeroizing::new(
+            kv.child(tag::KEY_MATERIAL)
+                .and_then(Item::as_bytes)
+                .ok_or_else(bad)?
+                .to_vec(),
+        )
     };
-    let wrapped = crate::crypto::keywrap::wrap(&kek_material, &plain, padding)
-        .map_err(|e| KmipError::new(Reason::CryptographicFailure, format!("cannot wrap {uid} with {kek_uid}: {e}")))?;
+    let wrapped = crate::crypto::keywrap::wrap(&kek_material, &plain, padding).map_err(|e| {
+        KmipError::new(
+            Reason::CryptographicFailure,
+            format!("cannot wrap {uid} with {kek_uid}: {e}"),
+        )
+    })?;
     *kv = if structured {
-        Item::structure(tag::KEY_VALUE, vec![Item::bytes(tag::KEY_MATERIAL, wrapped)])
+        Item::structure(
+            tag::KEY_VALUE,
+            vec![Item::bytes(tag::KEY_MATERIAL, wrapped)],
+        )
     } else {
         Item::bytes(tag::KEY_VALUE, wrapped)
     };
@@ -298,7 +347,10 @@ fn metadata_only_wire(
         .ok_or_else(|| KmipError::new(Reason::InternalServerError, "not a key"))?;
     let mut items = Vec::new();
     if content.object_type == ot::SECRET_DATA {
-        items.push(Item::enumeration(tag::SECRET_DATA_TYPE, content.data_type.unwrap_or(1)));
+        items.push(Item::enumeration(
+            tag::SECRET_DATA_TYPE,
+            content.data_type.unwrap_or(1),
+        ));
     }
     items.push(block);
     Ok(Item::structure(otag, items))
@@ -359,12 +411,17 @@ fn pkcs12_wire(
     let not_password = || {
         KmipError::new(
             Reason::InvalidField,
-            format!("the PKCS#12 Password Link of {uid} does not name a Secret Data of type Password"),
+            format!(
+                "the PKCS#12 Password Link of {uid} does not name a Secret Data of type Password"
+            ),
         )
     };
     let secret = ctx.load(password_uid).map_err(|_| not_password())?;
     if secret.rec.object_type != ot::SECRET_DATA
-        || matches!(secret.rec.state, state::DESTROYED | state::DESTROYED_COMPROMISED)
+        || matches!(
+            secret.rec.state,
+            state::DESTROYED | state::DESTROYED_COMPROMISED
+        )
     {
         return Err(not_password());
     }
@@ -397,7 +454,9 @@ fn pkcs12_wire(
         if c.rec.object_type != ot::CERTIFICATE {
             return Err(KmipError::new(
                 Reason::InvalidField,
-                format!("{cert_uid}, linked as a certificate of {uid}'s chain, is not a Certificate"),
+                format!(
+                    "{cert_uid}, linked as a certificate of {uid}'s chain, is not a Certificate"
+                ),
             ));
         }
         certs.push(ctx.open(&c)?.material.to_vec());
@@ -418,7 +477,12 @@ fn pkcs12_wire(
         .unwrap_or_else(|| "alias".to_string());
     let pkcs8 = crate::crypto::asymmetric::convert(content, kft::PKCS_8)?;
     let pfx = crate::crypto::pkcs12::build(&pkcs8.material, &certs, &password.material, &alias)
-        .map_err(|e| KmipError::new(Reason::CryptographicFailure, format!("cannot build the PKCS#12 of {uid}: {e}")))?;
+        .map_err(|e| {
+            KmipError::new(
+                Reason::CryptographicFailure,
+                format!("cannot build the PKCS#12 of {uid}: {e}"),
+            )
+        })?;
     // As the OASIS case shows it (TC-PKCS12-1-14): the Key Value is the container itself.
     Ok(Item::structure(
         tag::PRIVATE_KEY,
