@@ -101,6 +101,61 @@ fn quiet(e: &io::Error) -> bool {
     )
 }
 
+/// The TLS handshake (bounded by the handshake timeout) and the client's identification, shared by
+/// the KMIP port and the HTTPS listener. `None` when the handshake failed (a debug event: vCenter
+/// probes with handshake-only connections).
+pub(super) async fn handshake(
+    server: &Arc<Server>,
+    acceptor: &TlsAcceptor,
+    tcp: TcpStream,
+    peer: &str,
+    listener: &str,
+) -> Option<(tokio_rustls::server::TlsStream<TcpStream>, Identity)> {
+    let _ = tcp.set_nodelay(true);
+    let stream = match timeout(server.limits.handshake_timeout, acceptor.accept(tcp)).await {
+        Ok(Ok(s)) => s,
+        Ok(Err(e)) => {
+            tracing::debug!(peer, listener, error = %e, "TLS handshake failed");
+            return None;
+        }
+        Err(_) => {
+            tracing::debug!(peer, listener, "TLS handshake timed out");
+            return None;
+        }
+    };
+    let chain = Arc::new(super::tls::peer_chain(stream.get_ref().1));
+    let pending = chain.clone();
+    let s = server.clone();
+    let who = match tokio::task::spawn_blocking(move || s.trust.identify(s.store.as_ref(), &chain))
+        .await
+    {
+        Ok(Ok(who)) => who,
+        Ok(Err(e)) => {
+            // The store cannot be read (say, the database restarts): keep the connection and
+            // identify again at each request; until then requests get a clear error.
+            tracing::warn!(peer, error = %e, "cannot load client trust yet");
+            Identity::Pending {
+                chain: pending,
+                error: e.to_string(),
+            }
+        }
+        Err(_) => return None,
+    };
+    match &who {
+        Identity::Client { client, tenant } => {
+            tracing::debug!(peer, listener, client = %client.name, tenant = %tenant.name, "client connected")
+        }
+        Identity::Unknown {
+            fingerprint,
+            subject,
+        } => {
+            tracing::info!(peer, listener, %subject, sha256 = %fingerprint, "untrusted client certificate")
+        }
+        Identity::Pending { .. } => {}
+    }
+    Some((stream, who))
+}
+
 async fn connection(
     server: Arc<Server>,
     acceptor: TlsAcceptor,
@@ -108,55 +163,11 @@ async fn connection(
     peer: SocketAddr,
     mut shutdown: watch::Receiver<bool>,
 ) {
-    let _ = tcp.set_nodelay(true);
     let limits = server.limits.clone();
     let peer_s = peer.to_string();
-    let mut stream = match timeout(limits.handshake_timeout, acceptor.accept(tcp)).await {
-        Ok(Ok(s)) => s,
-        Ok(Err(e)) => {
-            tracing::debug!(peer = %peer_s, error = %e, "TLS handshake failed");
-            return;
-        }
-        Err(_) => {
-            tracing::debug!(peer = %peer_s, "TLS handshake timed out");
-            return;
-        }
+    let Some((mut stream, who)) = handshake(&server, &acceptor, tcp, &peer_s, "KMIP").await else {
+        return;
     };
-    let chain = super::tls::peer_chain(stream.get_ref().1);
-    let who = {
-        let server = server.clone();
-        let chain = std::sync::Arc::new(chain);
-        let pending = chain.clone();
-        match tokio::task::spawn_blocking(move || {
-            server.trust.identify(server.store.as_ref(), &chain)
-        })
-        .await
-        {
-            Ok(Ok(who)) => who,
-            Ok(Err(e)) => {
-                // The store cannot be read (say, the database restarts): keep the connection and
-                // identify again at each request; until then requests get a clear error.
-                tracing::warn!(peer = %peer_s, error = %e, "cannot load client trust yet");
-                Identity::Pending {
-                    chain: pending,
-                    error: e.to_string(),
-                }
-            }
-            Err(_) => return,
-        }
-    };
-    match &who {
-        Identity::Client { client, tenant } => {
-            tracing::debug!(peer = %peer_s, client = %client.name, tenant = %tenant.name, "client connected")
-        }
-        Identity::Unknown {
-            fingerprint,
-            subject,
-        } => {
-            tracing::info!(peer = %peer_s, %subject, sha256 = %fingerprint, "untrusted client certificate")
-        }
-        Identity::Pending { .. } => {}
-    }
     let who = Arc::new(who);
     loop {
         // Wait for the next request: idle timeout, or shutdown between requests.

@@ -175,24 +175,6 @@ async fn accept_loop(
     }
 }
 
-/// Who the client is, from its certificate chain (as on port 5696).
-async fn identify(server: &Arc<Server>, chain: Vec<Vec<u8>>, peer: &str) -> Option<Identity> {
-    let chain = Arc::new(chain);
-    let pending = chain.clone();
-    let s = server.clone();
-    match tokio::task::spawn_blocking(move || s.trust.identify(s.store.as_ref(), &chain)).await {
-        Ok(Ok(who)) => Some(who),
-        Ok(Err(e)) => {
-            tracing::warn!(peer, error = %e, "cannot load client trust yet");
-            Some(Identity::Pending {
-                chain: pending,
-                error: e.to_string(),
-            })
-        }
-        Err(_) => None,
-    }
-}
-
 async fn connection(
     server: Arc<Server>,
     acceptor: TlsAcceptor,
@@ -200,31 +182,13 @@ async fn connection(
     peer: SocketAddr,
     mut shutdown: watch::Receiver<bool>,
 ) {
-    let _ = tcp.set_nodelay(true);
     let limits = server.limits.clone();
     let peer_s = peer.to_string();
-    let mut stream = match timeout(limits.handshake_timeout, acceptor.accept(tcp)).await {
-        Ok(Ok(s)) => s,
-        Ok(Err(e)) => {
-            tracing::debug!(peer = %peer_s, error = %e, "HTTPS TLS handshake failed");
-            return;
-        }
-        Err(_) => {
-            tracing::debug!(peer = %peer_s, "HTTPS TLS handshake timed out");
-            return;
-        }
-    };
-    let chain = super::tls::peer_chain(stream.get_ref().1);
-    let Some(who) = identify(&server, chain, &peer_s).await else {
+    let Some((mut stream, who)) =
+        super::conn::handshake(&server, &acceptor, tcp, &peer_s, "HTTPS").await
+    else {
         return;
     };
-    if let Identity::Unknown {
-        fingerprint,
-        subject,
-    } = &who
-    {
-        tracing::info!(peer = %peer_s, %subject, sha256 = %fingerprint, "untrusted client certificate (HTTPS)");
-    }
     let who = Arc::new(who);
     let mut buf: Vec<u8> = Vec::new();
     loop {
