@@ -19,8 +19,8 @@ use keyhaven_ttlv::{Item, Value};
 use super::{check_client_attributes, now, uid_payload, OpCtx};
 use crate::server::crypto_params::{self as cp, UsageLimits};
 
-/// Attributes of the existing key that the replacement does not inherit.
-const NOT_COPIED: &[u32] = &[
+/// Attributes of the existing key that the replacement does not inherit (Re-key and Re-key Key Pair).
+pub(super) const NOT_COPIED: &[u32] = &[
     tag::UNIQUE_IDENTIFIER,
     tag::STATE,
     tag::OBJECT_TYPE,
@@ -47,7 +47,7 @@ const NOT_COPIED: &[u32] = &[
     tag::DEACTIVATION_DATE,
 ];
 
-fn date(attrs: &[Attribute], t: u32) -> Option<i64> {
+pub(super) fn date(attrs: &[Attribute], t: u32) -> Option<i64> {
     attrs
         .iter()
         .find(|a| a.name.is(t))
@@ -69,7 +69,7 @@ fn is_replacement_link(a: &Attribute) -> bool {
         || is_link_of(a, link_type::REPLACED_OBJECT_LINK)
 }
 
-fn link(kind: u32, uid: &str) -> Attribute {
+pub(super) fn link(kind: u32, uid: &str) -> Attribute {
     Attribute::std(
         tag::LINK,
         Value::Structure(vec![

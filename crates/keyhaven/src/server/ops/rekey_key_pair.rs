@@ -19,37 +19,9 @@ use keyhaven_kmip::tag;
 use keyhaven_ttlv::{Item, Value};
 use zeroize::Zeroizing;
 
+use super::rekey::{date, link, NOT_COPIED};
 use super::{check_client_attributes, now, Managed, OpCtx};
 use crate::crypto::asymmetric::{self, PrivateKey};
-
-/// Attributes of an existing key that its replacement does not inherit.
-const NOT_COPIED: &[u32] = &[
-    tag::UNIQUE_IDENTIFIER,
-    tag::STATE,
-    tag::OBJECT_TYPE,
-    tag::CRYPTOGRAPHIC_ALGORITHM,
-    tag::CRYPTOGRAPHIC_LENGTH,
-    tag::INITIAL_DATE,
-    tag::LAST_CHANGE_DATE,
-    tag::ORIGINAL_CREATION_DATE,
-    tag::DESTROY_DATE,
-    tag::COMPROMISE_DATE,
-    tag::COMPROMISE_OCCURRENCE_DATE,
-    tag::REVOCATION_REASON,
-    tag::ARCHIVE_DATE,
-    tag::DIGEST,
-    tag::FRESH,
-    tag::ALWAYS_SENSITIVE,
-    tag::NEVER_EXTRACTABLE,
-    tag::SHORT_UNIQUE_IDENTIFIER,
-    tag::KEY_FORMAT_TYPE,
-    tag::RANDOM_NUMBER_GENERATOR,
-    tag::LINK,
-    tag::ACTIVATION_DATE,
-    tag::PROCESS_START_DATE,
-    tag::PROTECT_STOP_DATE,
-    tag::DEACTIVATION_DATE,
-];
 
 const DATES: [u32; 4] = [
     tag::ACTIVATION_DATE,
@@ -57,26 +29,6 @@ const DATES: [u32; 4] = [
     tag::PROTECT_STOP_DATE,
     tag::DEACTIVATION_DATE,
 ];
-
-fn date(attrs: &[Attribute], t: u32) -> Option<i64> {
-    attrs
-        .iter()
-        .find(|a| a.name.is(t))
-        .and_then(|a| match a.value {
-            Value::DateTime(d) => Some(d),
-            _ => None,
-        })
-}
-
-fn link(kind: u32, uid: &str) -> Attribute {
-    Attribute::std(
-        tag::LINK,
-        Value::Structure(vec![
-            Item::enumeration(tag::LINK_TYPE, kind),
-            Item::text(tag::LINKED_OBJECT_IDENTIFIER, uid),
-        ]),
-    )
-}
 
 /// The object a key links to with a link type.
 fn linked(m: &Managed, kind: u32) -> Option<String> {
@@ -109,7 +61,7 @@ fn inherited(
     let mut attrs: Vec<Attribute> = old
         .attrs
         .iter()
-        .filter(|a| !NOT_COPIED.iter().any(|t| a.name.is(*t)))
+        .filter(|a| !a.name.is(tag::LINK) && !NOT_COPIED.iter().any(|t| a.name.is(*t)))
         .cloned()
         .collect();
     let old_activation = date(&old.attrs, tag::ACTIVATION_DATE);
