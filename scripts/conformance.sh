@@ -11,7 +11,7 @@
 #             to DIR/pykmip-CONFORMANCE.md
 #   --out DIR where logs and the PyKMIP report go (default target/conformance)
 #
-# KMIP_VECTORS_DIR overrides where the test cases are (default: ../shared/kmip-vectors/oasis beside
+# KMIP_VECTORS_DIR overrides where the test cases are (default: testdata/kmip-vectors/oasis in
 # the repository). Everything listens on 127.0.0.1 only and stops at exit.
 set -euo pipefail
 
@@ -40,7 +40,7 @@ if ! command -v cargo >/dev/null 2>&1 && [ -x "$HOME/.cargo/bin/cargo" ]; then
     export PATH="$HOME/.cargo/bin:$PATH"
 fi
 
-VECTORS="${KMIP_VECTORS_DIR:-$REPO_ROOT/../shared/kmip-vectors/oasis}"
+VECTORS="${KMIP_VECTORS_DIR:-$REPO_ROOT/testdata/kmip-vectors/oasis}"
 [ -d "$VECTORS/1.0" ] || die "no OASIS test cases at $VECTORS (set KMIP_VECTORS_DIR)"
 mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"

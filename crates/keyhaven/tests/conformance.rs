@@ -1,4 +1,4 @@
-//! The OASIS KMIP profile test cases (shared/kmip-vectors/oasis 1.0, 1.4, 2.1) against the real
+//! The OASIS KMIP profile test cases (testdata/kmip-vectors/oasis 1.0, 1.4, 2.1) against the real
 //! server, through `keyhaven conformance --expect conformance/expected-failures.txt`: fails when a
 //! case fails that the list does not name, or when a listed case passes (remove it from the list).
 
@@ -14,7 +14,7 @@ fn vectors_dir() -> PathBuf {
     std::env::var_os("KMIP_VECTORS_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/kmip-vectors/oasis")
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/kmip-vectors/oasis")
         })
 }
 

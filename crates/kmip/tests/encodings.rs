@@ -1,4 +1,4 @@
-//! The XML and JSON encodings over every message of every OASIS test case (shared/kmip-vectors/oasis):
+//! The XML and JSON encodings over every message of every OASIS test case (testdata/kmip-vectors/oasis):
 //! XML -> Item -> binary TTLV -> Item -> XML -> Item and Item -> JSON -> Item give the same item.
 //! Placeholders of the test cases (`$NOW`, `$UNIQUE_IDENTIFIER_0`, ...) are first replaced by fixed
 //! values of the element's type (they are not part of the encodings).
@@ -12,7 +12,7 @@ fn vectors_dir() -> PathBuf {
     std::env::var_os("KMIP_VECTORS_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/kmip-vectors/oasis")
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/kmip-vectors/oasis")
         })
 }
 

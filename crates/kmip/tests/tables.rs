@@ -16,7 +16,7 @@ const VERSIONS: [(i32, i32); 7] = [(1, 0), (1, 1), (1, 2), (1, 3), (1, 4), (2, 0
 fn vectors_dir() -> PathBuf {
     std::env::var_os("KMIP_VECTORS_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("/work/shared/kmip-vectors/oasis"))
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/kmip-vectors/oasis"))
 }
 
 fn xml_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -117,6 +117,11 @@ fn all_elements() -> Vec<(PathBuf, Element)> {
     let mut files = Vec::new();
     xml_files(&vectors_dir(), &mut files);
     files.sort();
+    assert!(
+        files.len() > 200,
+        "expected the OASIS test cases under {} (set KMIP_VECTORS_DIR)",
+        vectors_dir().display()
+    );
     let mut out = Vec::new();
     for f in files {
         let text = std::fs::read_to_string(&f).expect("read xml");

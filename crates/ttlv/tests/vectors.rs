@@ -1,4 +1,4 @@
-//! Every vector of shared/kmip-vectors/ttlv_vectors.json: the well-formed ones
+//! Every vector of testdata/kmip-vectors/ttlv_vectors.json: the well-formed ones
 //! decode and re-encode byte for byte, the others are refused.
 //!
 //! The vectors come from PyKMIP (Apache-2.0), NLnet Labs kmip-protocol
@@ -21,8 +21,8 @@ fn vectors_path() -> PathBuf {
     if let Ok(p) = std::env::var("KEYHAVEN_TTLV_VECTORS") {
         return PathBuf::from(p);
     }
-    // crates/ttlv -> repository root -> its parent, where shared/ sits beside the clone.
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/kmip-vectors/ttlv_vectors.json")
+    // crates/ttlv -> repository root -> testdata/ (copied from the OASIS and client test suites).
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/kmip-vectors/ttlv_vectors.json")
 }
 
 fn load() -> Vec<Vector> {
