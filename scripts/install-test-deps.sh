@@ -10,8 +10,9 @@
 #   - build tools: a Rust toolchain (checked only: it cannot be installed
 #     from here) and a C compiler (ring and the bundled SQLite build C code);
 #   - a Python virtualenv at .venv (repo root) holding the packages listed in
-#     tests/pykmip/requirements.txt (PyKMIP 0.11.0 and pytest), for the
-#     third-party-client interop tests in tests/pykmip;
+#     tests/pykmip/requirements.txt (PyKMIP 0.11.0, cyphera-kmip 0.0.1a1 and
+#     pytest), for the third-party-client interop tests in tests/pykmip and
+#     tests/cyphera;
 #   - SoftHSM2 and pkcs11-tool (Debian softhsm2, opensc) for the PKCS#11
 #     root-key tests in crates/keyhaven/tests/hsm.rs.
 #   - PostgreSQL server binaries (Debian postgresql) for the cluster tests in
@@ -79,6 +80,10 @@ else
     die "cargo not found (looked on PATH and in $HOME/.cargo/bin): install a Rust toolchain (rustup, Rust >= 1.80); this script cannot install one"
 fi
 
+# OpenSSL headers and pkg-config: the third-party `kmip-protocol` client crate (a dev-dependency,
+# crates/keyhaven/tests/kmip_protocol.rs) links the system libssl.
+apt_install pkg-config libssl-dev
+
 if command -v cc >/dev/null 2>&1; then
     say "C compiler: $(cc --version | head -n 1)"
 else
@@ -125,7 +130,7 @@ fi
 # What .venv should hold: the requirements file and the interpreter's version.
 WANT="$(sha256sum "$REQUIREMENTS" | cut -d' ' -f1) $("$VENV/bin/python" --version 2>&1)"
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$WANT" ] &&
-    "$VENV/bin/python" -c 'import kmip.pie.client, pytest' >/dev/null 2>&1; then
+    "$VENV/bin/python" -c 'import kmip.pie.client, cyphera_kmip, pytest' >/dev/null 2>&1; then
     say "Python packages in .venv already installed ($REQUIREMENTS)"
 else
     say "installing Python packages into .venv from $REQUIREMENTS: $(grep -v '^\s*#' "$REQUIREMENTS" | xargs)"
@@ -134,11 +139,12 @@ else
     "$VENV/bin/python" - <<'EOF' || die "the packages in .venv do not work (see above)"
 from importlib.metadata import version
 import kmip.pie.client  # noqa: F401  (fails here if PyKMIP cannot load)
+import cyphera_kmip  # noqa: F401
 import pytest  # noqa: F401
 assert version("pykmip") == "0.11.0", "PyKMIP is %s, not 0.11.0" % version("pykmip")
 print("[install-test-deps] installed: " + ", ".join(
     "%s %s" % (name, version(name))
-    for name in ("pykmip", "pytest", "cryptography", "sqlalchemy")))
+    for name in ("pykmip", "cyphera-kmip", "pytest", "cryptography", "sqlalchemy")))
 EOF
     printf '%s\n' "$WANT" >"$STAMP"
 fi

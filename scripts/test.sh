@@ -4,7 +4,8 @@
 #   1. installs what the tests need (scripts/install-test-deps.sh)
 #   2. builds the workspace, tests and benches included
 #   3. runs the Rust tests (cargo test --workspace)
-#   4. runs the PyKMIP interop tests (tests/pykmip) against target/debug/keyhaven
+#   4. runs the Python interop tests (tests/pykmip: PyKMIP; tests/cyphera: cyphera-kmip)
+#      against target/debug/keyhaven
 #
 # Stops at once if stage 1 or 2 fails; runs both test stages even if the first
 # fails, then exits non-zero if either failed.
@@ -39,6 +40,11 @@ fi
 stage "PyKMIP interop tests (tests/pykmip)"
 if ! KEYHAVEN_BIN=target/debug/keyhaven .venv/bin/pytest -q tests/pykmip; then
     failed+=("PyKMIP interop tests")
+fi
+
+stage "cyphera-kmip interop tests (tests/cyphera)"
+if ! KEYHAVEN_BIN=target/debug/keyhaven .venv/bin/pytest -q tests/cyphera; then
+    failed+=("cyphera-kmip interop tests")
 fi
 
 if [ "${#failed[@]}" -gt 0 ]; then

@@ -16,7 +16,9 @@ const VERSIONS: [(i32, i32); 7] = [(1, 0), (1, 1), (1, 2), (1, 3), (1, 4), (2, 0
 fn vectors_dir() -> PathBuf {
     std::env::var_os("KMIP_VECTORS_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/kmip-vectors/oasis"))
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../testdata/kmip-vectors/oasis")
+        })
 }
 
 fn xml_files(dir: &Path, out: &mut Vec<PathBuf>) {

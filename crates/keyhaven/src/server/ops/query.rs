@@ -17,9 +17,14 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
                 .ok_or_else(|| KmipError::invalid("Query Function must be an Enumeration"))
         })
         .collect::<KmipResult<_>>()?;
-    if functions.is_empty() {
-        return Err(KmipError::missing("a Query Function"));
-    }
+    // The Query Function is required, but some clients (cyphera-kmip among them) send none: they
+    // get what nearly every client asks for first, the operations and object types supported.
+    let functions = if functions.is_empty() {
+        tracing::debug!("Query without a Query Function: answered as Query Operations + Objects");
+        vec![qf::QUERY_OPERATIONS, qf::QUERY_OBJECTS]
+    } else {
+        functions
+    };
     let mut c = Vec::new();
     if functions.contains(&qf::QUERY_OPERATIONS) {
         c.extend(
