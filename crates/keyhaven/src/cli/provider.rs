@@ -1,4 +1,5 @@
-//! `keyhaven provider …`: the named root-key providers of this node (PKCS#11 HSMs), kept in
+//! `keyhaven provider …`: the named root-key providers of this node (PKCS#11 HSMs, and cloud key
+//! managers: see provider_cloud.rs), kept in
 //! `DATA/providers.json`. The built-in "local" provider (key files in `DATA/rootkeys`) is always
 //! there.
 
@@ -40,6 +41,9 @@ pub enum ProviderCmd {
         #[arg(long)]
         no_check: bool,
     },
+    /// Cloud key managers: add-keyprotect, add-aws-kms, add-transit.
+    #[command(flatten)]
+    Cloud(super::provider_cloud::CloudAddCmd),
     /// List the providers of this node and how many tenants use each.
     List {
         #[arg(long)]
@@ -108,6 +112,7 @@ pub fn run(data_dir: &Path, cmd: ProviderCmd) -> CliResult {
                 "Added PKCS#11 provider {name}; create a tenant on it with `keyhaven tenant create NAME --provider {name}`"
             );
         }
+        ProviderCmd::Cloud(c) => return super::provider_cloud::run(data_dir, c),
         ProviderCmd::List { json } => {
             let o = open_admin(data_dir)?;
             let list = registry::load(&dir.providers_file())?;
@@ -159,9 +164,13 @@ pub fn run(data_dir: &Path, cmd: ProviderCmd) -> CliResult {
                 .into_iter()
                 .find(|p| p.name == name)
                 .ok_or_else(|| format!("no provider named {name:?}"))?;
-            match p.settings {
+            match &p.settings {
                 ProviderSettings::Pkcs11(c) => {
-                    let prov = Pkcs11Provider::new(&name, c).map_err(|e| e.to_string())?;
+                    let prov = Pkcs11Provider::new(&name, c.clone()).map_err(|e| e.to_string())?;
+                    println!("{name}: {}", prov.check().map_err(|e| e.to_string())?);
+                }
+                _ => {
+                    let prov = p.open().map_err(|e| e.to_string())?;
                     println!("{name}: {}", prov.check().map_err(|e| e.to_string())?);
                 }
             }

@@ -14,11 +14,12 @@ pub enum TenantCmd {
     Create {
         name: String,
         /// The root-key provider: "local" (key files in the data directory) or a provider added
-        /// with `keyhaven provider add-pkcs11`.
+        /// with `keyhaven provider add-pkcs11`, add-keyprotect, add-aws-kms or add-transit.
         #[arg(long, default_value = crate::rootkey::LOCAL_PROVIDER)]
         provider: String,
-        /// Use the existing key with this label in the provider (checked: AES-256, sensitive,
-        /// not extractable, may encrypt and decrypt) instead of generating one.
+        /// Use an existing key instead of generating one, after checking it: a PKCS#11 label
+        /// (AES-256, sensitive, not extractable), a Key Protect root key ID or alias, an AWS KMS
+        /// key ID, ARN or alias, or a Transit key name.
         #[arg(long, value_name = "LABEL")]
         root_key_label: Option<String>,
     },
@@ -119,6 +120,13 @@ pub fn run(data_dir: &Path, cmd: TenantCmd) -> CliResult {
                     peer: None,
                 })
                 .map_err(|e| e.to_string())?;
+            if out.old_ref == out.new_ref {
+                println!(
+                    "Tenant {name}: root key {} rotated in place (new version in the provider)",
+                    out.new_ref
+                );
+                return Ok(());
+            }
             println!(
                 "Tenant {name}: root key rotated from {} to {}{}",
                 out.old_ref,

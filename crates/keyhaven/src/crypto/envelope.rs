@@ -315,6 +315,49 @@ impl Envelope {
             .map_err(|e| root_err(&tenant.id, e))
     }
 
+    /// Re-wraps the tenant wrapping key under the newest version of the same root key (after the
+    /// provider rotated it in place). Returns the new wrapped form, for
+    /// [`crate::store::Store::switch_root_key`] with the same reference.
+    pub fn rewrap_tenant_key_in_place(
+        &self,
+        tenant: &TenantRecord,
+    ) -> Result<Vec<u8>, EnvelopeError> {
+        let provider = self.provider_for(&tenant.id, &tenant.root_provider)?;
+        provider
+            .rewrap(
+                &tenant.root_key_ref,
+                &tenant.wrapped_twk,
+                &twk_aad(&tenant.id),
+            )
+            .map_err(|e| root_err(&tenant.id, e))
+    }
+
+    /// Stores the wrapped TWK a provider handed back while unwrapping (the same key wrapped under
+    /// the root key's newest version), unless a rotation of the tenant is under way (it writes
+    /// the row itself). Best effort: the old form keeps working until it is stored.
+    fn store_rewrapped(&self, tenant: &TenantRecord, rewrapped: &[u8]) {
+        match self.store.get_root_rotation(&tenant.id) {
+            Ok(None) => {}
+            Ok(Some(_)) => return,
+            Err(e) => {
+                tracing::warn!(tenant = %tenant.name, error = %e, "cannot store the re-wrapped tenant key");
+                return;
+            }
+        }
+        match self.store.switch_root_key(
+            &tenant.id,
+            &tenant.root_key_ref,
+            &tenant.root_key_ref,
+            rewrapped,
+        ) {
+            Ok(()) => tracing::info!(tenant = %tenant.name, provider = %tenant.root_provider,
+                root_key = %tenant.root_key_ref,
+                "tenant key re-wrapped by the provider under the root key's newest version: stored"),
+            Err(e) => tracing::warn!(tenant = %tenant.name, error = %e,
+                "cannot store the re-wrapped tenant key (the current one keeps working)"),
+        }
+    }
+
     /// Drops the cached tenant key of `tenant_id` at once (e.g. after suspension or rotation).
     pub fn forget_tenant(&self, tenant_id: &str) {
         self.write_cache().remove(tenant_id);
@@ -463,13 +506,16 @@ impl Envelope {
         }
 
         let provider = self.provider_for(&tenant.id, &tenant.root_provider)?;
-        let twk = provider
-            .unwrap(
+        let (twk, refreshed) = provider
+            .unwrap_refreshed(
                 &tenant.root_key_ref,
                 &tenant.wrapped_twk,
                 &twk_aad(&tenant.id),
             )
             .map_err(|e| root_err(&tenant.id, e))?;
+        if let Some(rewrapped) = refreshed {
+            self.store_rewrapped(tenant, &rewrapped);
+        }
         let key: Zeroizing<[u8; TWK_LEN]> =
             Zeroizing::new(twk.as_slice().try_into().map_err(|_| {
                 EnvelopeError::TenantKeyInvalid {

@@ -65,6 +65,14 @@ pub fn rotate_root_key(
             tenant.name, tenant.root_provider
         )
     })?;
+    if provider.rotates_in_place()
+        && store
+            .get_root_rotation(tenant_id)
+            .map_err(|e| e.to_string())?
+            .is_none()
+    {
+        return rotate_in_place(store, envelope, &tenant, provider.as_ref(), progress);
+    }
     let (mut rotation, resumed) = match store
         .get_root_rotation(tenant_id)
         .map_err(|e| e.to_string())?
@@ -169,5 +177,43 @@ pub fn rotate_root_key(
         new_ref: rotation.new_ref,
         resumed,
         old_key_note,
+    })
+}
+
+/// Rotation for providers that version their keys (Key Protect, AWS KMS, Transit): the provider
+/// makes a new version of the same root key (older versions still decrypt), then the tenant
+/// wrapping key is wrapped again under the newest version and stored. Nothing to retire and no
+/// journal: run again after an interruption, it only adds one more version.
+fn rotate_in_place(
+    store: &dyn Store,
+    envelope: &Envelope,
+    tenant: &crate::store::TenantRecord,
+    provider: &dyn crate::rootkey::RootKeyProvider,
+    progress: &mut dyn FnMut(&str),
+) -> Result<RotationOutcome, String> {
+    let key = &tenant.root_key_ref;
+    provider
+        .rotate_key(key)
+        .map_err(|e| format!("cannot rotate root key {key}: {e}"))?;
+    progress(&format!(
+        "rotated root key {key} in provider {} (a new version; older versions still decrypt)",
+        tenant.root_provider
+    ));
+    let wrapped = envelope
+        .rewrap_tenant_key_in_place(tenant)
+        .map_err(|e| format!("cannot re-wrap the tenant wrapping key under {key}: {e}"))?;
+    store
+        .switch_root_key(&tenant.id, key, key, &wrapped)
+        .map_err(|e| format!("cannot store the re-wrapped key of tenant {}: {e}", tenant.name))?;
+    envelope.forget_tenant(&tenant.id);
+    progress(&format!(
+        "tenant {} wrapping key re-wrapped under the newest version of {key}",
+        tenant.name
+    ));
+    Ok(RotationOutcome {
+        old_ref: key.clone(),
+        new_ref: key.clone(),
+        resumed: false,
+        old_key_note: None,
     })
 }

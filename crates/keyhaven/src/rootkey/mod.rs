@@ -2,6 +2,7 @@
 //! in an external KMS/HSM) and wraps/unwraps tenant wrapping keys under them; CRK bytes never leave
 //! the provider.
 
+pub mod cloud;
 pub mod local;
 pub mod pkcs11;
 pub mod registry;
@@ -61,6 +62,10 @@ pub enum RootKeyError {
     /// The provider cannot do this (e.g. adopt an existing key, or disable one).
     #[error("not supported by this root key provider: {0}")]
     Unsupported(String),
+    /// The provider refused the identity Keyhaven uses: the message names the permission, role
+    /// or policy it lacks. Not transient: an administrator must grant it.
+    #[error("root key permission denied: {0}")]
+    PermissionDenied(String),
 }
 
 impl RootKeyError {
@@ -112,6 +117,44 @@ pub trait RootKeyProvider: Send + Sync {
     fn enable_key(&self, key_ref: &str) -> Result<(), RootKeyError> {
         Err(RootKeyError::Unsupported(format!(
             "provider {} cannot enable {key_ref}",
+            self.name()
+        )))
+    }
+    /// Like [`RootKeyProvider::unwrap`], and also returns the same plaintext wrapped again under
+    /// the key's newest version when the provider offers it while unwrapping (Key Protect does
+    /// after its root key was rotated): the caller stores that instead of `wrapped`.
+    fn unwrap_refreshed(
+        &self,
+        key_ref: &str,
+        wrapped: &[u8],
+        aad: &[u8],
+    ) -> Result<(Zeroizing<Vec<u8>>, Option<Vec<u8>>), RootKeyError> {
+        self.unwrap(key_ref, wrapped, aad).map(|p| (p, None))
+    }
+    /// Whether `tenant rotate-root` rotates the key inside the provider (a new version of the
+    /// same key, old versions still decrypting) rather than switching to a new key.
+    fn rotates_in_place(&self) -> bool {
+        false
+    }
+    /// Makes a new version of the key the one that wraps (see
+    /// [`RootKeyProvider::rotates_in_place`]).
+    fn rotate_key(&self, key_ref: &str) -> Result<(), RootKeyError> {
+        Err(RootKeyError::Unsupported(format!(
+            "provider {} cannot rotate {key_ref} in place",
+            self.name()
+        )))
+    }
+    /// Wraps what `wrapped` holds again under the key's newest version; by default an unwrap and
+    /// a wrap, providers with a rewrap operation use it (the plaintext never leaves them).
+    fn rewrap(&self, key_ref: &str, wrapped: &[u8], aad: &[u8]) -> Result<Vec<u8>, RootKeyError> {
+        let plain = self.unwrap(key_ref, wrapped, aad)?;
+        self.wrap(key_ref, &plain, aad)
+    }
+    /// Checks the provider answers and the identity may do what Keyhaven needs; one line for
+    /// `provider check`.
+    fn check(&self) -> Result<String, RootKeyError> {
+        Err(RootKeyError::Unsupported(format!(
+            "provider {} has no check",
             self.name()
         )))
     }

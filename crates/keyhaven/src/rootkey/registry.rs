@@ -15,6 +15,9 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::cloud::aws_kms::{AwsKmsConfig, AwsKmsProvider};
+use super::cloud::keyprotect::{KeyProtectConfig, KeyProtectProvider};
+use super::cloud::transit::{TransitConfig, TransitProvider};
 use super::pkcs11::{Pkcs11Config, Pkcs11Provider};
 use super::{ProviderResolver, RootKeyError, RootKeyProvider, LOCAL_PROVIDER};
 
@@ -23,6 +26,12 @@ use super::{ProviderResolver, RootKeyError, RootKeyProvider, LOCAL_PROVIDER};
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum ProviderSettings {
     Pkcs11(Pkcs11Config),
+    /// IBM Key Protect or Hyper Protect Crypto Services.
+    Keyprotect(KeyProtectConfig),
+    #[serde(rename = "aws-kms")]
+    AwsKms(AwsKmsConfig),
+    /// OpenBao or HashiCorp Vault Transit.
+    Transit(TransitConfig),
 }
 
 /// One named provider.
@@ -37,12 +46,18 @@ impl ProviderConfig {
     pub fn kind(&self) -> &'static str {
         match self.settings {
             ProviderSettings::Pkcs11(_) => "pkcs11",
+            ProviderSettings::Keyprotect(_) => "keyprotect",
+            ProviderSettings::AwsKms(_) => "aws-kms",
+            ProviderSettings::Transit(_) => "transit",
         }
     }
 
     pub fn summary(&self) -> String {
         match &self.settings {
             ProviderSettings::Pkcs11(c) => c.summary(),
+            ProviderSettings::Keyprotect(c) => c.summary(),
+            ProviderSettings::AwsKms(c) => c.summary(),
+            ProviderSettings::Transit(c) => c.summary(),
         }
     }
 
@@ -51,6 +66,15 @@ impl ProviderConfig {
         match &self.settings {
             ProviderSettings::Pkcs11(c) => {
                 Ok(Arc::new(Pkcs11Provider::new(&self.name, c.clone())?))
+            }
+            ProviderSettings::Keyprotect(c) => {
+                Ok(Arc::new(KeyProtectProvider::new(&self.name, c.clone())?))
+            }
+            ProviderSettings::AwsKms(c) => {
+                Ok(Arc::new(AwsKmsProvider::new(&self.name, c.clone())?))
+            }
+            ProviderSettings::Transit(c) => {
+                Ok(Arc::new(TransitProvider::new(&self.name, c.clone())?))
             }
         }
     }
