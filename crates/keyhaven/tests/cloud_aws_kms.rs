@@ -145,7 +145,7 @@ fn aws_kms_tenant_lifecycle_on_moto() {
     let mut c = Conn::connect(server.addr, &server.issue("acme-vc", "acme"));
     let mut cb = Conn::connect(server.addr, &server.issue("beta-vc", "beta"));
     let (k1, m1) = vcenter_key_flow(&mut c, "web-01");
-    let (kb, _) = vcenter_key_flow(&mut cb, "db-01");
+    let (kb, mb) = vcenter_key_flow(&mut cb, "db-01");
 
     // DisableKey (admin): refused within the interval; EnableKey: served again.
     admin_env(&data, &admin_e, &["tenant", "disable-root-key", "acme"]).expect("disable");
@@ -168,12 +168,15 @@ fn aws_kms_tenant_lifecycle_on_moto() {
     let mut cb = Conn::connect(server.addr, &server.issue("beta-vc2", "beta"));
     assert_eq!(try_get(&mut c, &k1).expect("old key after rotation"), m1);
     assert_eq!(try_get(&mut c, &k2).expect("new key after rotation"), m2);
+    assert_eq!(try_get(&mut cb, &kb).expect("beta served (its tenant key cached)"), mb);
 
     // ScheduleKeyDeletion of beta's key: beta shredded within the interval, acme unaffected.
+    // (By key ID: moto's ScheduleKeyDeletion does not take an ARN.)
+    let beta_id = beta_key.rsplit("key/").next().expect("key id");
     moto.py(
         Some(&admin_c),
         &format!(
-            "boto3.client('kms', endpoint_url=E, region_name=R).schedule_key_deletion(KeyId={beta_key:?}, PendingWindowInDays=7)"
+            "boto3.client('kms', endpoint_url=E, region_name=R).schedule_key_deletion(KeyId={beta_id:?}, PendingWindowInDays=7)"
         ),
     );
     let t = Instant::now();

@@ -23,7 +23,7 @@ const ROOT_TOKEN: &str = "kh-test-root-token";
 const KEY: &str = "kh-root";
 
 struct Bao {
-    proc: Proc,
+    _proc: Proc,
     addr: String,
     dir: tempfile::TempDir,
 }
@@ -43,7 +43,7 @@ impl Bao {
             .expect("start bao");
         wait_port(port, &mut child, "bao server -dev");
         let b = Bao {
-            proc: Proc(Some(child)),
+            _proc: Proc(Some(child)),
             addr: format!("http://127.0.0.1:{port}"),
             dir,
         };

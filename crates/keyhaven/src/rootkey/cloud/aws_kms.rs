@@ -136,6 +136,16 @@ fn error_parts(r: &Response) -> (String, String) {
     )
 }
 
+/// The key ID of a key ARN (`arn:aws:kms:REGION:ACCOUNT:key/ID` → `ID`). The key-management
+/// operations (DisableKey, EnableKey, RotateKeyOnDemand) only work in the key's own account, where
+/// the ID names the key as well as the ARN; moto's server accepts only the ID for them.
+fn bare_key_id(key_ref: &str) -> &str {
+    match key_ref.strip_prefix("arn:") {
+        Some(rest) => rest.rsplit_once(":key/").map_or(key_ref, |(_, id)| id),
+        None => key_ref,
+    }
+}
+
 impl AwsKmsProvider {
     pub fn new(name: &str, config: AwsKmsConfig) -> Result<Self, RootKeyError> {
         config.validate().map_err(RootKeyError::Io)?;
@@ -387,12 +397,12 @@ impl RootKeyProvider for AwsKmsProvider {
     }
 
     fn disable_key(&self, key_ref: &str) -> Result<(), RootKeyError> {
-        self.call("DisableKey", key_ref, &json!({"KeyId": key_ref}))
+        self.call("DisableKey", key_ref, &json!({"KeyId": bare_key_id(key_ref)}))
             .map(drop)
     }
 
     fn enable_key(&self, key_ref: &str) -> Result<(), RootKeyError> {
-        self.call("EnableKey", key_ref, &json!({"KeyId": key_ref}))
+        self.call("EnableKey", key_ref, &json!({"KeyId": bare_key_id(key_ref)}))
             .map(drop)
     }
 
@@ -401,7 +411,11 @@ impl RootKeyProvider for AwsKmsProvider {
     }
 
     fn rotate_key(&self, key_ref: &str) -> Result<(), RootKeyError> {
-        self.call("RotateKeyOnDemand", key_ref, &json!({"KeyId": key_ref}))
+        self.call(
+            "RotateKeyOnDemand",
+            key_ref,
+            &json!({"KeyId": bare_key_id(key_ref)}),
+        )
             .map(drop)
     }
 
@@ -452,5 +466,8 @@ mod tests {
         ));
         assert!(p.fail("Encrypt", "k", 400, "ThrottlingException", "").is_transient());
         assert_eq!(p.config.endpoint(), "https://kms.eu-west-1.amazonaws.com");
+        assert_eq!(bare_key_id("arn:aws:kms:eu-west-1:1:key/abc-1"), "abc-1");
+        assert_eq!(bare_key_id("abc-1"), "abc-1");
+        assert_eq!(bare_key_id("alias/x"), "alias/x");
     }
 }
