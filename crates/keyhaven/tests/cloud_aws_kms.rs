@@ -52,8 +52,12 @@ impl Moto {
             ))
             .env_remove("AWS_PROFILE");
         match creds {
-            Some((id, secret)) => cmd.env("AWS_ACCESS_KEY_ID", id).env("AWS_SECRET_ACCESS_KEY", secret),
-            None => cmd.env("AWS_ACCESS_KEY_ID", "setup").env("AWS_SECRET_ACCESS_KEY", "setup"),
+            Some((id, secret)) => cmd
+                .env("AWS_ACCESS_KEY_ID", id)
+                .env("AWS_SECRET_ACCESS_KEY", secret),
+            None => cmd
+                .env("AWS_ACCESS_KEY_ID", "setup")
+                .env("AWS_SECRET_ACCESS_KEY", "setup"),
         };
         let out = cmd.output().expect("python");
         assert!(
@@ -99,7 +103,8 @@ fn env_of(c: &(String, String)) -> [(&str, &str); 3] {
 fn aws_kms_tenant_lifecycle_on_moto() {
     let mut moto = Moto::start();
     let [admin_c, server_c, nodecrypt_c] = make_users(&moto);
-    let (admin_e, server_e, nodecrypt_e) = (env_of(&admin_c), env_of(&server_c), env_of(&nodecrypt_c));
+    let (admin_e, server_e, nodecrypt_e) =
+        (env_of(&admin_c), env_of(&server_c), env_of(&nodecrypt_c));
     let mut server = new_server();
     let data = server.data();
     std::fs::create_dir_all(&data).expect("data dir");
@@ -110,18 +115,44 @@ fn aws_kms_tenant_lifecycle_on_moto() {
         ("AWS_SECRET_ACCESS_KEY", "not-the-secret"),
         ("AWS_EC2_METADATA_DISABLED", "true"),
     ];
-    let add = ["provider", "add-aws-kms", "--name", "aws", "--region", REGION, "--endpoint-url", &moto.url];
+    let add = [
+        "provider",
+        "add-aws-kms",
+        "--name",
+        "aws",
+        "--region",
+        REGION,
+        "--endpoint-url",
+        &moto.url,
+    ];
     let err = admin_env(&data, &wrong, &add).expect_err("wrong secret");
-    assert!(err.contains("refused") && err.contains("environment"), "{err}");
+    assert!(
+        err.contains("refused") && err.contains("environment"),
+        "{err}"
+    );
     let out = admin_env(&data, &server_e, &add).expect("add-aws-kms");
     assert!(out.contains("credentials from environment"), "{out}");
 
     // The server's identity may not create keys: kms:CreateKey named. The admin's may.
-    let err = admin_env(&data, &server_e, &["tenant", "create", "acme", "--provider", "aws"])
-        .expect_err("CreateKey needs more");
+    let err = admin_env(
+        &data,
+        &server_e,
+        &["tenant", "create", "acme", "--provider", "aws"],
+    )
+    .expect_err("CreateKey needs more");
     assert!(err.contains("kms:CreateKey"), "{err}");
-    admin_env(&data, &admin_e, &["tenant", "create", "acme", "--provider", "aws"]).expect("acme");
-    admin_env(&data, &admin_e, &["tenant", "create", "beta", "--provider", "aws"]).expect("beta");
+    admin_env(
+        &data,
+        &admin_e,
+        &["tenant", "create", "acme", "--provider", "aws"],
+    )
+    .expect("acme");
+    admin_env(
+        &data,
+        &admin_e,
+        &["tenant", "create", "beta", "--provider", "aws"],
+    )
+    .expect("beta");
     let acme_key = root_key_of(&data, "acme");
     let beta_key = root_key_of(&data, "beta");
     assert!(acme_key.starts_with("arn:aws:kms:eu-west-1:"), "{acme_key}");
@@ -129,19 +160,42 @@ fn aws_kms_tenant_lifecycle_on_moto() {
     let err = admin_env(
         &data,
         &nodecrypt_e,
-        &["tenant", "create", "gamma", "--provider", "aws", "--root-key-label", &acme_key],
+        &[
+            "tenant",
+            "create",
+            "gamma",
+            "--provider",
+            "aws",
+            "--root-key-label",
+            &acme_key,
+        ],
     )
     .expect_err("no decrypt");
-    assert!(err.contains("kms:Decrypt") && err.contains("permission denied"), "{err}");
+    assert!(
+        err.contains("kms:Decrypt") && err.contains("permission denied"),
+        "{err}"
+    );
     // The server's identity adopts it (Encrypt, Decrypt, DescribeKey suffice).
     admin_env(
         &data,
         &server_e,
-        &["tenant", "create", "delta", "--provider", "aws", "--root-key-label", &acme_key],
+        &[
+            "tenant",
+            "create",
+            "delta",
+            "--provider",
+            "aws",
+            "--root-key-label",
+            &acme_key,
+        ],
     )
     .expect("adopt with least privilege");
 
-    spawn_env(&mut server, &server_e, &["--root-key-check-secs", "1", "--root-key-grace-secs", "4"]);
+    spawn_env(
+        &mut server,
+        &server_e,
+        &["--root-key-check-secs", "1", "--root-key-grace-secs", "4"],
+    );
     let mut c = Conn::connect(server.addr, &server.issue("acme-vc", "acme"));
     let mut cb = Conn::connect(server.addr, &server.issue("beta-vc", "beta"));
     let (k1, m1) = vcenter_key_flow(&mut c, "web-01");
@@ -153,7 +207,8 @@ fn aws_kms_tenant_lifecycle_on_moto() {
     let (took, msg) = time_to_refusal(&mut c, &k1, t, Duration::from_secs(4));
     assert!(msg.contains("disabled"), "{msg}");
     eprintln!("AWS KMS key disabled -> first refused Get after {took:?} (--root-key-check-secs 1)");
-    let err = admin_env(&data, &server_e, &["tenant", "enable-root-key", "acme"]).expect_err("no kms:EnableKey");
+    let err = admin_env(&data, &server_e, &["tenant", "enable-root-key", "acme"])
+        .expect_err("no kms:EnableKey");
     assert!(err.contains("kms:EnableKey"), "{err}");
     admin_env(&data, &admin_e, &["tenant", "enable-root-key", "acme"]).expect("enable");
     assert_eq!(wait_served(&mut c, &k1, Duration::from_secs(5)), m1);
@@ -163,12 +218,19 @@ fn aws_kms_tenant_lifecycle_on_moto() {
     assert!(out.contains("rotated in place"), "{out}");
     let (k2, m2) = vcenter_key_flow(&mut c, "web-02");
     server.kill();
-    spawn_env(&mut server, &server_e, &["--root-key-check-secs", "1", "--root-key-grace-secs", "4"]);
+    spawn_env(
+        &mut server,
+        &server_e,
+        &["--root-key-check-secs", "1", "--root-key-grace-secs", "4"],
+    );
     let mut c = Conn::connect(server.addr, &server.issue("acme-vc2", "acme"));
     let mut cb = Conn::connect(server.addr, &server.issue("beta-vc2", "beta"));
     assert_eq!(try_get(&mut c, &k1).expect("old key after rotation"), m1);
     assert_eq!(try_get(&mut c, &k2).expect("new key after rotation"), m2);
-    assert_eq!(try_get(&mut cb, &kb).expect("beta served (its tenant key cached)"), mb);
+    assert_eq!(
+        try_get(&mut cb, &kb).expect("beta served (its tenant key cached)"),
+        mb
+    );
 
     // ScheduleKeyDeletion of beta's key: beta shredded within the interval, acme unaffected.
     // (By key ID: moto's ScheduleKeyDeletion does not take an ARN.)
@@ -181,7 +243,10 @@ fn aws_kms_tenant_lifecycle_on_moto() {
     );
     let t = Instant::now();
     let (took, msg) = time_to_refusal(&mut cb, &kb, t, Duration::from_secs(4));
-    assert!(msg.contains("destroyed") || msg.contains("pending deletion"), "{msg}");
+    assert!(
+        msg.contains("destroyed") || msg.contains("pending deletion"),
+        "{msg}"
+    );
     eprintln!("AWS KMS key scheduled for deletion -> first refused Get after {took:?}");
     try_get(&mut c, &k1).expect("acme still served");
 
@@ -190,9 +255,14 @@ fn aws_kms_tenant_lifecycle_on_moto() {
     let down = Instant::now();
     std::thread::sleep(Duration::from_millis(1500));
     assert_eq!(try_get(&mut c, &k1).expect("served during the grace"), m1);
-    assert!(try_create(&mut c).expect_err("no new keys").contains("unreachable"));
+    assert!(try_create(&mut c)
+        .expect_err("no new keys")
+        .contains("unreachable"));
     let (took, msg) = time_to_refusal(&mut c, &k1, down, Duration::from_secs(12));
-    assert!(took >= Duration::from_secs(3), "refused before the grace: {took:?}: {msg}");
+    assert!(
+        took >= Duration::from_secs(3),
+        "refused before the grace: {took:?}: {msg}"
+    );
     assert_not_logged(&server, &[&server_c.1, &admin_c.1]);
     server.kill();
 }

@@ -34,7 +34,12 @@ impl Double {
         let script = repo_root().join("tests/cloud/keyprotect_double.py");
         let mut child = Command::new(venv_bin("python"))
             .arg(script)
-            .args(["--port", &port.to_string(), "--control-port", &control.to_string()])
+            .args([
+                "--port",
+                &port.to_string(),
+                "--control-port",
+                &control.to_string(),
+            ])
             .args(["--instance", INSTANCE, "--apikeys", &keys])
             .arg("--cert-dir")
             .arg(dir.path())
@@ -57,7 +62,12 @@ impl Double {
     }
 
     fn ca(&self) -> String {
-        self.dir.path().join("ca.pem").to_str().expect("utf8").to_owned()
+        self.dir
+            .path()
+            .join("ca.pem")
+            .to_str()
+            .expect("utf8")
+            .to_owned()
     }
 
     /// Sends a test-control request (plain HTTP on 127.0.0.1); returns the JSON answer.
@@ -97,8 +107,20 @@ fn keyprotect_tenant_lifecycle_on_the_api_double() {
     let ca = kp.ca();
     let add = |name: &str, env: &[(&str, &str)], extra: &[&str]| {
         let mut args = vec![
-            "provider", "add-keyprotect", "--name", name, "--endpoint", &url, "--iam-endpoint", &url,
-            "--instance-id", INSTANCE, "--api-key-env", "KH_KP_APIKEY", "--ca-file", &ca,
+            "provider",
+            "add-keyprotect",
+            "--name",
+            name,
+            "--endpoint",
+            &url,
+            "--iam-endpoint",
+            &url,
+            "--instance-id",
+            INSTANCE,
+            "--api-key-env",
+            "KH_KP_APIKEY",
+            "--ca-file",
+            &ca,
         ];
         args.extend_from_slice(extra);
         admin_env(&data, env, &args)
@@ -108,31 +130,70 @@ fn keyprotect_tenant_lifecycle_on_the_api_double() {
         &data,
         &server_env,
         &[
-            "provider", "add-keyprotect", "--name", "kp", "--endpoint", &url, "--iam-endpoint", &url,
-            "--instance-id", INSTANCE, "--api-key-env", "KH_KP_APIKEY",
+            "provider",
+            "add-keyprotect",
+            "--name",
+            "kp",
+            "--endpoint",
+            &url,
+            "--iam-endpoint",
+            &url,
+            "--instance-id",
+            INSTANCE,
+            "--api-key-env",
+            "KH_KP_APIKEY",
         ],
     )
     .expect_err("untrusted certificate");
     assert!(err.contains("does not work"), "{err}");
     // A wrong API key: IAM's refusal, named.
     let err = add("kp", &[("KH_KP_APIKEY", "wrong")], &[]).expect_err("wrong API key");
-    assert!(err.contains("IAM refused the API key") && err.contains("$KH_KP_APIKEY"), "{err}");
+    assert!(
+        err.contains("IAM refused the API key") && err.contains("$KH_KP_APIKEY"),
+        "{err}"
+    );
     let out = add("kp", &server_env, &[]).expect("add-keyprotect");
     assert!(out.contains("Checked: Key Protect instance"), "{out}");
     let providers = std::fs::read_to_string(data.join("providers.json")).expect("providers.json");
-    assert!(!providers.contains(SERVER_KEY) && providers.contains("KH_KP_APIKEY"), "{providers}");
+    assert!(
+        !providers.contains(SERVER_KEY) && providers.contains("KH_KP_APIKEY"),
+        "{providers}"
+    );
 
     // A Reader may not create root keys: the error names the IAM action and role.
-    let err = admin_env(&data, &server_env, &["tenant", "create", "acme", "--provider", "kp"])
-        .expect_err("Reader cannot create");
-    assert!(err.contains("kms.secrets.create") && err.contains("Writer"), "{err}");
-    let out = admin_env(&data, &admin_env_kp, &["tenant", "create", "acme", "--provider", "kp"])
-        .expect("tenant create");
+    let err = admin_env(
+        &data,
+        &server_env,
+        &["tenant", "create", "acme", "--provider", "kp"],
+    )
+    .expect_err("Reader cannot create");
+    assert!(
+        err.contains("kms.secrets.create") && err.contains("Writer"),
+        "{err}"
+    );
+    let out = admin_env(
+        &data,
+        &admin_env_kp,
+        &["tenant", "create", "acme", "--provider", "kp"],
+    )
+    .expect("tenant create");
     assert!(out.contains("in provider kp"), "{out}");
     let crk = root_key_of(&data, "acme");
     // Adopting it by ID for a second tenant works with the Reader identity.
-    admin_env(&data, &server_env, &["tenant", "create", "beta", "--provider", "kp", "--root-key-label", &crk])
-        .expect("adopt");
+    admin_env(
+        &data,
+        &server_env,
+        &[
+            "tenant",
+            "create",
+            "beta",
+            "--provider",
+            "kp",
+            "--root-key-label",
+            &crk,
+        ],
+    )
+    .expect("adopt");
 
     // Short-lived IAM tokens: the server refreshes them before (or when) they expire.
     kp.control(r#"{"token_ttl": 2}"#);
@@ -151,28 +212,47 @@ fn keyprotect_tenant_lifecycle_on_the_api_double() {
     kp.control(r#"{"token_ttl": 3600}"#);
 
     // Disabled in Key Protect (admin's Manager key): refused within the interval; enabled: served.
-    let out = admin_env(&data, &admin_env_kp, &["tenant", "disable-root-key", "acme"]).expect("disable");
+    let out = admin_env(
+        &data,
+        &admin_env_kp,
+        &["tenant", "disable-root-key", "acme"],
+    )
+    .expect("disable");
     assert!(out.contains("disabled"), "{out}");
     let t = Instant::now();
     let (took, msg) = time_to_refusal(&mut c, &k1, t, Duration::from_secs(4));
     assert!(msg.contains("disabled"), "{msg}");
-    eprintln!("Key Protect key disabled -> first refused Get after {took:?} (--root-key-check-secs 1)");
+    eprintln!(
+        "Key Protect key disabled -> first refused Get after {took:?} (--root-key-check-secs 1)"
+    );
     admin_env(&data, &admin_env_kp, &["tenant", "enable-root-key", "acme"]).expect("enable");
     assert_eq!(wait_served(&mut c, &k1, Duration::from_secs(5)), m1);
     // The Reader may not disable: named.
-    let err = admin_env(&data, &server_env, &["tenant", "disable-root-key", "acme"]).expect_err("Reader");
-    assert!(err.contains("kms.secrets.disable") && err.contains("Manager"), "{err}");
+    let err =
+        admin_env(&data, &server_env, &["tenant", "disable-root-key", "acme"]).expect_err("Reader");
+    assert!(
+        err.contains("kms.secrets.disable") && err.contains("Manager"),
+        "{err}"
+    );
 
     // The service ID loses its role: refused, with the missing action named; back: served.
-    kp.control(&format!(r#"{{"role": {{"apikey": "{SERVER_KEY}", "role": ""}}}}"#));
+    kp.control(&format!(
+        r#"{{"role": {{"apikey": "{SERVER_KEY}", "role": ""}}}}"#
+    ));
     let t = Instant::now();
     let (_, msg) = time_to_refusal(&mut c, &k1, t, Duration::from_secs(4));
-    assert!(msg.contains("permission denied") && msg.contains("Reader"), "{msg}");
-    kp.control(&format!(r#"{{"role": {{"apikey": "{SERVER_KEY}", "role": "Reader"}}}}"#));
+    assert!(
+        msg.contains("permission denied") && msg.contains("Reader"),
+        "{msg}"
+    );
+    kp.control(&format!(
+        r#"{{"role": {{"apikey": "{SERVER_KEY}", "role": "Reader"}}}}"#
+    ));
     assert_eq!(wait_served(&mut c, &k1, Duration::from_secs(5)), m1);
 
     // rotate-root (admin): Key Protect rotates the key, the tenant key is re-wrapped and stored.
-    let out = admin_env(&data, &admin_env_kp, &["tenant", "rotate-root", "acme"]).expect("rotate-root");
+    let out =
+        admin_env(&data, &admin_env_kp, &["tenant", "rotate-root", "acme"]).expect("rotate-root");
     assert!(out.contains("rotated in place"), "{out}");
     let (k2, m2) = vcenter_key_flow(&mut c, "web-02");
     // Rotated by Key Protect itself (a rotation policy): the next unwrap returns the re-wrapped
@@ -188,7 +268,11 @@ fn keyprotect_tenant_lifecycle_on_the_api_double() {
     let (kb, mb) = vcenter_key_flow(&mut cb, "db-01");
     let deadline = Instant::now() + Duration::from_secs(5);
     while !server.log_text().contains("re-wrapped by the provider") {
-        assert!(Instant::now() < deadline, "re-wrapped key not stored: {}", server.log_text());
+        assert!(
+            Instant::now() < deadline,
+            "re-wrapped key not stored: {}",
+            server.log_text()
+        );
         std::thread::sleep(Duration::from_millis(100));
     }
 
@@ -197,9 +281,14 @@ fn keyprotect_tenant_lifecycle_on_the_api_double() {
     let throttled = Instant::now();
     std::thread::sleep(Duration::from_millis(1500));
     assert_eq!(try_get(&mut c, &k1).expect("served during the grace"), m1);
-    assert!(try_create(&mut c).expect_err("no new keys").contains("unreachable"));
+    assert!(try_create(&mut c)
+        .expect_err("no new keys")
+        .contains("unreachable"));
     let (took, msg) = time_to_refusal(&mut c, &k1, throttled, Duration::from_secs(12));
-    assert!(took >= Duration::from_secs(3), "refused before the grace: {took:?}: {msg}");
+    assert!(
+        took >= Duration::from_secs(3),
+        "refused before the grace: {took:?}: {msg}"
+    );
     kp.control(r#"{"throttle": false}"#);
     assert_eq!(wait_served(&mut c, &k1, Duration::from_secs(10)), m1);
 
@@ -209,7 +298,10 @@ fn keyprotect_tenant_lifecycle_on_the_api_double() {
     let (took, msg) = time_to_refusal(&mut c, &k2, t, Duration::from_secs(4));
     assert!(msg.contains("destroyed"), "{msg}");
     let (_, msg) = time_to_refusal(&mut cb, &kb, t, Duration::from_secs(4));
-    assert!(msg.contains("destroyed") || msg.contains("not found"), "{msg}");
+    assert!(
+        msg.contains("destroyed") || msg.contains("not found"),
+        "{msg}"
+    );
     let _ = mb;
     eprintln!("Key Protect key deleted -> first refused Get after {took:?}");
     assert_not_logged(&server, &[SERVER_KEY, ADMIN_KEY]);

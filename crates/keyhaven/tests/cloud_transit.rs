@@ -56,7 +56,12 @@ impl Bao {
         b
     }
 
-    fn try_cli_as(&self, token: &str, args: &[&str], stdin: Option<&str>) -> Result<String, String> {
+    fn try_cli_as(
+        &self,
+        token: &str,
+        args: &[&str],
+        stdin: Option<&str>,
+    ) -> Result<String, String> {
         use std::io::Write;
         let mut child = Command::new(venv_bin("bao"))
             .args(args)
@@ -142,7 +147,11 @@ fn transit_tenant_lifecycle_on_a_real_openbao() {
         "token_policies=keyhaven",
         "token_ttl=20m",
     ]);
-    let role_id = bao.cli(&["read", "-field=role_id", "auth/approle/role/keyhaven/role-id"]);
+    let role_id = bao.cli(&[
+        "read",
+        "-field=role_id",
+        "auth/approle/role/keyhaven/role-id",
+    ]);
     let secret_id = bao.cli(&[
         "write",
         "-f",
@@ -162,7 +171,16 @@ fn transit_tenant_lifecycle_on_a_real_openbao() {
     let out = admin_env(
         &data,
         &env_server,
-        &["provider", "add-transit", "--name", "bao", "--address", &bao.addr, "--token-env", "KH_BAO_TOKEN"],
+        &[
+            "provider",
+            "add-transit",
+            "--name",
+            "bao",
+            "--address",
+            &bao.addr,
+            "--token-env",
+            "KH_BAO_TOKEN",
+        ],
     )
     .expect("add-transit");
     assert!(out.contains("Checked: Vault/OpenBao"), "{out}");
@@ -170,8 +188,16 @@ fn transit_tenant_lifecycle_on_a_real_openbao() {
         &data,
         &[],
         &[
-            "provider", "add-transit", "--name", "bao-approle", "--address", &bao.addr,
-            "--approle-role-id", &role_id, "--secret-id-file", secret_file.to_str().expect("utf8"),
+            "provider",
+            "add-transit",
+            "--name",
+            "bao-approle",
+            "--address",
+            &bao.addr,
+            "--approle-role-id",
+            &role_id,
+            "--secret-id-file",
+            secret_file.to_str().expect("utf8"),
         ],
     )
     .expect("add-transit approle");
@@ -188,30 +214,61 @@ fn transit_tenant_lifecycle_on_a_real_openbao() {
         &data,
         &[],
         &[
-            "provider", "add-transit", "--name", "bao-bad", "--address", &bao.addr,
-            "--approle-role-id", &role_id, "--secret-id-file", bad.to_str().expect("utf8"),
+            "provider",
+            "add-transit",
+            "--name",
+            "bao-bad",
+            "--address",
+            &bao.addr,
+            "--approle-role-id",
+            &role_id,
+            "--secret-id-file",
+            bad.to_str().expect("utf8"),
         ],
     )
     .expect_err("bad secret id");
-    assert!(err.contains("AppRole login") && err.contains("refused"), "{err}");
+    assert!(
+        err.contains("AppRole login") && err.contains("refused"),
+        "{err}"
+    );
 
     // Tenants adopt the existing Transit key (the server's identity may not create keys).
     let out = admin_env(
         &data,
         &env_server,
-        &["tenant", "create", "acme", "--provider", "bao", "--root-key-label", KEY],
+        &[
+            "tenant",
+            "create",
+            "acme",
+            "--provider",
+            "bao",
+            "--root-key-label",
+            KEY,
+        ],
     )
     .expect("tenant create");
     assert!(out.contains("in provider bao"), "{out}");
     admin_env(
         &data,
         &[],
-        &["tenant", "create", "beta", "--provider", "bao-approle", "--root-key-label", KEY],
+        &[
+            "tenant",
+            "create",
+            "beta",
+            "--provider",
+            "bao-approle",
+            "--root-key-label",
+            KEY,
+        ],
     )
     .expect("tenant create on AppRole");
     // The server's identity cannot create keys: the error names the path it lacks.
-    let err = admin_env(&data, &env_server, &["tenant", "create", "gamma", "--provider", "bao"])
-        .expect_err("create key needs more than least privilege");
+    let err = admin_env(
+        &data,
+        &env_server,
+        &["tenant", "create", "gamma", "--provider", "bao"],
+    )
+    .expect_err("create key needs more than least privilege");
     assert!(err.contains("transit/keys/keyhaven-crk-"), "{err}");
 
     spawn_env(
@@ -227,11 +284,22 @@ fn transit_tenant_lifecycle_on_a_real_openbao() {
     let (kb, mb) = vcenter_key_flow(&mut cb, "db-01");
 
     // Missing permission: a policy without decrypt. A new tenant on it fails naming the path.
-    bao.policy("keyhaven", &format!("path \"transit/encrypt/{KEY}\" {{ capabilities = [\"update\"] }}\n"));
+    bao.policy(
+        "keyhaven",
+        &format!("path \"transit/encrypt/{KEY}\" {{ capabilities = [\"update\"] }}\n"),
+    );
     let err = admin_env(
         &data,
         &env_server,
-        &["tenant", "create", "delta", "--provider", "bao", "--root-key-label", KEY],
+        &[
+            "tenant",
+            "create",
+            "delta",
+            "--provider",
+            "bao",
+            "--root-key-label",
+            KEY,
+        ],
     )
     .expect_err("no decrypt permission");
     assert!(
@@ -239,11 +307,16 @@ fn transit_tenant_lifecycle_on_a_real_openbao() {
         "{err}"
     );
     // Transit's "disabled": the policy withdrawn altogether. Gets refused within the interval.
-    bao.policy("keyhaven", "path \"sys/nothing\" { capabilities = [\"read\"] }\n");
+    bao.policy(
+        "keyhaven",
+        "path \"sys/nothing\" { capabilities = [\"read\"] }\n",
+    );
     let t = Instant::now();
     let (took, msg) = time_to_refusal(&mut c, &k1, t, Duration::from_secs(4));
     assert!(msg.contains("permission denied"), "{msg}");
-    eprintln!("Transit policy withdrawn -> first refused Get after {took:?} (--root-key-check-secs 1)");
+    eprintln!(
+        "Transit policy withdrawn -> first refused Get after {took:?} (--root-key-check-secs 1)"
+    );
     // Restored: served again, no restart.
     bao.policy("keyhaven", &least_privilege("transit", KEY));
     assert_eq!(wait_served(&mut c, &k1, Duration::from_secs(5)), m1);
@@ -254,12 +327,18 @@ fn transit_tenant_lifecycle_on_a_real_openbao() {
     assert!(err.contains("policy"), "{err}");
 
     // rotate-root (administrator's token): a new key version, the tenant key re-wrapped on it.
-    let out = admin_env(&data, &env_admin, &["tenant", "rotate-root", "acme"]).expect("rotate-root");
+    let out =
+        admin_env(&data, &env_admin, &["tenant", "rotate-root", "acme"]).expect("rotate-root");
     assert!(out.contains("rotated in place"), "{out}");
-    let info = bao.cli(&["read", "-field=latest_version", &format!("transit/keys/{KEY}")]);
+    let info = bao.cli(&[
+        "read",
+        "-field=latest_version",
+        &format!("transit/keys/{KEY}"),
+    ]);
     assert_eq!(info, "2");
     // The server's own token may not rotate: clear error.
-    let err = admin_env(&data, &env_server, &["tenant", "rotate-root", "acme"]).expect_err("rotate");
+    let err =
+        admin_env(&data, &env_server, &["tenant", "rotate-root", "acme"]).expect_err("rotate");
     assert!(err.contains("transit/keys/kh-root/rotate"), "{err}");
     let (k2, m2) = vcenter_key_flow(&mut c, "web-02");
     // A restart unwraps the re-wrapped (v2) tenant key: old and new keys readable.
@@ -281,17 +360,30 @@ fn transit_tenant_lifecycle_on_a_real_openbao() {
     let refused = try_create(&mut c).expect_err("no new keys while sealed");
     assert!(refused.contains("unreachable"), "{refused}");
     let (took, msg) = time_to_refusal(&mut c, &k1, sealed, Duration::from_secs(12));
-    assert!(took >= Duration::from_secs(3), "refused before the grace: {took:?} {msg}");
-    assert!(msg.contains("grace") || msg.contains("unavailable"), "{msg}");
+    assert!(
+        took >= Duration::from_secs(3),
+        "refused before the grace: {took:?} {msg}"
+    );
+    assert!(
+        msg.contains("grace") || msg.contains("unavailable"),
+        "{msg}"
+    );
     bao.cli(&["operator", "unseal", &bao.unseal_key()]);
     assert_eq!(wait_served(&mut c, &k1, Duration::from_secs(10)), m1);
 
     // Deleted in Transit: shredded within the check interval.
-    bao.cli(&["write", &format!("transit/keys/{KEY}/config"), "deletion_allowed=true"]);
+    bao.cli(&[
+        "write",
+        &format!("transit/keys/{KEY}/config"),
+        "deletion_allowed=true",
+    ]);
     bao.cli(&["delete", &format!("transit/keys/{KEY}")]);
     let t = Instant::now();
     let (took, msg) = time_to_refusal(&mut c, &k2, t, Duration::from_secs(4));
-    assert!(msg.contains("destroyed") || msg.contains("not found"), "{msg}");
+    assert!(
+        msg.contains("destroyed") || msg.contains("not found"),
+        "{msg}"
+    );
     eprintln!("Transit key deleted -> first refused Get after {took:?}");
     assert_not_logged(&server, &[&server_token, &secret_id, ROOT_TOKEN]);
     server.kill();

@@ -34,7 +34,11 @@ pub enum CloudAddCmd {
         #[arg(long, default_value = DEFAULT_IAM_ENDPOINT)]
         iam_endpoint: String,
         /// A file holding the service ID's API key (mode 0600).
-        #[arg(long, required_unless_present = "api_key_env", conflicts_with = "api_key_env")]
+        #[arg(
+            long,
+            required_unless_present = "api_key_env",
+            conflicts_with = "api_key_env"
+        )]
         api_key_file: Option<PathBuf>,
         /// An environment variable holding the API key (set wherever keyhaven runs).
         #[arg(long)]

@@ -204,7 +204,12 @@ fn rotate_in_place(
         .map_err(|e| format!("cannot re-wrap the tenant wrapping key under {key}: {e}"))?;
     store
         .switch_root_key(&tenant.id, key, key, &wrapped)
-        .map_err(|e| format!("cannot store the re-wrapped key of tenant {}: {e}", tenant.name))?;
+        .map_err(|e| {
+            format!(
+                "cannot store the re-wrapped key of tenant {}: {e}",
+                tenant.name
+            )
+        })?;
     envelope.forget_tenant(&tenant.id);
     progress(&format!(
         "tenant {} wrapping key re-wrapped under the newest version of {key}",

@@ -75,6 +75,10 @@ impl RootKeyError {
     }
 }
 
+/// What [`RootKeyProvider::unwrap_refreshed`] returns: the plaintext, and the same plaintext
+/// wrapped under the key's newest version when the provider handed that back.
+pub type Refreshed = (Zeroizing<Vec<u8>>, Option<Vec<u8>>);
+
 /// A source of customer root keys.
 pub trait RootKeyProvider: Send + Sync {
     /// The provider kind stored with each tenant, e.g. "local".
@@ -128,7 +132,7 @@ pub trait RootKeyProvider: Send + Sync {
         key_ref: &str,
         wrapped: &[u8],
         aad: &[u8],
-    ) -> Result<(Zeroizing<Vec<u8>>, Option<Vec<u8>>), RootKeyError> {
+    ) -> Result<Refreshed, RootKeyError> {
         self.unwrap(key_ref, wrapped, aad).map(|p| (p, None))
     }
     /// Whether `tenant rotate-root` rotates the key inside the provider (a new version of the

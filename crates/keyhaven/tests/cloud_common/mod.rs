@@ -117,7 +117,14 @@ pub fn spawn_env(s: &mut TestServer, env: &[(&str, &str)], extra: &[&str]) {
     let child = Command::new(bin())
         .arg("--data-dir")
         .arg(s.data())
-        .args(["serve", "--listen", "127.0.0.1:0", "--log", "debug", "--ready-file"])
+        .args([
+            "serve",
+            "--listen",
+            "127.0.0.1:0",
+            "--log",
+            "debug",
+            "--ready-file",
+        ])
         .arg(&ready)
         .args(extra)
         .envs(env.iter().copied())
@@ -137,7 +144,11 @@ pub fn spawn_env(s: &mut TestServer, env: &[(&str, &str)], extra: &[&str]) {
         if let Some(st) = s.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
             panic!("server exited with {st}: {}", s.log_text());
         }
-        assert!(Instant::now() < deadline, "server did not start: {}", s.log_text());
+        assert!(
+            Instant::now() < deadline,
+            "server did not start: {}",
+            s.log_text()
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
 }
@@ -205,7 +216,12 @@ pub fn try_create(c: &mut Conn) -> Result<String, String> {
 
 /// Gets `uid` every 100 ms until refused (Cryptographic Failure); the time from `since` to the
 /// refusal and its message. Panics when still served after `limit`.
-pub fn time_to_refusal(c: &mut Conn, uid: &str, since: Instant, limit: Duration) -> (Duration, String) {
+pub fn time_to_refusal(
+    c: &mut Conn,
+    uid: &str,
+    since: Instant,
+    limit: Duration,
+) -> (Duration, String) {
     loop {
         match try_get(c, uid) {
             Ok(_) => {

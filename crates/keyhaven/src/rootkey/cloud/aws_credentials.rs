@@ -96,13 +96,13 @@ impl CredentialChain {
             let s = source_line(&format!("profile {profile} in {}", path.display()), &c);
             return Ok((c, s, static_until));
         }
-        if let Some((c, until)) = self.from_container()? {
+        if let Some((c, until)) = self.container()? {
             let s = source_line("container credentials", &c);
             return Ok((c, s, until));
         }
         if !std::env::var("AWS_EC2_METADATA_DISABLED").is_ok_and(|v| v.eq_ignore_ascii_case("true"))
         {
-            match self.from_imds() {
+            match self.instance_role() {
                 Ok(Some((c, until))) => {
                     let s = source_line("EC2 instance role", &c);
                     return Ok((c, s, until));
@@ -116,7 +116,7 @@ impl CredentialChain {
         )))
     }
 
-    fn from_container(&self) -> Result<Option<(Credentials, Instant)>, RootKeyError> {
+    fn container(&self) -> Result<Option<(Credentials, Instant)>, RootKeyError> {
         let url = if let Ok(rel) = std::env::var("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI") {
             format!("{CONTAINER_HOST}{rel}")
         } else if let Ok(full) = std::env::var("AWS_CONTAINER_CREDENTIALS_FULL_URI") {
@@ -149,7 +149,7 @@ impl CredentialChain {
         parse_temporary(&r.body).map(Some)
     }
 
-    fn from_imds(&self) -> Result<Option<(Credentials, Instant)>, RootKeyError> {
+    fn instance_role(&self) -> Result<Option<(Credentials, Instant)>, RootKeyError> {
         let base = std::env::var("AWS_EC2_METADATA_SERVICE_ENDPOINT")
             .unwrap_or_else(|_| IMDS_DEFAULT.into());
         let base = base.trim_end_matches('/');
@@ -157,7 +157,8 @@ impl CredentialChain {
         let token_url = format!("{base}/latest/api/token");
         let r = http.call(
             "EC2 instance metadata",
-            &Request::new("PUT", &token_url).header("X-aws-ec2-metadata-token-ttl-seconds", "21600"),
+            &Request::new("PUT", &token_url)
+                .header("X-aws-ec2-metadata-token-ttl-seconds", "21600"),
         )?;
         if !r.is_success() {
             return Ok(None);
@@ -193,7 +194,9 @@ impl CredentialChain {
 }
 
 fn from_env() -> Option<Credentials> {
-    let id = std::env::var("AWS_ACCESS_KEY_ID").ok().filter(|v| !v.is_empty())?;
+    let id = std::env::var("AWS_ACCESS_KEY_ID")
+        .ok()
+        .filter(|v| !v.is_empty())?;
     let secret = Zeroizing::new(std::env::var("AWS_SECRET_ACCESS_KEY").ok()?);
     Some(Credentials {
         access_key_id: id,
@@ -298,7 +301,11 @@ fn parse_rfc3339(s: &str) -> Option<i64> {
     )
     .ok()?;
     let t = time::Time::from_hms(n(11..13)? as u8, n(14..16)? as u8, n(17..19)? as u8).ok()?;
-    Some(time::PrimitiveDateTime::new(date, t).assume_utc().unix_timestamp())
+    Some(
+        time::PrimitiveDateTime::new(date, t)
+            .assume_utc()
+            .unix_timestamp(),
+    )
 }
 
 #[cfg(test)]
@@ -309,7 +316,10 @@ mod tests {
     fn profiles() {
         let text = "[default]\naws_access_key_id = A1\naws_secret_access_key = S1\n\n[kh]\naws_access_key_id=A2\naws_secret_access_key=S2\naws_session_token=T2\n";
         let d = parse_profile(text, "default").expect("default");
-        assert_eq!((d.access_key_id.as_str(), d.secret_access_key.as_str()), ("A1", "S1"));
+        assert_eq!(
+            (d.access_key_id.as_str(), d.secret_access_key.as_str()),
+            ("A1", "S1")
+        );
         assert!(d.session_token.is_none());
         let k = parse_profile(text, "kh").expect("kh");
         assert_eq!(k.session_token.as_deref().map(String::as_str), Some("T2"));
@@ -319,7 +329,10 @@ mod tests {
     #[test]
     fn temporary_credentials() {
         assert_eq!(parse_rfc3339("1970-01-01T00:01:00Z"), Some(60));
-        assert_eq!(parse_rfc3339("2015-08-30T12:36:00.123Z"), Some(1_440_938_160));
+        assert_eq!(
+            parse_rfc3339("2015-08-30T12:36:00.123Z"),
+            Some(1_440_938_160)
+        );
         assert!(parse_rfc3339("yesterday").is_none());
         let (c, until) = parse_temporary(
             br#"{"AccessKeyId":"ASIA1","SecretAccessKey":"s","Token":"t","Expiration":"2999-01-01T00:00:00Z"}"#,

@@ -397,13 +397,21 @@ impl RootKeyProvider for AwsKmsProvider {
     }
 
     fn disable_key(&self, key_ref: &str) -> Result<(), RootKeyError> {
-        self.call("DisableKey", key_ref, &json!({"KeyId": bare_key_id(key_ref)}))
-            .map(drop)
+        self.call(
+            "DisableKey",
+            key_ref,
+            &json!({"KeyId": bare_key_id(key_ref)}),
+        )
+        .map(drop)
     }
 
     fn enable_key(&self, key_ref: &str) -> Result<(), RootKeyError> {
-        self.call("EnableKey", key_ref, &json!({"KeyId": bare_key_id(key_ref)}))
-            .map(drop)
+        self.call(
+            "EnableKey",
+            key_ref,
+            &json!({"KeyId": bare_key_id(key_ref)}),
+        )
+        .map(drop)
     }
 
     fn rotates_in_place(&self) -> bool {
@@ -416,7 +424,7 @@ impl RootKeyProvider for AwsKmsProvider {
             key_ref,
             &json!({"KeyId": bare_key_id(key_ref)}),
         )
-            .map(drop)
+        .map(drop)
     }
 
     fn check(&self) -> Result<String, RootKeyError> {
@@ -442,7 +450,10 @@ mod tests {
             400,
             r#"{"__type":"com.amazonaws.kms#DisabledException","message":"key is disabled"}"#,
         ));
-        assert_eq!((t.as_str(), m.as_str()), ("DisabledException", "key is disabled"));
+        assert_eq!(
+            (t.as_str(), m.as_str()),
+            ("DisabledException", "key is disabled")
+        );
         let (t, m) = error_parts(&resp(403, "<ErrorResponse><Errors><Error><Code>AccessDenied</Code><Message>User: u is not authorized to perform: kms:Decrypt</Message></Error></Errors></ErrorResponse>"));
         assert_eq!(t, "AccessDenied");
         assert!(m.contains("kms:Decrypt"));
@@ -461,10 +472,18 @@ mod tests {
             RootKeyError::PermissionDenied(m) if m.contains("kms:Decrypt")
         ));
         assert!(matches!(
-            p.fail("Encrypt", "k", 400, "KMSInvalidStateException", "k is pending deletion"),
+            p.fail(
+                "Encrypt",
+                "k",
+                400,
+                "KMSInvalidStateException",
+                "k is pending deletion"
+            ),
             RootKeyError::KeyNotFound(_)
         ));
-        assert!(p.fail("Encrypt", "k", 400, "ThrottlingException", "").is_transient());
+        assert!(p
+            .fail("Encrypt", "k", 400, "ThrottlingException", "")
+            .is_transient());
         assert_eq!(p.config.endpoint(), "https://kms.eu-west-1.amazonaws.com");
         assert_eq!(bare_key_id("arn:aws:kms:eu-west-1:1:key/abc-1"), "abc-1");
         assert_eq!(bare_key_id("abc-1"), "abc-1");

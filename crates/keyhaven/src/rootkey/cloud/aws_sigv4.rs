@@ -34,7 +34,8 @@ fn hmac(key: &[u8], data: &[u8]) -> Zeroizing<Vec<u8>> {
 
 /// `YYYYMMDD'T'HHMMSS'Z'` for a Unix time.
 pub fn amz_date(unix: i64) -> String {
-    let t = time::OffsetDateTime::from_unix_timestamp(unix).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    let t =
+        time::OffsetDateTime::from_unix_timestamp(unix).unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     format!(
         "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
         t.year(),
@@ -137,16 +138,39 @@ mod tests {
             "eu-west-1",
             "kms",
             "kms.eu-west-1.amazonaws.com",
-            &[("content-type", "application/x-amz-json-1.1"), ("x-amz-target", "TrentService.Encrypt")],
+            &[
+                ("content-type", "application/x-amz-json-1.1"),
+                ("x-amz-target", "TrentService.Encrypt"),
+            ],
             b"{}",
             1_440_938_160,
         );
-        let auth = &h.iter().find(|(n, _)| n == "Authorization").expect("auth").1;
+        let auth = &h
+            .iter()
+            .find(|(n, _)| n == "Authorization")
+            .expect("auth")
+            .1;
         assert!(auth.starts_with("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/eu-west-1/kms/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target, Signature="), "{auth}");
         assert!(!format!("{c:?}").contains("secret"));
         // Deterministic, and the body is signed.
-        let again = sign(&c, "eu-west-1", "kms", "kms.eu-west-1.amazonaws.com", &[], b"{}", 1_440_938_160);
-        let other = sign(&c, "eu-west-1", "kms", "kms.eu-west-1.amazonaws.com", &[], b"{ }", 1_440_938_160);
+        let again = sign(
+            &c,
+            "eu-west-1",
+            "kms",
+            "kms.eu-west-1.amazonaws.com",
+            &[],
+            b"{}",
+            1_440_938_160,
+        );
+        let other = sign(
+            &c,
+            "eu-west-1",
+            "kms",
+            "kms.eu-west-1.amazonaws.com",
+            &[],
+            b"{ }",
+            1_440_938_160,
+        );
         assert_ne!(again.last(), other.last());
     }
 }

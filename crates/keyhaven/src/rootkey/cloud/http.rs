@@ -115,7 +115,9 @@ impl Url {
         } else if let Some(r) = url.strip_prefix("http://") {
             (false, r)
         } else {
-            return Err(format!("{url:?}: only http:// and https:// URLs are supported"));
+            return Err(format!(
+                "{url:?}: only http:// and https:// URLs are supported"
+            ));
         };
         let (authority, path) = match rest.find('/') {
             Some(i) => (&rest[..i], &rest[i..]),
@@ -188,7 +190,8 @@ impl std::fmt::Debug for HttpClient {
 
 fn add_pem_file(roots: &mut rustls::RootCertStore, path: &Path) -> Result<usize, String> {
     let pem = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let certs = crate::pki::parse_certificates(&pem).map_err(|e| format!("{}: {e}", path.display()))?;
+    let certs =
+        crate::pki::parse_certificates(&pem).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut n = 0;
     for c in certs {
         if roots.add(rustls_pki_types::CertificateDer::from(c)).is_ok() {
@@ -292,7 +295,8 @@ impl HttpClient {
         }
         let tcp = stream.ok_or(TryError::Connection(err))?;
         tcp.set_read_timeout(Some(self.timeout)).map_err(conn_err)?;
-        tcp.set_write_timeout(Some(self.timeout)).map_err(conn_err)?;
+        tcp.set_write_timeout(Some(self.timeout))
+            .map_err(conn_err)?;
         let _ = tcp.set_nodelay(true);
 
         let mut head = format!(
@@ -389,7 +393,9 @@ fn exchange<S: Read + Write>(s: &mut S, head: &[u8], body: &[u8]) -> Result<Resp
                 break;
             }
             if out.len() + size > MAX_BODY {
-                return Err(TryError::Fatal(format!("answer larger than {MAX_BODY} bytes")));
+                return Err(TryError::Fatal(format!(
+                    "answer larger than {MAX_BODY} bytes"
+                )));
             }
             let start = out.len();
             out.resize(start + size, 0);
@@ -402,16 +408,20 @@ fn exchange<S: Read + Write>(s: &mut S, head: &[u8], body: &[u8]) -> Result<Resp
             .parse()
             .map_err(|_| TryError::Connection("bad Content-Length".into()))?;
         if len > MAX_BODY {
-            return Err(TryError::Fatal(format!("answer larger than {MAX_BODY} bytes")));
+            return Err(TryError::Fatal(format!(
+                "answer larger than {MAX_BODY} bytes"
+            )));
         }
         out.resize(len, 0);
         r.read_exact(&mut out).map_err(conn)?;
     } else if status != 204 && status != 304 {
         r.take(MAX_BODY as u64 + 1)
-            .read_to_end(&mut *out)
+            .read_to_end(&mut out)
             .map_err(conn)?;
         if out.len() > MAX_BODY {
-            return Err(TryError::Fatal(format!("answer larger than {MAX_BODY} bytes")));
+            return Err(TryError::Fatal(format!(
+                "answer larger than {MAX_BODY} bytes"
+            )));
         }
     }
     Ok(Response {
@@ -427,7 +437,9 @@ fn read_line<R: BufRead>(r: &mut R, line: &mut String) -> Result<(), TryError> {
         .read_line(line)
         .map_err(|e| TryError::Connection(e.to_string()))?;
     if n == 0 {
-        return Err(TryError::Connection("connection closed before the answer".into()));
+        return Err(TryError::Connection(
+            "connection closed before the answer".into(),
+        ));
     }
     Ok(())
 }
@@ -512,7 +524,12 @@ mod tests {
         let c = HttpClient::new(None).expect("client");
         let url = format!("http://127.0.0.1:{port}/p");
         let r = c
-            .call("test", &Request::new("POST", &url).header("X-T", "v").body(b"x".to_vec()))
+            .call(
+                "test",
+                &Request::new("POST", &url)
+                    .header("X-T", "v")
+                    .body(b"x".to_vec()),
+            )
             .expect("call");
         assert_eq!(r.status, 200);
         assert_eq!(r.json().expect("json")["a"], 1);

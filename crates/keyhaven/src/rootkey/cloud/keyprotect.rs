@@ -81,7 +81,10 @@ fn default_iam() -> String {
 
 impl KeyProtectConfig {
     pub fn validate(&self) -> Result<(), String> {
-        for (what, u) in [("endpoint", &self.endpoint), ("IAM endpoint", &self.iam_endpoint)] {
+        for (what, u) in [
+            ("endpoint", &self.endpoint),
+            ("IAM endpoint", &self.iam_endpoint),
+        ] {
             http::Url::parse(u).map_err(|e| format!("{what}: {e}"))?;
         }
         if self.instance_id.is_empty()
@@ -235,9 +238,9 @@ impl KeyProtectProvider {
             )));
         }
         let v = r.json().map_err(RootKeyError::Io)?;
-        let token = v["access_token"]
-            .as_str()
-            .ok_or_else(|| RootKeyError::Io("IBM Cloud IAM: no access_token in the answer".into()))?;
+        let token = v["access_token"].as_str().ok_or_else(|| {
+            RootKeyError::Io("IBM Cloud IAM: no access_token in the answer".into())
+        })?;
         let life = Duration::from_secs(v["expires_in"].as_u64().unwrap_or(3600).max(1));
         let early = (life / 5).max(Duration::from_secs(60)).min(life / 2);
         let value = Zeroizing::new(token.to_owned());
@@ -392,9 +395,9 @@ impl RootKeyProvider for KeyProtectProvider {
             return Err(self.fail("create", &name, &r));
         }
         let v = r.json().map_err(RootKeyError::Io)?;
-        let id = v["resources"][0]["id"]
-            .as_str()
-            .ok_or_else(|| RootKeyError::Io("Key Protect create: no key id in the answer".into()))?;
+        let id = v["resources"][0]["id"].as_str().ok_or_else(|| {
+            RootKeyError::Io("Key Protect create: no key id in the answer".into())
+        })?;
         tracing::info!(provider = %self.name, key = %id, %name, "root key created in Key Protect");
         Ok(id.to_owned())
     }
@@ -403,9 +406,9 @@ impl RootKeyProvider for KeyProtectProvider {
         let body = json!({"plaintext": b64(plaintext), "aad": Self::aad(aad)});
         let r = self.action("wrap", key_ref, body)?;
         let v = r.json().map_err(RootKeyError::Io)?;
-        let ct = v["ciphertext"]
-            .as_str()
-            .ok_or_else(|| RootKeyError::Io("Key Protect wrap: no ciphertext in the answer".into()))?;
+        let ct = v["ciphertext"].as_str().ok_or_else(|| {
+            RootKeyError::Io("Key Protect wrap: no ciphertext in the answer".into())
+        })?;
         Ok(ct.as_bytes().to_vec())
     }
 
@@ -423,7 +426,7 @@ impl RootKeyProvider for KeyProtectProvider {
         key_ref: &str,
         wrapped: &[u8],
         aad: &[u8],
-    ) -> Result<(Zeroizing<Vec<u8>>, Option<Vec<u8>>), RootKeyError> {
+    ) -> Result<crate::rootkey::Refreshed, RootKeyError> {
         let ct = wrapped_text(wrapped)?;
         let body = json!({"ciphertext": ct, "aad": Self::aad(aad)});
         let r = self.action("unwrap", key_ref, body)?;
@@ -573,9 +576,18 @@ mod tests {
             matches!(&e, RootKeyError::PermissionDenied(m) if m.contains("kms.secrets.unwrap") && m.contains("Reader") && m.contains("UNAUTHORIZED_ERR")),
             "{e}"
         );
-        assert!(matches!(p.fail("wrap", "k", &resp(410, "{}")), RootKeyError::KeyNotFound(_)));
-        assert!(matches!(p.fail("wrap", "k", &resp(409, "{}")), RootKeyError::KeyDisabled(_)));
-        assert!(matches!(p.fail("unwrap", "k", &resp(400, "{}")), RootKeyError::Integrity(_)));
+        assert!(matches!(
+            p.fail("wrap", "k", &resp(410, "{}")),
+            RootKeyError::KeyNotFound(_)
+        ));
+        assert!(matches!(
+            p.fail("wrap", "k", &resp(409, "{}")),
+            RootKeyError::KeyDisabled(_)
+        ));
+        assert!(matches!(
+            p.fail("unwrap", "k", &resp(400, "{}")),
+            RootKeyError::Integrity(_)
+        ));
         assert!(p.fail("wrap", "k", &resp(429, "{}")).is_transient());
     }
 }

@@ -65,9 +65,7 @@ impl SecretSource {
                     "the {what} is expected in the environment variable {v}, which is not set"
                 ))
             })?),
-            (None, None) => {
-                return Err(RootKeyError::Locked(format!("no source for the {what}")))
-            }
+            (None, None) => return Err(RootKeyError::Locked(format!("no source for the {what}"))),
         };
         let trimmed = value.trim_end_matches(['\r', '\n']);
         if trimmed.is_empty() {

@@ -90,8 +90,7 @@ fn valid_path(p: &str) -> bool {
         && p.split('/').all(|s| {
             !s.is_empty()
                 && s != ".."
-                && s
-                    .bytes()
+                && s.bytes()
                     .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
         })
 }
@@ -112,7 +111,9 @@ impl TransitConfig {
                 if !valid_path(mount) {
                     return Err(format!("{mount:?} is not a mount path"));
                 }
-                if role_id.is_empty() || role_id.len() > 256 || role_id.chars().any(char::is_control)
+                if role_id.is_empty()
+                    || role_id.len() > 256
+                    || role_id.chars().any(char::is_control)
                 {
                     return Err("the AppRole role ID is empty or malformed".into());
                 }
@@ -287,7 +288,12 @@ impl TransitProvider {
         if let Some(s) = slot.as_mut() {
             match s.renew_at {
                 Some(at) if Instant::now() >= at => {
-                    let r = self.raw("POST", "auth/token/renew-self", Some(&s.token), Some(&json!({})))?;
+                    let r = self.raw(
+                        "POST",
+                        "auth/token/renew-self",
+                        Some(&s.token),
+                        Some(&json!({})),
+                    )?;
                     let lease = r
                         .json()
                         .ok()
@@ -441,7 +447,8 @@ impl RootKeyProvider for TransitProvider {
             Err(RootKeyError::PermissionDenied(m)) => {
                 // Encrypting into a missing key is an upsert (needs "create"): refused. Tell a
                 // deleted key from a withdrawn policy with a decrypt.
-                let body = json!({"ciphertext": BOGUS_CIPHERTEXT, "associated_data": b64(PROBE_AAD)});
+                let body =
+                    json!({"ciphertext": BOGUS_CIPHERTEXT, "associated_data": b64(PROBE_AAD)});
                 match self.transit("decrypt", key_ref, &body) {
                     Err(RootKeyError::KeyNotFound(_)) => Ok(RootKeyStatus::Destroyed),
                     _ => Err(RootKeyError::PermissionDenied(m)),
@@ -519,7 +526,10 @@ mod tests {
         assert!(c.validate().is_ok());
         let text = serde_json::to_string(&c).expect("json");
         assert!(text.contains("\"method\":\"approle\""), "{text}");
-        assert_eq!(serde_json::from_str::<TransitConfig>(&text).expect("parse"), c);
+        assert_eq!(
+            serde_json::from_str::<TransitConfig>(&text).expect("parse"),
+            c
+        );
         let mut bad = c.clone();
         bad.mount = "../x".into();
         assert!(bad.validate().is_err());
