@@ -7,7 +7,8 @@ follows the published API for those (paths, headers, bodies, status codes and re
 
   POST /identity/token                          form grant_type=urn:ibm:params:oauth:grant-type:apikey
   GET  /api/v2/keys                             list (metadata.collectionTotal)
-  POST /api/v2/keys                             create (content type application/vnd.ibm.kms.key+json)
+  POST /api/v2/keys                             create a root key, or a standard key with its payload
+                                                (content type application/vnd.ibm.kms.key+json)
   GET  /api/v2/keys/{id or alias}/metadata      state 0 pre-active, 1 active, 2 suspended, 3 deactivated, 5 destroyed
   POST /api/v2/keys/{id}/actions/{wrap|unwrap|rewrap|rotate|disable|enable}
                                                 (content type application/vnd.ibm.kms.key_action+json)
@@ -30,6 +31,7 @@ Test control (not part of Key Protect), on a separate plain-HTTP port on 127.0.0
   POST /control {"token_ttl": seconds}                 lifetime of tokens issued from now on
   POST /control {"delete": KEY_ID}                     destroy a key (as an admin would in the console)
   POST /control {"rotate": KEY_ID}                     rotate a key (as Key Protect's rotation policy would)
+  POST /control {"find_name": NAME}                    the key ID, state and description of a key by name
   GET  /control                                        counters: tokens issued, calls answered
 
 Usage: keyprotect_double.py --port P --control-port C --instance ID --apikeys JSON --cert-dir DIR
@@ -125,7 +127,7 @@ class Fail(Exception):
 
 
 def key_meta(k):
-    return {
+    meta = {
         "type": KEY_TYPE,
         "id": k["id"],
         "name": k["name"],
@@ -137,9 +139,11 @@ def key_meta(k):
         "imported": False,
         "creationDate": k["created"],
         "lastUpdateDate": k["updated"],
-        "keyVersion": {"id": k["versions"][-1]["id"], "creationDate": k["versions"][-1]["created"]},
         "deleted": k["state"] == 5,
     }
+    if k["versions"]:
+        meta["keyVersion"] = {"id": k["versions"][-1]["id"], "creationDate": k["versions"][-1]["created"]}
+    return meta
 
 
 def seal(version, plaintext, aad_list):
@@ -301,13 +305,21 @@ class Api(http.server.BaseHTTPRequestHandler):
                 raise Fail(400, "Bad Request: Key could not be created.", "BAD_BODY_ERR",
                            "Only creation of one key per request is supported")
             r = res[0]
-            if r.get("extractable") is not False:
-                raise Fail(400, "Bad Request: this double makes root keys only", "BAD_BODY_ERR",
-                           "extractable must be false")
             kid = str(uuid.uuid4())
+            extractable = r.get("extractable", True) is not False
+            if extractable:
+                # A standard key: its payload is stored as given (or made up), never used for crypto.
+                try:
+                    payload = base64.b64decode(r["payload"], validate=True) if "payload" in r else secrets.token_bytes(32)
+                except Exception:
+                    raise Fail(400, "Bad Request: Key could not be created.", "BAD_BODY_ERR", "payload is not base64")
+                versions = []
+            else:
+                payload = None
+                versions = [{"id": str(uuid.uuid4()), "key": AESGCM.generate_key(256), "created": now_iso()}]
             k = {"id": kid, "name": r.get("name") or kid, "aliases": [], "description": r.get("description", ""),
-                 "state": 1, "extractable": False, "created": now_iso(), "updated": now_iso(),
-                 "versions": [{"id": str(uuid.uuid4()), "key": AESGCM.generate_key(256), "created": now_iso()}]}
+                 "state": 1, "extractable": extractable, "created": now_iso(), "updated": now_iso(),
+                 "versions": versions, "payload": payload}
             with STATE.lock:
                 STATE.keys[kid] = k
                 meta = key_meta(k)
@@ -354,6 +366,9 @@ class Api(http.server.BaseHTTPRequestHandler):
             if k["state"] == 5:
                 raise Fail(410, "Gone: The key was deleted", "KEY_DELETED_ERR",
                            "Key has already been deleted. Please delete references to this key.")
+            if k["extractable"] and op in ("wrap", "unwrap", "rewrap", "rotate"):
+                raise Fail(400, "Bad Request: This action can only be done with a root key",
+                           "KEY_ROOT_REQ_ERR", "Requested action can only be completed with a root key")
             want = 2 if op == "enable" else 1
             if k["state"] != want:
                 raise Fail(409, "Conflict: Key is not in %s state: action %s could not be performed. Please see `reasons` for more details."
@@ -416,6 +431,12 @@ class Control(http.server.BaseHTTPRequestHandler):
         n = int(self.headers.get("Content-Length") or 0)
         req = json.loads(self.rfile.read(n) or b"{}")
         with STATE.lock:
+            if "find_name" in req:
+                k = next((x for x in STATE.keys.values() if x["name"] == req["find_name"]), None)
+                self.reply({} if k is None else {"id": k["id"], "state": k["state"],
+                                                 "description": k["description"],
+                                                 "payload_len": len(k["payload"] or b"")})
+                return
             if "throttle" in req:
                 STATE.throttle = bool(req["throttle"])
             if "role" in req:

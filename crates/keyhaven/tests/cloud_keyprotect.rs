@@ -3,7 +3,8 @@
 //! IBM offers no emulator), through the real keyhaven binary over mutual TLS.
 //!
 //! The server's service ID has the Reader role only; the administrator's commands (create,
-//! rotate, disable, enable) run with a Manager's API key in the same environment variable.
+//! rotate, disable, enable) run with a Manager's API key in the same environment variable. The
+//! mirror (a second test) writes with a service ID that has Writer.
 
 mod cloud_common;
 mod common;
@@ -18,6 +19,7 @@ use common::*;
 const INSTANCE: &str = "0f3c8b5e-1234-4d6a-9a8b-6c1e2f3a4b5c";
 const ADMIN_KEY: &str = "kh-test-manager-apikey";
 const SERVER_KEY: &str = "kh-test-reader-apikey";
+const MIRROR_KEY: &str = "kh-test-mirror-writer-apikey";
 
 struct Double {
     _proc: Proc,
@@ -30,7 +32,9 @@ impl Double {
     fn start() -> Double {
         let dir = tempfile::tempdir().expect("tempdir");
         let (port, control) = (free_port(), free_port());
-        let keys = format!("{{\"{ADMIN_KEY}\": \"Manager\", \"{SERVER_KEY}\": \"Reader\"}}");
+        let keys = format!(
+            "{{\"{ADMIN_KEY}\": \"Manager\", \"{SERVER_KEY}\": \"Reader\", \"{MIRROR_KEY}\": \"Writer\"}}"
+        );
         let script = repo_root().join("tests/cloud/keyprotect_double.py");
         let mut child = Command::new(venv_bin("python"))
             .arg(script)
@@ -305,5 +309,155 @@ fn keyprotect_tenant_lifecycle_on_the_api_double() {
     let _ = mb;
     eprintln!("Key Protect key deleted -> first refused Get after {took:?}");
     assert_not_logged(&server, &[SERVER_KEY, ADMIN_KEY]);
+    server.kill();
+}
+
+/// Polls `key list --json` until the key's mirror is in `state`; returns its row.
+fn wait_mirror(data: &std::path::Path, uid: &str, state: &str) -> serde_json::Value {
+    let deadline = Instant::now() + Duration::from_secs(8);
+    loop {
+        let rows: serde_json::Value =
+            serde_json::from_str(&admin(data, &["key", "list", "--json"])).expect("json");
+        let row = rows
+            .as_array()
+            .expect("array")
+            .iter()
+            .find(|r| r["uid"] == uid)
+            .cloned()
+            .expect("the key is listed");
+        if row["mirror"]["state"] == state {
+            return row;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "mirror of {uid} never {state}: {row}"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+#[test]
+fn keyprotect_mirror_holds_wrapped_keys_and_its_deletion_revokes_them() {
+    let kp = Double::start();
+    let mut server = new_server();
+    let data = server.data();
+    std::fs::create_dir_all(&data).expect("data dir");
+    let env = [("KH_KP_MIRROR", MIRROR_KEY)];
+    let (url, ca) = (kp.url(), kp.ca());
+    admin_env(
+        &data,
+        &env,
+        &[
+            "provider",
+            "add-keyprotect",
+            "--name",
+            "kpm",
+            "--endpoint",
+            &url,
+            "--iam-endpoint",
+            &url,
+            "--instance-id",
+            INSTANCE,
+            "--api-key-env",
+            "KH_KP_MIRROR",
+            "--ca-file",
+            &ca,
+        ],
+    )
+    .expect("add-keyprotect");
+    admin(&data, &["tenant", "create", "acme"]);
+    let out = admin_env(
+        &data,
+        &env,
+        &["tenant", "mirror", "acme", "--provider", "kpm"],
+    )
+    .expect("mirror");
+    assert!(out.contains("mirrored"), "{out}");
+    // First the mirror identity lacks Writer: writes fail, are reported and retried.
+    kp.control(&format!(
+        r#"{{"role": {{"apikey": "{MIRROR_KEY}", "role": "Reader"}}}}"#
+    ));
+    spawn_env(&mut server, &env, &["--root-key-check-secs", "1"]);
+    let mut c = Conn::connect(server.addr, &server.issue("acme-vc", "acme"));
+    let (k1, m1) = vcenter_key_flow(&mut c, "web-01");
+    let row = wait_mirror(&data, &k1, "failed");
+    let err = row["mirror"]["last_error"].as_str().unwrap_or_default();
+    assert!(
+        err.contains("kms.secrets.create") && err.contains("Writer"),
+        "{row}"
+    );
+    let table = admin(&data, &["key", "list"]);
+    assert!(
+        table.contains("failed (") && table.contains("kms.secrets.create"),
+        "{table}"
+    );
+    kp.control(&format!(
+        r#"{{"role": {{"apikey": "{MIRROR_KEY}", "role": "Writer"}}}}"#
+    ));
+    let row = wait_mirror(&data, &k1, "mirrored");
+    assert!(
+        row["mirror"]["attempts"].as_i64().unwrap_or(0) >= 2,
+        "{row}"
+    );
+    let remote = row["mirror"]["key_protect_id"]
+        .as_str()
+        .expect("remote id")
+        .to_owned();
+
+    // In Key Protect: named by the UID, x-Name in the description, the wrapped form only.
+    let found = kp.control(&format!(r#"{{"find_name": "keyhaven-{k1}"}}"#));
+    assert_eq!(found["id"], remote.as_str(), "{found}");
+    assert!(
+        found["description"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("web-01"),
+        "{found}"
+    );
+    let len = found["payload_len"].as_u64().expect("payload");
+    assert!(
+        len > m1.len() as u64 + 16,
+        "a wrapped blob, not the 32-byte key: {len}"
+    );
+    assert_eq!(try_get(&mut c, &k1).expect("served while mirrored"), m1);
+
+    // Deleted in Key Protect by an administrator: revoked here within the interval, Get refused
+    // with the reason.
+    kp.control(&format!(r#"{{"delete": "{remote}"}}"#));
+    let t = Instant::now();
+    let msg = loop {
+        match try_get(&mut c, &k1) {
+            Ok(_) => {
+                assert!(
+                    t.elapsed() < Duration::from_secs(5),
+                    "still served after its mirror's deletion"
+                );
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            Err((reason, msg)) => {
+                assert_eq!(
+                    reason,
+                    Some(keyhaven_kmip::enums::result_reason::PERMISSION_DENIED),
+                    "{msg}"
+                );
+                break msg;
+            }
+        }
+    };
+    assert!(
+        msg.contains("Key Protect mirror deleted") && msg.contains(&remote),
+        "{msg}"
+    );
+    eprintln!(
+        "Key Protect mirror deleted -> key revoked, first refused Get after {:?}",
+        t.elapsed()
+    );
+    let row = wait_mirror(&data, &k1, "deleted");
+    assert_eq!(row["state"], "Compromised", "{row}");
+    // Other keys of the tenant are unaffected, and new ones are mirrored too.
+    let (k2, m2) = vcenter_key_flow(&mut c, "web-02");
+    wait_mirror(&data, &k2, "mirrored");
+    assert_eq!(try_get(&mut c, &k2).expect("k2"), m2);
+    assert_not_logged(&server, &[MIRROR_KEY]);
     server.kill();
 }

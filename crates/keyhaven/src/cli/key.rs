@@ -279,11 +279,21 @@ fn list(
         .collect::<Result<_, _>>()?;
     let mut rows = Vec::new();
     for t in tenants(o, tenant)? {
+        // The Key Protect mirror of each key, for mirrored tenants (docs/rootkeys.md).
+        let mirrors = o.store.list_key_mirrors(&t.id).unwrap_or_default();
         for rec in o
             .store
             .list_objects(&t.id, &ObjectFilter::default(), None)
             .map_err(|e| e.to_string())?
         {
+            let mirror = mirrors.iter().find(|x| x.uid == rec.uid).map(|x| {
+                let mut v = serde_json::json!({"state": x.state, "key_protect_id": x.remote_id,
+                    "attempts": x.attempts});
+                if let Some(e) = &x.last_error {
+                    v["last_error"] = serde_json::json!(e);
+                }
+                v
+            });
             let attrs = decode_storage(&rec.attributes).map_err(|e| e.message)?;
             let mut m = Managed { rec, attrs };
             m.apply_dates(now());
@@ -297,7 +307,11 @@ fn list(
             }) {
                 continue;
             }
-            rows.push(summary_json(&t, &m));
+            let mut row = summary_json(&t, &m);
+            if let Some(mv) = mirror {
+                row["mirror"] = mv;
+            }
+            rows.push(row);
         }
     }
     if json {
@@ -308,8 +322,16 @@ fn list(
         return Ok(());
     }
     println!(
-        "{:<36}  {:<8}  {:<11}  {:<8}  {:<20}  {:<14}  {:<16}  {:<16}  X-NAME",
-        "UID", "TENANT", "STATE", "KEY", "CREATED", "X-VENDOR", "X-PRODUCT", "X-COMPONENT"
+        "{:<36}  {:<8}  {:<11}  {:<8}  {:<20}  {:<14}  {:<16}  {:<16}  {:<16}  MIRROR",
+        "UID",
+        "TENANT",
+        "STATE",
+        "KEY",
+        "CREATED",
+        "X-VENDOR",
+        "X-PRODUCT",
+        "X-COMPONENT",
+        "X-NAME"
     );
     for r in &rows {
         let s = |k: &str| r[k].as_str().unwrap_or("-").to_owned();
@@ -317,8 +339,17 @@ fn list(
             (Some(a), Some(l)) => format!("{a}-{l}"),
             _ => s("object_type"),
         };
+        let mirror = match r["mirror"]["state"].as_str() {
+            Some("failed") => format!(
+                "failed ({} tries): {}",
+                r["mirror"]["attempts"],
+                r["mirror"]["last_error"].as_str().unwrap_or("?")
+            ),
+            Some(st) => st.to_owned(),
+            None => "-".into(),
+        };
         println!(
-            "{:<36}  {:<8}  {:<11}  {:<8}  {:<20}  {:<14}  {:<16}  {:<16}  {}",
+            "{:<36}  {:<8}  {:<11}  {:<8}  {:<20}  {:<14}  {:<16}  {:<16}  {:<16}  {}",
             s("uid"),
             s("tenant"),
             s("state"),
@@ -327,7 +358,8 @@ fn list(
             s("x-Vendor"),
             s("x-Product"),
             s("x-Component"),
-            s("x-Name")
+            s("x-Name"),
+            mirror
         );
     }
     println!("{} key(s)", rows.len());

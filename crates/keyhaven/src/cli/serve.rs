@@ -116,6 +116,11 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
             }
         });
     }
+    crate::rootkey::cloud::mirror::spawn_sweeper(
+        opened.store.clone(),
+        dir.providers_file(),
+        Duration::from_secs(a.root_key_check_secs.max(1)),
+    );
     let tls_settings = tls::TlsSettings {
         cert_chain_pem: std::fs::read(dir.server_cert())
             .map_err(|e| format!("{}: {e}", dir.server_cert().display()))?,

@@ -42,6 +42,17 @@ pub enum TenantCmd {
     /// then retired (disabled). An interrupted rotation resumes when this is run again or at the next
     /// `keyhaven serve`.
     RotateRoot { name: String },
+    /// Mirror the tenant's keys, in wrapped form, to a Key Protect provider (see
+    /// docs/rootkeys.md): each key becomes a standard key `keyhaven-<UID>` there, and deleting it
+    /// there revokes the key here. `--off` stops mirroring new keys.
+    Mirror {
+        name: String,
+        /// A Key Protect provider (`keyhaven provider add-keyprotect`).
+        #[arg(long, required_unless_present = "off")]
+        provider: Option<String>,
+        #[arg(long, conflicts_with = "provider")]
+        off: bool,
+    },
     /// Show root key rotations under way.
     Rotations {
         #[arg(long)]
@@ -137,6 +148,31 @@ pub fn run(data_dir: &Path, cmd: TenantCmd) -> CliResult {
                     ""
                 }
             );
+        }
+        TenantCmd::Mirror {
+            name,
+            provider,
+            off: _,
+        } => {
+            let t = o
+                .store
+                .get_tenant_by_name(&name)
+                .map_err(|_| format!("no tenant named {name:?}"))?;
+            if let Some(p) = &provider {
+                let kp =
+                    crate::rootkey::cloud::mirror::open_keyprotect(&o.dir.providers_file(), p)?;
+                kp.check_instance()
+                    .map_err(|e| format!("provider {p} does not work: {e}"))?;
+            }
+            o.store
+                .set_tenant_mirror(&t.id, provider.as_deref())
+                .map_err(|e| e.to_string())?;
+            match provider {
+                Some(p) => println!(
+                    "Tenant {name}: every key is mirrored (wrapped) to Key Protect provider {p} within --root-key-check-secs; `keyhaven key list` shows each key's mirror"
+                ),
+                None => println!("Tenant {name}: new keys are no longer mirrored"),
+            }
         }
         TenantCmd::Rotations { json } => {
             let tenants = o.store.list_tenants().map_err(|e| e.to_string())?;

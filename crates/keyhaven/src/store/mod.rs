@@ -222,6 +222,28 @@ pub struct RootRotation {
     pub updated_at: i64,
 }
 
+/// The Key Protect mirror of one key (see [`crate::rootkey::cloud::mirror`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyMirror {
+    pub uid: String,
+    pub tenant_id: String,
+    /// The Key Protect provider holding the mirror.
+    pub provider: String,
+    /// The mirror's key ID in Key Protect, once written.
+    pub remote_id: Option<String>,
+    /// "mirrored", "failed" (retried; `last_error` says why) or "deleted" (the key was revoked).
+    pub state: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub updated_at: i64,
+}
+
+fn mirror_unsupported<T>() -> StoreResult<T> {
+    Err(StoreError::Backend(
+        "the Key Protect mirror is not supported by this store backend".into(),
+    ))
+}
+
 fn rotation_unsupported<T>() -> StoreResult<T> {
     Err(StoreError::Backend(
         "root key rotation is not supported by this store backend yet".into(),
@@ -288,6 +310,24 @@ pub trait Store: Send + Sync {
     /// Forgets the tenant's finished rotation.
     fn end_root_rotation(&self, _tenant_id: &str) -> StoreResult<()> {
         rotation_unsupported()
+    }
+
+    // Key Protect mirror
+    /// Mirrors the tenant's keys to that provider from now on (`None`: stop mirroring).
+    fn set_tenant_mirror(&self, _tenant_id: &str, _provider: Option<&str>) -> StoreResult<()> {
+        mirror_unsupported()
+    }
+    /// (tenant id, provider) of every mirrored tenant.
+    fn list_tenant_mirrors(&self) -> StoreResult<Vec<(String, String)>> {
+        mirror_unsupported()
+    }
+    /// The mirror rows of a tenant's keys.
+    fn list_key_mirrors(&self, _tenant_id: &str) -> StoreResult<Vec<KeyMirror>> {
+        mirror_unsupported()
+    }
+    /// Inserts or replaces the mirror row of `m.uid`.
+    fn put_key_mirror(&self, _m: &KeyMirror) -> StoreResult<()> {
+        mirror_unsupported()
     }
 
     // Audit

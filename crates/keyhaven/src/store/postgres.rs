@@ -41,6 +41,7 @@ use tokio_postgres::error::SqlState;
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{Client, NoTls, Row, Statement};
 
+use super::KeyMirror;
 use super::{
     AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectRecord, RootRotation,
     RotationPhase, Store, StoreError, StoreResult, TenantRecord, TenantState,
@@ -50,6 +51,7 @@ use super::{
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/0001_initial.sql"),
     include_str!("migrations/postgres/0002_root_rotation.sql"),
+    include_str!("migrations/postgres/0003_key_mirrors.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -148,6 +150,19 @@ const SQL_LIST_AUDIT_BOTH: &str = "SELECT at, tenant_id, actor, operation, uid, 
 
 const SQL_BEGIN_ROTATION: &str = "INSERT INTO root_rotations (tenant_id, old_ref, new_ref, phase, \
      started_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6)";
+const SQL_SET_TENANT_MIRROR: &str =
+    "INSERT INTO tenant_mirrors (tenant_id, provider) VALUES ($1, $2) \
+     ON CONFLICT (tenant_id) DO UPDATE SET provider = EXCLUDED.provider";
+const SQL_UNSET_TENANT_MIRROR: &str = "DELETE FROM tenant_mirrors WHERE tenant_id = $1";
+const SQL_LIST_TENANT_MIRRORS: &str =
+    "SELECT tenant_id, provider FROM tenant_mirrors ORDER BY tenant_id";
+const SQL_LIST_KEY_MIRRORS: &str = "SELECT uid, tenant_id, provider, remote_id, state, attempts, \
+     last_error, updated_at FROM key_mirrors WHERE tenant_id = $1 ORDER BY uid";
+const SQL_PUT_KEY_MIRROR: &str = "INSERT INTO key_mirrors (uid, tenant_id, provider, remote_id, \
+     state, attempts, last_error, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+     ON CONFLICT (uid) DO UPDATE SET provider = EXCLUDED.provider, remote_id = EXCLUDED.remote_id, \
+     state = EXCLUDED.state, attempts = EXCLUDED.attempts, last_error = EXCLUDED.last_error, \
+     updated_at = EXCLUDED.updated_at";
 const SQL_GET_ROTATION: &str = "SELECT tenant_id, old_ref, new_ref, phase, started_at, updated_at \
      FROM root_rotations WHERE tenant_id = $1";
 const SQL_LIST_ROTATIONS: &str = "SELECT tenant_id, old_ref, new_ref, phase, started_at, \
@@ -1030,6 +1045,19 @@ fn rotation_from_row(r: &Row) -> Result<RootRotation, Failure> {
     })
 }
 
+fn mirror_from_row(r: &Row) -> Result<KeyMirror, Failure> {
+    Ok(KeyMirror {
+        uid: col(r, 0)?,
+        tenant_id: col(r, 1)?,
+        provider: col(r, 2)?,
+        remote_id: col(r, 3)?,
+        state: col(r, 4)?,
+        attempts: col(r, 5)?,
+        last_error: col(r, 6)?,
+        updated_at: col(r, 7)?,
+    })
+}
+
 fn audit_from_row(r: &Row) -> Result<AuditRecord, Failure> {
     Ok(AuditRecord {
         at: col(r, 0)?,
@@ -1324,6 +1352,55 @@ impl Store for PostgresStore {
             )));
         }
         Ok(())
+    }
+
+    fn set_tenant_mirror(&self, tenant_id: &str, provider: Option<&str>) -> StoreResult<()> {
+        let what = format!("mirror of tenant {tenant_id}");
+        self.call("set", &what, false, |s| match provider {
+            Some(p) => s
+                .execute(SQL_SET_TENANT_MIRROR, &[&tenant_id, &p])
+                .map(drop),
+            None => s.execute(SQL_UNSET_TENANT_MIRROR, &[&tenant_id]).map(drop),
+        })
+    }
+
+    fn list_tenant_mirrors(&self) -> StoreResult<Vec<(String, String)>> {
+        self.call("list", "tenant mirrors", true, |s| {
+            s.query(SQL_LIST_TENANT_MIRRORS, &[])?
+                .iter()
+                .map(|r| Ok((col(r, 0)?, col(r, 1)?)))
+                .collect()
+        })
+    }
+
+    fn list_key_mirrors(&self, tenant_id: &str) -> StoreResult<Vec<KeyMirror>> {
+        let what = format!("key mirrors of tenant {tenant_id}");
+        self.call("list", &what, true, |s| {
+            rows(
+                s.query(SQL_LIST_KEY_MIRRORS, &[&tenant_id])?,
+                mirror_from_row,
+            )
+        })
+    }
+
+    fn put_key_mirror(&self, m: &KeyMirror) -> StoreResult<()> {
+        let what = format!("mirror of key {}", m.uid);
+        self.call("put", &what, false, |s| {
+            s.execute(
+                SQL_PUT_KEY_MIRROR,
+                &[
+                    &m.uid,
+                    &m.tenant_id,
+                    &m.provider,
+                    &m.remote_id,
+                    &m.state,
+                    &m.attempts,
+                    &m.last_error,
+                    &m.updated_at,
+                ],
+            )
+            .map(drop)
+        })
     }
 
     fn end_root_rotation(&self, tenant_id: &str) -> StoreResult<()> {

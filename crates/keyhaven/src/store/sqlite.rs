@@ -20,6 +20,7 @@ use std::time::Duration;
 use rusqlite::types::Type;
 use rusqlite::{ffi, params, Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior};
 
+use super::KeyMirror;
 use super::{
     AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectRecord, RootRotation,
     RotationPhase, Store, StoreError, StoreResult, TenantRecord, TenantState,
@@ -29,6 +30,7 @@ use super::{
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_root_rotation.sql"),
+    include_str!("migrations/0003_key_mirrors.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -528,6 +530,79 @@ impl Store for SqliteStore {
         )
         .map_err(|e| db_err("switch", &what, e))?;
         tx.commit().map_err(|e| db_err("switch", &what, e))
+    }
+
+    fn set_tenant_mirror(&self, tenant_id: &str, provider: Option<&str>) -> StoreResult<()> {
+        let what = format!("mirror of tenant {tenant_id}");
+        let conn = self.writer();
+        match provider {
+            Some(p) => conn.execute(
+                "INSERT INTO tenant_mirrors (tenant_id, provider) VALUES (?1, ?2) \
+                 ON CONFLICT (tenant_id) DO UPDATE SET provider = excluded.provider",
+                params![tenant_id, p],
+            ),
+            None => conn.execute(
+                "DELETE FROM tenant_mirrors WHERE tenant_id = ?1",
+                [tenant_id],
+            ),
+        }
+        .map(drop)
+        .map_err(|e| db_err("set", &what, e))
+    }
+
+    fn list_tenant_mirrors(&self) -> StoreResult<Vec<(String, String)>> {
+        self.reader()
+            .prepare_cached("SELECT tenant_id, provider FROM tenant_mirrors ORDER BY tenant_id")
+            .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect())
+            .map_err(|e| db_err("list", "tenant mirrors", e))
+    }
+
+    fn list_key_mirrors(&self, tenant_id: &str) -> StoreResult<Vec<KeyMirror>> {
+        self.reader()
+            .prepare_cached(
+                "SELECT uid, tenant_id, provider, remote_id, state, attempts, last_error, updated_at \
+                 FROM key_mirrors WHERE tenant_id = ?1 ORDER BY uid",
+            )
+            .and_then(|mut s| {
+                s.query_map([tenant_id], |r| {
+                    Ok(KeyMirror {
+                        uid: r.get(0)?,
+                        tenant_id: r.get(1)?,
+                        provider: r.get(2)?,
+                        remote_id: r.get(3)?,
+                        state: r.get(4)?,
+                        attempts: r.get(5)?,
+                        last_error: r.get(6)?,
+                        updated_at: r.get(7)?,
+                    })
+                })?
+                .collect()
+            })
+            .map_err(|e| db_err("list", &format!("key mirrors of tenant {tenant_id}"), e))
+    }
+
+    fn put_key_mirror(&self, m: &KeyMirror) -> StoreResult<()> {
+        self.writer()
+            .execute(
+                "INSERT INTO key_mirrors (uid, tenant_id, provider, remote_id, state, attempts, \
+                 last_error, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) \
+                 ON CONFLICT (uid) DO UPDATE SET provider = excluded.provider, \
+                 remote_id = excluded.remote_id, state = excluded.state, \
+                 attempts = excluded.attempts, last_error = excluded.last_error, \
+                 updated_at = excluded.updated_at",
+                params![
+                    m.uid,
+                    m.tenant_id,
+                    m.provider,
+                    m.remote_id,
+                    m.state,
+                    m.attempts,
+                    m.last_error,
+                    m.updated_at
+                ],
+            )
+            .map(drop)
+            .map_err(|e| db_err("put", &format!("mirror of key {}", m.uid), e))
     }
 
     fn end_root_rotation(&self, tenant_id: &str) -> StoreResult<()> {

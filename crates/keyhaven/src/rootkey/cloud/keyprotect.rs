@@ -360,6 +360,44 @@ impl KeyProtectProvider {
         }
     }
 
+    /// Stores `payload` as a standard key (`extractable: true`) named `name`: the mirror of one
+    /// Keyhaven key (`POST /api/v2/keys`, IAM action kms.secrets.create). Returns its key ID.
+    pub fn put_standard_key(
+        &self,
+        name: &str,
+        description: &str,
+        payload: &[u8],
+    ) -> Result<String, RootKeyError> {
+        let body = json!({
+            "metadata": {"collectionType": KEY_TYPE, "collectionTotal": 1},
+            "resources": [{
+                "type": KEY_TYPE,
+                "name": name,
+                "description": description,
+                "extractable": true,
+                "payload": b64(payload)
+            }]
+        });
+        let r = self.send("POST", "/api/v2/keys", Some(KEY_TYPE), Some(&body))?;
+        if !r.is_success() {
+            return Err(self.fail("create", name, &r));
+        }
+        let v = r.json().map_err(RootKeyError::Io)?;
+        v["resources"][0]["id"]
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| RootKeyError::Io("Key Protect create: no key id in the answer".into()))
+    }
+
+    /// Whether the key still exists (not deleted: state 5, 404 or 410).
+    pub fn key_present(&self, id: &str) -> Result<bool, RootKeyError> {
+        match self.metadata(id) {
+            Ok(m) => Ok(m["state"].as_i64() != Some(5) && m["deleted"].as_bool() != Some(true)),
+            Err(RootKeyError::KeyNotFound(_)) => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
     fn aad(aad: &[u8]) -> serde_json::Value {
         json!([b64(aad)])
     }

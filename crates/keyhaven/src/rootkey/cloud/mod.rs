@@ -13,6 +13,7 @@ pub mod aws_kms;
 pub mod aws_sigv4;
 pub mod http;
 pub mod keyprotect;
+pub mod mirror;
 pub mod transit;
 
 use std::path::PathBuf;

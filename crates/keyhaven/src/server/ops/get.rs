@@ -35,6 +35,9 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
             format!("object {uid} has been destroyed; its key material is gone"),
         ));
     }
+    if let Some(msg) = crate::rootkey::cloud::mirror::refusal(&m) {
+        return Err(KmipError::new(Reason::PermissionDenied, msg));
+    }
     let mut content = ctx.open(&m)?;
     if content.material.is_empty() && is_key_block_type(content.object_type) {
         // Registered as metadata only: the Key Block without Key Value.
