@@ -92,6 +92,7 @@ pub fn run_all(fresh: &dyn Fn() -> Fixture) {
         ("concurrency", concurrent_writers_and_readers),
         ("extreme values", extreme_values_round_trip),
         ("root key rotation journal", root_rotation_journal),
+        ("key protect mirror", key_mirrors_round_trip),
     ];
     for (name, check) in checks {
         eprintln!("store suite: {name}");
@@ -607,4 +608,40 @@ pub fn root_rotation_journal(f: &Fixture) {
     assert_eq!(s.get_root_rotation("t1").expect("gone"), None);
     s.end_root_rotation("t1").expect("ending twice is harmless");
     assert_eq!(s.list_root_rotations().expect("list"), vec![r2]);
+}
+
+/// The Key Protect mirror's rows: tenants mirrored or not, key rows inserted then replaced.
+pub fn key_mirrors_round_trip(f: &Fixture) {
+    use keyhaven::store::KeyMirror;
+    let s = &f.store;
+    s.insert_tenant(&tenant("t1", "one")).expect("t1");
+    s.insert_tenant(&tenant("t2", "two")).expect("t2");
+    assert!(s.list_tenant_mirrors().expect("list").is_empty());
+    s.set_tenant_mirror("t1", Some("kp")).expect("set");
+    s.set_tenant_mirror("t1", Some("kp2")).expect("change");
+    assert_eq!(
+        s.list_tenant_mirrors().expect("list"),
+        vec![("t1".to_owned(), "kp2".to_owned())]
+    );
+    let mut m = KeyMirror {
+        uid: "u1".into(),
+        tenant_id: "t1".into(),
+        provider: "kp2".into(),
+        remote_id: None,
+        state: "failed".into(),
+        attempts: 1,
+        last_error: Some("HTTP 403: no Writer".into()),
+        updated_at: 10,
+    };
+    s.put_key_mirror(&m).expect("put");
+    assert_eq!(s.list_key_mirrors("t1").expect("list"), vec![m.clone()]);
+    m.state = "mirrored".into();
+    m.remote_id = Some("0a1b".into());
+    m.attempts = 2;
+    m.last_error = None;
+    s.put_key_mirror(&m).expect("replace");
+    assert_eq!(s.list_key_mirrors("t1").expect("list"), vec![m]);
+    assert!(s.list_key_mirrors("t2").expect("other tenant").is_empty());
+    s.set_tenant_mirror("t1", None).expect("unset");
+    assert!(s.list_tenant_mirrors().expect("list").is_empty());
 }
