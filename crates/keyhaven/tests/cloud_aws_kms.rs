@@ -196,7 +196,8 @@ fn aws_kms_tenant_lifecycle_on_moto() {
         &server_e,
         &["--root-key-check-secs", "1", "--root-key-grace-secs", "4"],
     );
-    let mut c = Conn::connect(server.addr, &server.issue("acme-vc", "acme"));
+    let acme_creds = server.issue("acme-vc", "acme");
+    let mut c = Conn::connect(server.addr, &acme_creds);
     let mut cb = Conn::connect(server.addr, &server.issue("beta-vc", "beta"));
     let (k1, m1) = vcenter_key_flow(&mut c, "web-01");
     let (kb, mb) = vcenter_key_flow(&mut cb, "db-01");
@@ -214,7 +215,12 @@ fn aws_kms_tenant_lifecycle_on_moto() {
     assert_eq!(wait_served(&mut c, &k1, Duration::from_secs(5)), m1);
 
     // rotate-root (admin): RotateKeyOnDemand, tenant key re-encrypted; old keys readable.
+    let load = Load::start(server.addr, &acme_creds);
     let out = admin_env(&data, &admin_e, &["tenant", "rotate-root", "acme"]).expect("rotate-root");
+    let during = load.finish();
+    eprintln!(
+        "AWS KMS rotate-root under load: {during} keys created and read meanwhile, none failed"
+    );
     assert!(out.contains("rotated in place"), "{out}");
     let (k2, m2) = vcenter_key_flow(&mut c, "web-02");
     server.kill();

@@ -255,8 +255,13 @@ fn keyprotect_tenant_lifecycle_on_the_api_double() {
     assert_eq!(wait_served(&mut c, &k1, Duration::from_secs(5)), m1);
 
     // rotate-root (admin): Key Protect rotates the key, the tenant key is re-wrapped and stored.
+    let load = Load::start(server.addr, &acme);
     let out =
         admin_env(&data, &admin_env_kp, &["tenant", "rotate-root", "acme"]).expect("rotate-root");
+    let during = load.finish();
+    eprintln!(
+        "Key Protect rotate-root under load: {during} keys created and read meanwhile, none failed"
+    );
     assert!(out.contains("rotated in place"), "{out}");
     let (k2, m2) = vcenter_key_flow(&mut c, "web-02");
     // Rotated by Key Protect itself (a rotation policy): the next unwrap returns the re-wrapped

@@ -327,8 +327,13 @@ fn transit_tenant_lifecycle_on_a_real_openbao() {
     assert!(err.contains("policy"), "{err}");
 
     // rotate-root (administrator's token): a new key version, the tenant key re-wrapped on it.
+    let load = Load::start(server.addr, &acme);
     let out =
         admin_env(&data, &env_admin, &["tenant", "rotate-root", "acme"]).expect("rotate-root");
+    let during = load.finish();
+    eprintln!(
+        "Transit rotate-root under load: {during} keys created and read meanwhile, none failed"
+    );
     assert!(out.contains("rotated in place"), "{out}");
     let info = bao.cli(&[
         "read",

@@ -274,3 +274,56 @@ pub fn assert_not_logged(server: &TestServer, secrets: &[&str]) {
         assert!(!log.contains(s), "a secret reached the server log");
     }
 }
+
+/// A client creating and reading keys in a loop (load during a rotation); [`Load::finish`] stops
+/// it and checks every key it made is still served with the same material.
+pub struct Load {
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    handle: Option<std::thread::JoinHandle<Vec<(String, Vec<u8>)>>>,
+    addr: std::net::SocketAddr,
+    creds: Creds,
+}
+
+impl Load {
+    pub fn start(addr: std::net::SocketAddr, creds: &Creds) -> Load {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let stop = std::sync::Arc::new(AtomicBool::new(false));
+        let (s, c) = (stop.clone(), creds.clone());
+        let handle = std::thread::spawn(move || {
+            let mut conn = Conn::connect(addr, &c);
+            let mut made = Vec::new();
+            while !s.load(Ordering::Relaxed) || made.len() < 3 {
+                let uid = uid_of(&conn.ok(V1_1, CREATE, create_aes_v1(256)));
+                let key = try_get(&mut conn, &uid)
+                    .unwrap_or_else(|e| panic!("Get during the rotation failed: {e:?}"));
+                made.push((uid, key));
+            }
+            made
+        });
+        Load {
+            stop,
+            handle: Some(handle),
+            addr,
+            creds: creds.clone(),
+        }
+    }
+
+    /// Stops the load; every key made during it is read back. Returns how many there were.
+    pub fn finish(mut self) -> usize {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let made = self
+            .handle
+            .take()
+            .expect("running")
+            .join()
+            .expect("no request failed during the rotation");
+        let mut c = Conn::connect(self.addr, &self.creds);
+        for (uid, key) in &made {
+            assert_eq!(
+                &try_get(&mut c, uid).expect("key made during the rotation"),
+                key
+            );
+        }
+        made.len()
+    }
+}
