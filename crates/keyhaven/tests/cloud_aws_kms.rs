@@ -3,7 +3,9 @@
 //! binary over mutual TLS.
 //!
 //! Identities (IAM users made by the set-up): the server's has only kms:Encrypt, kms:Decrypt and
-//! kms:DescribeKey; the administrator's has kms:*; a third lacks kms:Decrypt. Moto reports key
+//! kms:DescribeKey (the server process gets it from a container credentials endpoint, the CLI from
+//! the environment); the administrator's has kms:* (from a shared credentials file and profile);
+//! a third lacks kms:Decrypt. Moto reports key
 //! states in DescribeKey but does not refuse Encrypt/Decrypt with a disabled key itself; Keyhaven
 //! checks the state (DescribeKey) before every unwrap, which is what these tests exercise.
 
@@ -99,15 +101,86 @@ fn env_of(c: &(String, String)) -> [(&str, &str); 3] {
     ]
 }
 
+/// A container credentials endpoint on 127.0.0.1 serving `creds` to requests that carry the
+/// authorization token; returns its URL and a counter of the requests it answered.
+fn container_endpoint(
+    creds: &(String, String),
+    token: &str,
+) -> (String, std::sync::Arc<std::sync::atomic::AtomicUsize>) {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let url = format!(
+        "http://{}/v2/credentials/kh",
+        listener.local_addr().expect("addr")
+    );
+    let calls = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let (count, creds, token) = (calls.clone(), creds.clone(), token.to_owned());
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut s) = stream else { continue };
+            let mut buf = [0u8; 4096];
+            let n = s.read(&mut buf).unwrap_or(0);
+            let req = String::from_utf8_lossy(&buf[..n]).to_string();
+            let authorized = req
+                .lines()
+                .any(|l| l.eq_ignore_ascii_case(&format!("authorization: {token}")));
+            let (status, body) = if req.starts_with("GET /v2/credentials/kh ") && authorized {
+                count.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                (
+                    "200 OK",
+                    format!(
+                        r#"{{"AccessKeyId":"{}","SecretAccessKey":"{}","Expiration":"2999-01-01T00:00:00Z"}}"#,
+                        creds.0, creds.1
+                    ),
+                )
+            } else {
+                ("403 Forbidden", "{}".to_owned())
+            };
+            let _ = write!(
+                s,
+                "HTTP/1.1 {status}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+        }
+    });
+    (url, calls)
+}
+
 #[test]
 fn aws_kms_tenant_lifecycle_on_moto() {
     let mut moto = Moto::start();
     let [admin_c, server_c, nodecrypt_c] = make_users(&moto);
-    let (admin_e, server_e, nodecrypt_e) =
-        (env_of(&admin_c), env_of(&server_c), env_of(&nodecrypt_c));
+    let (server_e, nodecrypt_e) = (env_of(&server_c), env_of(&nodecrypt_c));
     let mut server = new_server();
     let data = server.data();
     std::fs::create_dir_all(&data).expect("data dir");
+    // The administrator's credentials come from a shared credentials file and profile.
+    let creds_dir = tempfile::tempdir().expect("tempdir");
+    let creds_file = creds_dir.path().join("credentials");
+    std::fs::write(
+        &creds_file,
+        format!(
+            "[default]\naws_access_key_id = {}\naws_secret_access_key = {}\n\n[kh-admin]\naws_access_key_id = {}\naws_secret_access_key = {}\n",
+            nodecrypt_c.0, nodecrypt_c.1, admin_c.0, admin_c.1
+        ),
+    )
+    .expect("credentials file");
+    let admin_e = [
+        (
+            "AWS_SHARED_CREDENTIALS_FILE",
+            creds_file.to_str().expect("utf8"),
+        ),
+        ("AWS_PROFILE", "kh-admin"),
+        ("AWS_EC2_METADATA_DISABLED", "true"),
+    ];
+    // The server's, from a container credentials endpoint (as on ECS), checked for its token.
+    let (container_url, container_calls) = container_endpoint(&server_c, "kh-container-token");
+    let server_run_e = [
+        ("AWS_CONTAINER_CREDENTIALS_FULL_URI", container_url.as_str()),
+        ("AWS_CONTAINER_AUTHORIZATION_TOKEN", "kh-container-token"),
+        ("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/keyhaven-test"),
+        ("AWS_EC2_METADATA_DISABLED", "true"),
+    ];
 
     // Credentials refused (a wrong secret): SigV4 checked by the endpoint, error named.
     let wrong = [
@@ -193,7 +266,7 @@ fn aws_kms_tenant_lifecycle_on_moto() {
 
     spawn_env(
         &mut server,
-        &server_e,
+        &server_run_e,
         &["--root-key-check-secs", "1", "--root-key-grace-secs", "4"],
     );
     let acme_creds = server.issue("acme-vc", "acme");
@@ -226,7 +299,7 @@ fn aws_kms_tenant_lifecycle_on_moto() {
     server.kill();
     spawn_env(
         &mut server,
-        &server_e,
+        &server_run_e,
         &["--root-key-check-secs", "1", "--root-key-grace-secs", "4"],
     );
     let mut c = Conn::connect(server.addr, &server.issue("acme-vc2", "acme"));
@@ -256,6 +329,10 @@ fn aws_kms_tenant_lifecycle_on_moto() {
     eprintln!("AWS KMS key scheduled for deletion -> first refused Get after {took:?}");
     try_get(&mut c, &k1).expect("acme still served");
 
+    assert!(
+        container_calls.load(std::sync::atomic::Ordering::SeqCst) >= 2,
+        "the server processes took their credentials from the container endpoint"
+    );
     // KMS unreachable (the endpoint stopped): bridged for the grace, then refused.
     moto.proc.stop();
     let down = Instant::now();

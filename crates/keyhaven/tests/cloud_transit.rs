@@ -145,7 +145,8 @@ fn transit_tenant_lifecycle_on_a_real_openbao() {
         "write",
         "auth/approle/role/keyhaven",
         "token_policies=keyhaven",
-        "token_ttl=20m",
+        // Short-lived tokens: the server must renew them or log in again.
+        "token_ttl=4s",
     ]);
     let role_id = bao.cli(&[
         "read",
@@ -357,6 +358,14 @@ fn transit_tenant_lifecycle_on_a_real_openbao() {
     assert_eq!(try_get(&mut c, &k1).expect("old key after rotation"), m1);
     assert_eq!(try_get(&mut c, &k2).expect("new key after rotation"), m2);
 
+    // Beta's AppRole token (4 s TTL) has been renewed or replaced meanwhile: still served.
+    let mut cb = Conn::connect(server.addr, &beta);
+    assert_eq!(try_get(&mut cb, &kb).expect("beta after restart"), mb);
+    std::thread::sleep(Duration::from_secs(5));
+    assert_eq!(
+        try_get(&mut cb, &kb).expect("beta after its token's TTL"),
+        mb
+    );
     // Sealed (unreachable): reads bridged for the grace (4 s), Creates refused, then refused.
     bao.cli(&["operator", "seal"]);
     let sealed = Instant::now();
