@@ -275,11 +275,14 @@ pub fn assert_not_logged(server: &TestServer, secrets: &[&str]) {
     }
 }
 
+/// A key made under load: (uid, material).
+pub type Made = (String, Vec<u8>);
+
 /// A client creating and reading keys in a loop (load during a rotation); [`Load::finish`] stops
 /// it and checks every key it made is still served with the same material.
 pub struct Load {
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    handle: Option<std::thread::JoinHandle<Vec<(String, Vec<u8>)>>>,
+    handle: Option<std::thread::JoinHandle<Vec<Made>>>,
     addr: std::net::SocketAddr,
     creds: Creds,
 }
