@@ -158,6 +158,13 @@ fn keyprotect_tenant_lifecycle_on_the_api_double() {
     );
     let out = add("kp", &server_env, &[]).expect("add-keyprotect");
     assert!(out.contains("Checked: Key Protect instance"), "{out}");
+    let listed = admin(&data, &["provider", "list"]);
+    assert!(
+        listed.contains("kp") && listed.contains("keyprotect"),
+        "{listed}"
+    );
+    let checked = admin_env(&data, &server_env, &["provider", "check", "kp"]).expect("check");
+    assert!(checked.contains("IAM token obtained"), "{checked}");
     let providers = std::fs::read_to_string(data.join("providers.json")).expect("providers.json");
     assert!(
         !providers.contains(SERVER_KEY) && providers.contains("KH_KP_APIKEY"),
@@ -465,4 +472,155 @@ fn keyprotect_mirror_holds_wrapped_keys_and_its_deletion_revokes_them() {
     assert_eq!(try_get(&mut c, &k2).expect("k2"), m2);
     assert_not_logged(&server, &[MIRROR_KEY]);
     server.kill();
+}
+
+/// The double is strict where Key Protect is: token, instance header, content type, AAD.
+#[test]
+fn the_keyprotect_double_is_strict() {
+    use keyhaven::rootkey::cloud::http::{HttpClient, Request};
+    let kp = Double::start();
+    let http = HttpClient::new(Some(std::path::Path::new(&kp.ca())))
+        .expect("client")
+        .without_retries();
+    let url = |p: &str| format!("{}{p}", kp.url());
+    let code = |r: &keyhaven::rootkey::cloud::http::Response| {
+        r.json().expect("json")["resources"][0]["reasons"][0]["code"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let token = |ttl: Option<&str>| {
+        if let Some(t) = ttl {
+            kp.control(&format!(r#"{{"token_ttl": {t}}}"#));
+        }
+        let u = url("/identity/token");
+        let r = http
+            .call(
+                "iam",
+                &Request::new("POST", &u)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .body(
+                        format!(
+                            "grant_type=urn%3Aibm%3Aparams%3Aoauth%3Agrant-type%3Aapikey&apikey={ADMIN_KEY}"
+                        )
+                        .into_bytes(),
+                    ),
+            )
+            .expect("token");
+        assert_eq!(r.status, 200);
+        r.json().expect("json")["access_token"]
+            .as_str()
+            .expect("token")
+            .to_owned()
+    };
+    // IAM wants its form content type.
+    let u = url("/identity/token");
+    let r = http
+        .call(
+            "iam",
+            &Request::new("POST", &u)
+                .header("Content-Type", "application/json")
+                .body(b"{}".to_vec()),
+        )
+        .expect("answer");
+    assert_eq!(r.status, 400);
+    let keys = url("/api/v2/keys");
+    // No token, an unknown token.
+    let r = http
+        .call(
+            "kp",
+            &Request::new("GET", &keys).header("bluemix-instance", INSTANCE),
+        )
+        .expect("answer");
+    assert_eq!((r.status, code(&r).as_str()), (401, "UNAUTHORIZED_ERR"));
+    let r = http
+        .call(
+            "kp",
+            &Request::new("GET", &keys)
+                .header("bluemix-instance", INSTANCE)
+                .header("Authorization", "Bearer nope"),
+        )
+        .expect("answer");
+    assert_eq!(r.status, 401);
+    // No instance header.
+    let t = token(None);
+    let r = http
+        .call(
+            "kp",
+            &Request::new("GET", &keys).header("Authorization", format!("Bearer {t}")),
+        )
+        .expect("answer");
+    assert_eq!((r.status, code(&r).as_str()), (400, "BAD_BODY_ERR"));
+    // Create a root key; wrap with the wrong content type, then right; unwrap with other AAD.
+    let auth = format!("Bearer {t}");
+    let body = br#"{"metadata":{"collectionType":"application/vnd.ibm.kms.key+json","collectionTotal":1},"resources":[{"type":"application/vnd.ibm.kms.key+json","name":"k","extractable":false}]}"#;
+    let r = http
+        .call(
+            "kp",
+            &Request::new("POST", &keys)
+                .header("Authorization", auth.clone())
+                .header("bluemix-instance", INSTANCE)
+                .header("Content-Type", "application/vnd.ibm.kms.key+json")
+                .body(body.to_vec()),
+        )
+        .expect("create");
+    assert_eq!(r.status, 201);
+    let id = r.json().expect("json")["resources"][0]["id"]
+        .as_str()
+        .expect("id")
+        .to_owned();
+    let action = |op: &str, ctype: &str, body: &str| {
+        let u = url(&format!("/api/v2/keys/{id}/actions/{op}"));
+        http.call(
+            "kp",
+            &Request::new("POST", &u)
+                .header("Authorization", auth.clone())
+                .header("bluemix-instance", INSTANCE)
+                .header("Content-Type", ctype)
+                .body(body.as_bytes().to_vec()),
+        )
+        .expect("answer")
+    };
+    let r = action("wrap", "application/json", r#"{"plaintext":"AAAA"}"#);
+    assert_eq!((r.status, code(&r).as_str()), (400, "BAD_BODY_ERR"));
+    let kat = "application/vnd.ibm.kms.key_action+json";
+    let r = action("wrap", kat, r#"{"plaintext":"AAAA","aad":["YQ=="]}"#);
+    assert_eq!(r.status, 200);
+    let ct = r.json().expect("json")["ciphertext"]
+        .as_str()
+        .expect("ct")
+        .to_owned();
+    let r = action(
+        "unwrap",
+        kat,
+        &format!(r#"{{"ciphertext":"{ct}","aad":["Yg=="]}}"#),
+    );
+    assert_eq!(
+        (r.status, code(&r).as_str()),
+        (422, "UNPROCESSABLE_CIPHERTEXT_ERR")
+    );
+    let r = action(
+        "unwrap",
+        kat,
+        &format!(r#"{{"ciphertext":"{ct}","aad":["YQ=="]}}"#),
+    );
+    assert_eq!(r.json().expect("json")["plaintext"], "AAAA");
+    // Disabled: 409; an expired token: 401.
+    assert_eq!(action("disable", kat, "{}").status, 204);
+    let r = action("wrap", kat, r#"{"plaintext":"AAAA"}"#);
+    assert_eq!(
+        (r.status, code(&r).as_str()),
+        (409, "KEY_ACTION_INVALID_STATE_ERR")
+    );
+    let short = token(Some("1"));
+    std::thread::sleep(Duration::from_millis(1500));
+    let r = http
+        .call(
+            "kp",
+            &Request::new("GET", &keys)
+                .header("bluemix-instance", INSTANCE)
+                .header("Authorization", format!("Bearer {short}")),
+        )
+        .expect("answer");
+    assert_eq!(r.status, 401, "expired token refused");
 }

@@ -139,9 +139,9 @@ pub fn run(data_dir: &Path, cmd: ProviderCmd) -> CliResult {
                     serde_json::to_string_pretty(&v).map_err(|e| e.to_string())?
                 );
             } else {
-                println!("{:<16} {:<8} {:<8} SETTINGS", "NAME", "TYPE", "TENANTS");
+                println!("{:<16} {:<10} {:<8} SETTINGS", "NAME", "TYPE", "TENANTS");
                 for (n, k, c, s) in rows {
-                    println!("{n:<16} {k:<8} {c:<8} {s}");
+                    println!("{n:<16} {k:<10} {c:<8} {s}");
                 }
             }
         }

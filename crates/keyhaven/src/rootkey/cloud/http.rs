@@ -43,8 +43,9 @@ const SYSTEM_CA_FILES: &[&str] = &[
 pub struct Request<'a> {
     pub method: &'a str,
     pub url: &'a str,
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
+    /// Headers and body may carry tokens and secrets: both are zeroed when dropped.
+    pub headers: Vec<(String, Zeroizing<String>)>,
+    pub body: Zeroizing<Vec<u8>>,
 }
 
 impl<'a> Request<'a> {
@@ -53,17 +54,18 @@ impl<'a> Request<'a> {
             method,
             url,
             headers: Vec::new(),
-            body: Vec::new(),
+            body: Zeroizing::new(Vec::new()),
         }
     }
 
     pub fn header(mut self, name: &str, value: impl Into<String>) -> Self {
-        self.headers.push((name.to_owned(), value.into()));
+        self.headers
+            .push((name.to_owned(), Zeroizing::new(value.into())));
         self
     }
 
     pub fn body(mut self, body: Vec<u8>) -> Self {
-        self.body = body;
+        self.body = Zeroizing::new(body);
         self
     }
 }
@@ -299,13 +301,13 @@ impl HttpClient {
             .map_err(conn_err)?;
         let _ = tcp.set_nodelay(true);
 
-        let mut head = format!(
+        let mut head = Zeroizing::new(format!(
             "{} {} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\nContent-Length: {}\r\n",
             req.method,
             url.path,
             url.host_header(),
             req.body.len()
-        );
+        ));
         for (n, v) in &req.headers {
             if n.contains(['\r', '\n', ':']) || v.contains(['\r', '\n']) {
                 return Err(TryError::Fatal(format!("bad header {n:?}")));
