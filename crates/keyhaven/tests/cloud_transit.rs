@@ -271,6 +271,20 @@ fn transit_tenant_lifecycle_on_a_real_openbao() {
     )
     .expect_err("create key needs more than least privilege");
     assert!(err.contains("transit/keys/keyhaven-crk-"), "{err}");
+    // The administrator's token may: a new aes256-gcm96 key in Transit.
+    let out = admin_env(
+        &data,
+        &env_admin,
+        &["tenant", "create", "gamma", "--provider", "bao"],
+    )
+    .expect("create with the admin token");
+    let made = root_key_of(&data, "gamma");
+    assert!(
+        made.starts_with("keyhaven-crk-") && out.contains(&made),
+        "{out}"
+    );
+    let kind = bao.cli(&["read", "-field=type", &format!("transit/keys/{made}")]);
+    assert_eq!(kind, "aes256-gcm96");
 
     spawn_env(
         &mut server,

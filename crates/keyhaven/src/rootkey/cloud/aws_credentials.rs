@@ -152,6 +152,11 @@ impl CredentialChain {
     fn instance_role(&self) -> Result<Option<(Credentials, Instant)>, RootKeyError> {
         let base = std::env::var("AWS_EC2_METADATA_SERVICE_ENDPOINT")
             .unwrap_or_else(|_| IMDS_DEFAULT.into());
+        self.instance_role_at(&base)
+    }
+
+    /// IMDSv2 at `base`: a session token (PUT), the role's name, then its credentials.
+    fn instance_role_at(&self, base: &str) -> Result<Option<(Credentials, Instant)>, RootKeyError> {
         let base = base.trim_end_matches('/');
         let http = self.http.clone().without_retries();
         let token_url = format!("{base}/latest/api/token");
@@ -324,6 +329,62 @@ mod tests {
         let k = parse_profile(text, "kh").expect("kh");
         assert_eq!(k.session_token.as_deref().map(String::as_str), Some("T2"));
         assert!(parse_profile(text, "other").is_none());
+    }
+
+    /// IMDSv2 as EC2 serves it: the token from the PUT must come back on both GETs.
+    #[test]
+    fn instance_role_through_imdsv2() {
+        use std::io::{Read, Write};
+        let l = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let base = format!("http://{}", l.local_addr().expect("addr"));
+        let server = std::thread::spawn(move || {
+            let mut seen = Vec::new();
+            for _ in 0..3 {
+                let (mut s, _) = l.accept().expect("accept");
+                let mut buf = [0u8; 4096];
+                let n = s.read(&mut buf).expect("read");
+                let req = String::from_utf8_lossy(&buf[..n]).to_string();
+                let line = req.lines().next().unwrap_or_default().to_owned();
+                let has_token = req.contains("X-aws-ec2-metadata-token: imds-token\r\n");
+                let body = match line.as_str() {
+                    "PUT /latest/api/token HTTP/1.1"
+                        if req.contains("X-aws-ec2-metadata-token-ttl-seconds: 21600") =>
+                    {
+                        "imds-token".to_owned()
+                    }
+                    "GET /latest/meta-data/iam/security-credentials/ HTTP/1.1" if has_token => {
+                        "keyhaven-role\n".to_owned()
+                    }
+                    "GET /latest/meta-data/iam/security-credentials/keyhaven-role HTTP/1.1"
+                        if has_token =>
+                    {
+                        r#"{"Code":"Success","AccessKeyId":"ASIAEXAMPLE","SecretAccessKey":"s","Token":"t","Expiration":"2999-01-01T00:00:00Z"}"#.to_owned()
+                    }
+                    _ => String::new(),
+                };
+                let status = if body.is_empty() {
+                    "401 Unauthorized"
+                } else {
+                    "200 OK"
+                };
+                write!(
+                    s,
+                    "HTTP/1.1 {status}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                    body.len()
+                )
+                .expect("write");
+                seen.push(line);
+            }
+            seen
+        });
+        let chain = CredentialChain::new(None).expect("chain");
+        let (c, _) = chain
+            .instance_role_at(&base)
+            .expect("answer")
+            .expect("credentials");
+        assert_eq!(c.access_key_id, "ASIAEXAMPLE");
+        assert_eq!(c.session_token.as_deref().map(String::as_str), Some("t"));
+        assert_eq!(server.join().expect("server").len(), 3);
     }
 
     #[test]
