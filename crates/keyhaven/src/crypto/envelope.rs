@@ -6,7 +6,9 @@
 //!        └─ wraps each object's key material (stored wrapped in the object row)
 //! ```
 //!
-//! The TWK is wrapped with associated data `"keyhaven-twk-v1" || tenant id`. Object material is
+//! The TWK is wrapped with associated data `"keyhaven-twk-v1" || tenant id` (local and PKCS#11
+//! root keys), or `"keyhaven-twk-v2" || tenant id || 0x00 || twk version` for providers that bind
+//! the wrapping-key version (the cloud key managers). Object material is
 //! sealed with AES-256-GCM under the TWK with associated data
 //! `"keyhaven-obj-v1" || tenant id || 0x00 || uid || twk version (i64 BE)`, so a blob copied to
 //! another row, another tenant or another TWK version fails to open. Object blob format:
@@ -40,6 +42,9 @@ use crate::rootkey::{ProviderResolver, RootKeyError, RootKeyProvider, RootKeySta
 use crate::store::{Store, StoreError, TenantRecord};
 
 const TWK_AAD_LABEL: &[u8] = b"keyhaven-twk-v1";
+const TWK_AAD_LABEL_V2: &[u8] = b"keyhaven-twk-v2";
+/// The version of a tenant's first wrapping key.
+pub const FIRST_TWK_VERSION: i64 = 1;
 const OBJ_AAD_LABEL: &[u8] = b"keyhaven-obj-v1";
 const OBJ_FORMAT_V1: u8 = 1;
 const OBJ_HEADER_LEN: usize = 1 + 8;
@@ -163,6 +168,22 @@ fn twk_aad(tenant_id: &str) -> Vec<u8> {
     let mut aad = Vec::with_capacity(TWK_AAD_LABEL.len() + tenant_id.len());
     aad.extend_from_slice(TWK_AAD_LABEL);
     aad.extend_from_slice(tenant_id.as_bytes());
+    aad
+}
+
+/// The associated data of a tenant wrapping key under `provider`: providers that bind the
+/// wrapping-key version (the cloud key managers, whose AAD or encryption context is visible in
+/// their audit logs) get `"keyhaven-twk-v2" || tenant id || 0x00 || twk version (i64 BE)`; the
+/// others keep the original `"keyhaven-twk-v1" || tenant id`.
+fn twk_aad_for(provider: &dyn RootKeyProvider, tenant_id: &str, twk_version: i64) -> Vec<u8> {
+    if !provider.binds_key_version() {
+        return twk_aad(tenant_id);
+    }
+    let mut aad = Vec::with_capacity(TWK_AAD_LABEL_V2.len() + tenant_id.len() + 9);
+    aad.extend_from_slice(TWK_AAD_LABEL_V2);
+    aad.extend_from_slice(tenant_id.as_bytes());
+    aad.push(0);
+    aad.extend_from_slice(&twk_version.to_be_bytes());
     aad
 }
 
@@ -293,7 +314,11 @@ impl Envelope {
         let provider = self.provider_for(tenant_id, provider_kind)?;
         let twk = super::random_bytes(TWK_LEN);
         provider
-            .wrap(root_key_ref, &twk, &twk_aad(tenant_id))
+            .wrap(
+                root_key_ref,
+                &twk,
+                &twk_aad_for(provider.as_ref(), tenant_id, FIRST_TWK_VERSION),
+            )
             .map_err(|e| root_err(tenant_id, e))
     }
 
@@ -306,7 +331,7 @@ impl Envelope {
         new_ref: &str,
     ) -> Result<Vec<u8>, EnvelopeError> {
         let provider = self.provider_for(&tenant.id, &tenant.root_provider)?;
-        let aad = twk_aad(&tenant.id);
+        let aad = twk_aad_for(provider.as_ref(), &tenant.id, tenant.twk_version);
         let twk = provider
             .unwrap(&tenant.root_key_ref, &tenant.wrapped_twk, &aad)
             .map_err(|e| root_err(&tenant.id, e))?;
@@ -327,7 +352,7 @@ impl Envelope {
             .rewrap(
                 &tenant.root_key_ref,
                 &tenant.wrapped_twk,
-                &twk_aad(&tenant.id),
+                &twk_aad_for(provider.as_ref(), &tenant.id, tenant.twk_version),
             )
             .map_err(|e| root_err(&tenant.id, e))
     }
@@ -510,7 +535,7 @@ impl Envelope {
             .unwrap_refreshed(
                 &tenant.root_key_ref,
                 &tenant.wrapped_twk,
-                &twk_aad(&tenant.id),
+                &twk_aad_for(provider.as_ref(), &tenant.id, tenant.twk_version),
             )
             .map_err(|e| root_err(&tenant.id, e))?;
         if let Some(rewrapped) = refreshed {
@@ -710,6 +735,45 @@ mod tests {
             Err(EnvelopeError::RootKeyUnavailable { reason, .. }) => reason,
             other => panic!("expected RootKeyUnavailable, got {other:?}"),
         }
+    }
+
+    /// Cloud providers bind tenant and wrapping-key version; local and PKCS#11 keep v1.
+    #[test]
+    fn twk_associated_data_binds_the_version_for_cloud_providers() {
+        struct Cloud;
+        impl RootKeyProvider for Cloud {
+            fn kind(&self) -> &'static str {
+                "cloud"
+            }
+            fn create_key(&self) -> Result<String, RootKeyError> {
+                Ok("k".into())
+            }
+            fn wrap(&self, _r: &str, p: &[u8], _a: &[u8]) -> Result<Vec<u8>, RootKeyError> {
+                Ok(p.to_vec())
+            }
+            fn unwrap(
+                &self,
+                _r: &str,
+                w: &[u8],
+                _a: &[u8],
+            ) -> Result<Zeroizing<Vec<u8>>, RootKeyError> {
+                Ok(Zeroizing::new(w.to_vec()))
+            }
+            fn status(&self, _r: &str) -> Result<RootKeyStatus, RootKeyError> {
+                Ok(RootKeyStatus::Active)
+            }
+            fn binds_key_version(&self) -> bool {
+                true
+            }
+        }
+        let sw = Switch {
+            mode: AtomicU8::new(0),
+        };
+        assert_eq!(twk_aad_for(&sw, "t1", 7), b"keyhaven-twk-v1t1".to_vec());
+        let v1 = twk_aad_for(&Cloud, "t1", 1);
+        assert!(v1.starts_with(b"keyhaven-twk-v2t1\0"), "{v1:?}");
+        assert_ne!(v1, twk_aad_for(&Cloud, "t1", 2));
+        assert_ne!(v1, twk_aad_for(&Cloud, "t2", 1));
     }
 
     #[test]

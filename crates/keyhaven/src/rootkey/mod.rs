@@ -135,6 +135,11 @@ pub trait RootKeyProvider: Send + Sync {
     ) -> Result<Refreshed, RootKeyError> {
         self.unwrap(key_ref, wrapped, aad).map(|p| (p, None))
     }
+    /// Whether the tenant wrapping key's associated data also binds its version (providers
+    /// added after the v1 format; see [`crate::crypto::envelope`]).
+    fn binds_key_version(&self) -> bool {
+        false
+    }
     /// Whether `tenant rotate-root` rotates the key inside the provider (a new version of the
     /// same key, old versions still decrypting) rather than switching to a new key.
     fn rotates_in_place(&self) -> bool {

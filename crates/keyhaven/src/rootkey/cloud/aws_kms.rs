@@ -418,6 +418,10 @@ impl RootKeyProvider for AwsKmsProvider {
         true
     }
 
+    fn binds_key_version(&self) -> bool {
+        true
+    }
+
     fn rotate_key(&self, key_ref: &str) -> Result<(), RootKeyError> {
         self.call(
             "RotateKeyOnDemand",

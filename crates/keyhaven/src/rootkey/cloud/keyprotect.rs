@@ -546,6 +546,10 @@ impl RootKeyProvider for KeyProtectProvider {
         true
     }
 
+    fn binds_key_version(&self) -> bool {
+        true
+    }
+
     fn rotate_key(&self, key_ref: &str) -> Result<(), RootKeyError> {
         self.action("rotate", key_ref, json!({})).map(drop)
     }

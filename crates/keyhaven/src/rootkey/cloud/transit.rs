@@ -490,6 +490,10 @@ impl RootKeyProvider for TransitProvider {
         true
     }
 
+    fn binds_key_version(&self) -> bool {
+        true
+    }
+
     fn rotate_key(&self, key_ref: &str) -> Result<(), RootKeyError> {
         self.keys_call(
             "rotate",
