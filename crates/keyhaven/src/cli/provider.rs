@@ -197,8 +197,16 @@ pub fn run(data_dir: &Path, cmd: ProviderCmd) -> CliResult {
                     users.join(", ")
                 ));
             }
+            // A Key Protect provider may also hold tenants' mirrors.
+            if let Ok(mirrors) = o.store.list_tenant_mirrors() {
+                if let Some((t, _)) = mirrors.iter().find(|(_, p)| *p == name) {
+                    return Err(format!(
+                        "provider {name} holds the key mirrors of tenant {t} (`keyhaven tenant mirror NAME --off` first): not removed"
+                    ));
+                }
+            }
             registry::save(&dir.providers_file(), &list)?;
-            println!("Removed provider {name} (its keys stay in the token)");
+            println!("Removed provider {name} (its keys stay in the HSM or key manager)");
         }
     }
     Ok(())

@@ -231,7 +231,8 @@ pub struct KeyMirror {
     pub provider: String,
     /// The mirror's key ID in Key Protect, once written.
     pub remote_id: Option<String>,
-    /// "mirrored", "failed" (retried; `last_error` says why) or "deleted" (the key was revoked).
+    /// "writing" (claimed by a node), "mirrored", "failed" (retried; `last_error` says why) or
+    /// "deleted" (the key was revoked).
     pub state: String,
     pub attempts: i64,
     pub last_error: Option<String>,
@@ -327,6 +328,12 @@ pub trait Store: Send + Sync {
     }
     /// Inserts or replaces the mirror row of `m.uid`.
     fn put_key_mirror(&self, _m: &KeyMirror) -> StoreResult<()> {
+        mirror_unsupported()
+    }
+    /// Claims the writing of `m.uid`'s mirror for this node, atomically: true when there was no
+    /// row, or a "failed" one, or a "writing" one last touched before `stale_before` (its writer
+    /// died); the row is then "writing" with `m.attempts` and `m.updated_at`.
+    fn claim_key_mirror(&self, _m: &KeyMirror, _stale_before: i64) -> StoreResult<bool> {
         mirror_unsupported()
     }
 

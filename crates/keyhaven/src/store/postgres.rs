@@ -163,6 +163,12 @@ const SQL_PUT_KEY_MIRROR: &str = "INSERT INTO key_mirrors (uid, tenant_id, provi
      ON CONFLICT (uid) DO UPDATE SET provider = EXCLUDED.provider, remote_id = EXCLUDED.remote_id, \
      state = EXCLUDED.state, attempts = EXCLUDED.attempts, last_error = EXCLUDED.last_error, \
      updated_at = EXCLUDED.updated_at";
+const SQL_CLAIM_KEY_MIRROR: &str = "INSERT INTO key_mirrors (uid, tenant_id, provider, remote_id, \
+     state, attempts, last_error, updated_at) VALUES ($1, $2, $3, NULL, 'writing', $4, NULL, $5) \
+     ON CONFLICT (uid) DO UPDATE SET state = 'writing', provider = EXCLUDED.provider, \
+     attempts = EXCLUDED.attempts, updated_at = EXCLUDED.updated_at \
+     WHERE key_mirrors.state = 'failed' \
+     OR (key_mirrors.state = 'writing' AND key_mirrors.updated_at < $6)";
 const SQL_GET_ROTATION: &str = "SELECT tenant_id, old_ref, new_ref, phase, started_at, updated_at \
      FROM root_rotations WHERE tenant_id = $1";
 const SQL_LIST_ROTATIONS: &str = "SELECT tenant_id, old_ref, new_ref, phase, started_at, \
@@ -1400,6 +1406,24 @@ impl Store for PostgresStore {
                 ],
             )
             .map(drop)
+        })
+    }
+
+    fn claim_key_mirror(&self, m: &KeyMirror, stale_before: i64) -> StoreResult<bool> {
+        let what = format!("mirror of key {}", m.uid);
+        self.call("claim", &what, false, |s| {
+            s.execute(
+                SQL_CLAIM_KEY_MIRROR,
+                &[
+                    &m.uid,
+                    &m.tenant_id,
+                    &m.provider,
+                    &m.attempts,
+                    &m.updated_at,
+                    &stale_before,
+                ],
+            )
+            .map(|n| n == 1)
         })
     }
 

@@ -605,6 +605,28 @@ impl Store for SqliteStore {
             .map_err(|e| db_err("put", &format!("mirror of key {}", m.uid), e))
     }
 
+    fn claim_key_mirror(&self, m: &KeyMirror, stale_before: i64) -> StoreResult<bool> {
+        self.writer()
+            .execute(
+                "INSERT INTO key_mirrors (uid, tenant_id, provider, remote_id, state, attempts, \
+                 last_error, updated_at) VALUES (?1, ?2, ?3, NULL, 'writing', ?4, NULL, ?5) \
+                 ON CONFLICT (uid) DO UPDATE SET state = 'writing', provider = excluded.provider, \
+                 attempts = excluded.attempts, updated_at = excluded.updated_at \
+                 WHERE key_mirrors.state = 'failed' \
+                 OR (key_mirrors.state = 'writing' AND key_mirrors.updated_at < ?6)",
+                params![
+                    m.uid,
+                    m.tenant_id,
+                    m.provider,
+                    m.attempts,
+                    m.updated_at,
+                    stale_before
+                ],
+            )
+            .map(|n| n == 1)
+            .map_err(|e| db_err("claim", &format!("mirror of key {}", m.uid), e))
+    }
+
     fn end_root_rotation(&self, tenant_id: &str) -> StoreResult<()> {
         self.writer()
             .execute(

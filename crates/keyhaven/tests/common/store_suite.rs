@@ -642,6 +642,38 @@ pub fn key_mirrors_round_trip(f: &Fixture) {
     s.put_key_mirror(&m).expect("replace");
     assert_eq!(s.list_key_mirrors("t1").expect("list"), vec![m]);
     assert!(s.list_key_mirrors("t2").expect("other tenant").is_empty());
+    // Claims: one writer per key; a failed or stale claim can be taken again, a live one not.
+    let claim = |uid: &str, at: i64| KeyMirror {
+        uid: uid.into(),
+        tenant_id: "t1".into(),
+        provider: "kp2".into(),
+        remote_id: None,
+        state: "writing".into(),
+        attempts: 1,
+        last_error: None,
+        updated_at: at,
+    };
+    assert!(s
+        .claim_key_mirror(&claim("u2", 100), 0)
+        .expect("first claim"));
+    assert!(!s
+        .claim_key_mirror(&claim("u2", 101), 50)
+        .expect("live claim"));
+    assert!(s
+        .claim_key_mirror(&claim("u2", 300), 200)
+        .expect("stale claim"));
+    assert!(!s
+        .claim_key_mirror(&claim("u1", 300), 1000)
+        .expect("mirrored: not claimable"));
+    let mut failed = claim("u2", 310);
+    failed.state = "failed".into();
+    s.put_key_mirror(&failed).expect("failed");
+    assert!(s
+        .claim_key_mirror(&claim("u2", 320), 0)
+        .expect("failed: claimable"));
+    let rows = s.list_key_mirrors("t1").expect("list");
+    let u2 = rows.iter().find(|r| r.uid == "u2").expect("u2");
+    assert_eq!((u2.state.as_str(), u2.updated_at), ("writing", 320));
     s.set_tenant_mirror("t1", None).expect("unset");
     assert!(s.list_tenant_mirrors().expect("list").is_empty());
 }

@@ -11,7 +11,10 @@
 //! those whose write failed) are written, failures recorded with their error and attempt count in
 //! the store (`key list` shows them, the log warns) and retried at the next sweep, never dropped;
 //! keys with a mirror are checked and revoked when it is gone. A key is thus mirrored, or revoked
-//! after its mirror's deletion, within one interval (plus the time of the sweep itself).
+//! after its mirror's deletion, within one interval (plus the time of the sweep itself). In a
+//! cluster each write is claimed in the store first ([`Store::claim_key_mirror`]), so one node
+//! writes each mirror; a claim left by a node that died is taken over after
+//! [`STALE_CLAIM_SECS`].
 
 use std::path::Path;
 
@@ -28,9 +31,13 @@ use crate::store::{AuditRecord, KeyMirror, ObjectFilter, Store};
 pub const REVOKED_MARKER: &str = "Key Protect mirror deleted";
 
 /// Mirror states stored in `key_mirrors.state`.
+pub const WRITING: &str = "writing";
 pub const MIRRORED: &str = "mirrored";
 pub const FAILED: &str = "failed";
 pub const DELETED: &str = "deleted";
+
+/// Seconds after which another node may take over a mirror write that was claimed but not done.
+pub const STALE_CLAIM_SECS: i64 = 120;
 
 /// What one sweep did.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -118,6 +125,8 @@ fn sweep_tenant(
     provider: &str,
     report: &mut SweepReport,
 ) -> Result<(), String> {
+    // A claim older than this is a dead writer's (a write takes seconds at most).
+    let stale_after = STALE_CLAIM_SECS;
     let rows = store
         .list_key_mirrors(tenant_id)
         .map_err(|e| e.to_string())?;
@@ -128,6 +137,8 @@ fn sweep_tenant(
         let row = rows.iter().find(|r| r.uid == rec.uid);
         match row.map(|r| r.state.as_str()) {
             Some(DELETED) => continue,
+            // Another node is writing it (or died doing so: claimable once stale).
+            Some(WRITING) if row.is_some_and(|r| r.updated_at >= now() - stale_after) => continue,
             Some(MIRRORED) => {
                 let Some(remote) = row.and_then(|r| r.remote_id.clone()) else {
                     continue;
@@ -154,6 +165,23 @@ fn sweep_tenant(
                     .map_err(|e| e.message)?;
                 let m = Managed { rec, attrs };
                 let attempts = row.map_or(0, |r| r.attempts) + 1;
+                let claim = KeyMirror {
+                    uid: m.rec.uid.clone(),
+                    tenant_id: tenant_id.to_owned(),
+                    provider: provider.to_owned(),
+                    remote_id: None,
+                    state: WRITING.into(),
+                    attempts,
+                    last_error: None,
+                    updated_at: now(),
+                };
+                // One node writes each mirror: the others see the claim and skip it.
+                if !store
+                    .claim_key_mirror(&claim, now() - stale_after)
+                    .map_err(|e| e.to_string())?
+                {
+                    continue;
+                }
                 let name = format!("keyhaven-{}", m.rec.uid);
                 let description = match x_name(&m) {
                     Some(x) => format!("Keyhaven key {} (x-Name: {x}), wrapped", m.rec.uid),
