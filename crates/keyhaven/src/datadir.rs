@@ -173,22 +173,30 @@ pub fn describe_store(dir: &DataDir) -> String {
     }
 }
 
+/// Opens the PostgreSQL store chosen with [`set_database_url`] (and [`set_database_ca`]), if any.
+pub fn open_postgres() -> Result<Option<PostgresStore>, SetupError> {
+    let Some(url) = database_url() else {
+        return Ok(None);
+    };
+    let ca = DATABASE_CA
+        .read()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone();
+    let pg = match ca {
+        Some(path) => {
+            let pem = fs::read(&path).map_err(io(&path))?;
+            PostgresStore::open_tls(&url, PgSettings::default(), &pem)
+        }
+        None => PostgresStore::open(&url, PgSettings::default()),
+    }
+    .map_err(|e| SetupError::Other(format!("cannot open the PostgreSQL store: {e}")))?;
+    Ok(Some(pg))
+}
+
 /// Opens the store: the PostgreSQL database when a URL was chosen, else the SQLite file.
 pub fn open_store(dir: &DataDir) -> Result<Arc<dyn Store>, SetupError> {
-    match database_url() {
-        Some(url) => {
-            let ca = DATABASE_CA
-                .read()
-                .unwrap_or_else(|p| p.into_inner())
-                .clone();
-            let pg = match ca {
-                Some(path) => {
-                    let pem = fs::read(&path).map_err(io(&path))?;
-                    PostgresStore::open_tls(&url, PgSettings::default(), &pem)
-                }
-                None => PostgresStore::open(&url, PgSettings::default()),
-            }
-            .map_err(|e| SetupError::Other(format!("cannot open the PostgreSQL store: {e}")))?;
+    match open_postgres()? {
+        Some(pg) => {
             tracing::info!(database = %pg.target(), "store: PostgreSQL");
             Ok(Arc::new(pg))
         }

@@ -3,6 +3,7 @@
 //! providers), [`store`] (persistent state), [`server`] (TLS, identity, operations), [`cli`].
 #![forbid(unsafe_code)]
 
+pub mod backup;
 pub mod bench;
 pub mod cli;
 pub mod client;

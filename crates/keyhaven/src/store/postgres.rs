@@ -26,6 +26,8 @@
 //! on it, so they must be called from plain threads (`spawn_blocking`, the audit writer, the CLI),
 //! never from inside an async task.
 
+pub mod dump;
+
 use std::collections::HashMap;
 use std::fmt;
 use std::future::Future;
