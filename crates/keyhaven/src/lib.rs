@@ -5,6 +5,7 @@
 
 pub mod backup;
 pub mod bench;
+pub mod certs;
 pub mod cli;
 pub mod client;
 pub mod conformance;

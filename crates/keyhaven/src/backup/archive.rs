@@ -233,7 +233,6 @@ impl From<io::Error> for BackupError {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -4,6 +4,7 @@
 pub mod audit;
 pub mod backup;
 pub mod bench;
+pub mod certs;
 pub mod client;
 pub mod conformance;
 pub mod key;
@@ -79,6 +80,12 @@ pub enum Command {
     Backup(backup::BackupArgs),
     /// Restore a backup into an empty data directory (and empty database with --database-url).
     Restore(backup::RestoreArgs),
+    /// Server certificates: renew (no restart needed), expiry of every certificate.
+    #[command(subcommand)]
+    ServerCert(certs::ServerCertCmd),
+    /// The server CA: rollover with a period where both CAs are trusted.
+    #[command(subcommand)]
+    Ca(certs::CaCmd),
 }
 
 /// A CLI failure: a message for the administrator.
@@ -98,6 +105,8 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Conformance(a) => conformance::run(a),
         Command::Backup(a) => backup::run_backup(&cli.data_dir, a),
         Command::Restore(a) => backup::run_restore(&cli.data_dir, a),
+        Command::ServerCert(c) => certs::run_server_cert(&cli.data_dir, c),
+        Command::Ca(c) => certs::run_ca(&cli.data_dir, c),
     }
 }
 
