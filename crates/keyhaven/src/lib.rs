@@ -8,6 +8,7 @@ pub mod bench;
 pub mod certs;
 pub mod cli;
 pub mod client;
+pub mod cluster;
 pub mod conformance;
 pub mod crypto;
 pub mod datadir;

@@ -6,6 +6,7 @@ pub mod backup;
 pub mod bench;
 pub mod certs;
 pub mod client;
+pub mod cluster;
 pub mod conformance;
 pub mod key;
 pub mod provider;
@@ -86,6 +87,9 @@ pub enum Command {
     /// The server CA: rollover with a period where both CAs are trusted.
     #[command(subcommand)]
     Ca(certs::CaCmd),
+    /// Nodes sharing a PostgreSQL store: join tokens, join, status.
+    #[command(subcommand)]
+    Cluster(cluster::ClusterCmd),
 }
 
 /// A CLI failure: a message for the administrator.
@@ -107,6 +111,7 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Restore(a) => backup::run_restore(&cli.data_dir, a),
         Command::ServerCert(c) => certs::run_server_cert(&cli.data_dir, c),
         Command::Ca(c) => certs::run_ca(&cli.data_dir, c),
+        Command::Cluster(c) => cluster::run(&cli.data_dir, c),
     }
 }
 

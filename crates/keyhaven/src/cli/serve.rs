@@ -47,6 +47,10 @@ pub struct ServeArgs {
     /// (new keys are refused meanwhile); never once it answers that the key is gone or disabled.
     #[arg(long, default_value_t = 300)]
     pub root_key_grace_secs: u64,
+    /// Answer nodes joining the cluster (`keyhaven cluster join`) on this address (mutual TLS;
+    /// a one-time token from `keyhaven cluster token` is required).
+    #[arg(long, value_name = "ADDR")]
+    pub cluster_listen: Option<SocketAddr>,
     /// Renew the server certificates this many days before they expire, while the CA key is on
     /// this node (0: never automatically; `keyhaven server-cert renew` does it by hand).
     #[arg(long, default_value_t = crate::certs::DEFAULT_RENEW_DAYS)]
@@ -196,6 +200,23 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
             std::fs::write(p, text.join("\n")).map_err(|e| format!("{}: {e}", p.display()))?;
         }
         let (tx, rx) = tokio::sync::watch::channel(false);
+        crate::cluster::heartbeat::spawn(
+            opened.store.clone(),
+            dir.clone(),
+            bound.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(","),
+        );
+        if let Some(addr) = a.cluster_listen {
+            let l = tokio::net::TcpListener::bind(addr)
+                .await
+                .map_err(|e| format!("cannot listen on {addr} for cluster joins: {e}"))?;
+            tracing::info!(addr = %addr, "cluster join listener");
+            tokio::spawn(crate::cluster::join_server::serve(
+                tls_config.clone(),
+                l,
+                dir.clone(),
+                rx.clone(),
+            ));
+        }
         if let Some(l) = health {
             tokio::spawn(server::health::serve(server.clone(), l, rx.clone()));
         }

@@ -5,6 +5,7 @@
 pub mod local;
 pub mod pkcs11;
 pub mod registry;
+pub mod shared;
 
 use std::sync::Arc;
 
