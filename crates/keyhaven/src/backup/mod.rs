@@ -8,6 +8,7 @@
 //!   rootkeys/<name>            local root key files (and .disabled markers), as on disk
 //!   tls/<name>                 CA and server certificates and keys
 //!   providers.json             named root-key providers (how to reach them; never a secret)
+//!   cluster.key                on a node of a joined cluster: the key sealing shared root keys
 //!   manifest.json              format, date, version, store kind, schema version, row counts, tenants
 //! ```
 //!
@@ -252,6 +253,12 @@ pub fn create(
                 w.file(&entry, &data)?;
                 files.push(entry);
             }
+        }
+        if dir.cluster_key().exists() {
+            let data =
+                Zeroizing::new(fs::read(dir.cluster_key()).map_err(io_at(&dir.cluster_key()))?);
+            w.file("cluster.key", &data)?;
+            files.push("cluster.key".into());
         }
         let mut providers = vec![ProviderInfo {
             name: crate::rootkey::LOCAL_PROVIDER.into(),
@@ -501,6 +508,7 @@ fn extract(
         }
         let (target, mode) = match name.split_once('/') {
             None if name == "providers.json" => (dir.providers_file(), 0o600),
+            None if name == "cluster.key" => (dir.cluster_key(), 0o600),
             Some(("store", "sqlite.db")) if pg.is_none() => (dir.db(), 0o600),
             Some(("rootkeys", f)) if !f.contains('/') => {
                 datadir::make_private_dir(&dir.rootkeys())
