@@ -1,6 +1,6 @@
 //! `keyhaven cluster join TOKEN`: makes this (empty) data directory a node of the cluster.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpStream, ToSocketAddrs};
 use std::sync::Arc;
 use std::time::Duration;
@@ -163,8 +163,6 @@ pub fn join(dir: &DataDir, token: &str) -> Result<Joined, String> {
         server: addr.to_string(),
     })
 }
-
-use std::io::Read;
 
 fn verify_server(leaf: &[u8], ca_der: &[u8]) -> Result<(), String> {
     let ca = CertificateDer::from(ca_der);

@@ -114,10 +114,11 @@ async fn handle(
     let (ans, outcome) = match result {
         Ok(a) => (a, Ok(node)),
         Err(e) => (
-            {
-                let mut a = JoinAnswer::default();
-                a.error = Some(format!("join refused: {e}"));
-                a
+            JoinAnswer {
+                error: Some(format!("join refused: {e}")),
+                ca_key: String::new(),
+                cluster_key: String::new(),
+                rootkeys: BTreeMap::new(),
             },
             Err(format!("refused a join from {node:?}: {e}")),
         ),
