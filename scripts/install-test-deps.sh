@@ -19,6 +19,8 @@
 #     and moto's AWS server, for the cloud root-key tests (crates/keyhaven/tests/cloud_*.rs);
 #   - PostgreSQL server binaries (Debian postgresql) for the cluster tests in
 #     crates/keyhaven/tests/cluster.rs, which start their own throwaway server.
+#   - lintian, systemd (systemd-analyze), adduser, binutils (strip) for the
+#     Debian package test scripts/test-deb.sh (dpkg-deb comes with dpkg).
 #
 # Environment: PYTHON=/path/to/python3 picks the interpreter for .venv
 # (default: python3 on PATH).
@@ -216,6 +218,14 @@ if [ "$(id -u)" -eq 0 ] && ! id -u postgres >/dev/null 2>&1; then
 fi
 say "PostgreSQL server binaries: $(pg_bin_dir) ($("$(pg_bin_dir)/postgres" --version))"
 # --- end of PostgreSQL ------------------------------------------------------------
+
+# --- Debian package test (scripts/test-deb.sh) ---------------------------------
+apt_install lintian systemd adduser binutils
+for tool in lintian systemd-analyze dpkg-deb adduser strip setpriv; do
+    command -v "$tool" >/dev/null 2>&1 || die "$tool not found (needed by scripts/test-deb.sh)"
+done
+say "Debian package tools: $(lintian --version), $(systemd-analyze --version | head -n 1)"
+# --- end of the Debian package test ------------------------------------------
 
 # --- Future dependencies -----------------------------------------------------
 # Reserved for what later tests will need. NOT installed yet: uncomment and

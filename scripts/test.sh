@@ -6,6 +6,7 @@
 #   3. runs the Rust tests (cargo test --workspace)
 #   4. runs the Python interop tests (tests/pykmip: PyKMIP; tests/cyphera: cyphera-kmip)
 #      against target/debug/keyhaven
+#   5. builds, lints, installs and starts the Debian package (scripts/test-deb.sh)
 #
 # Stops at once if stage 1 or 2 fails; runs both test stages even if the first
 # fails, then exits non-zero if either failed.
@@ -45,6 +46,11 @@ fi
 stage "cyphera-kmip interop tests (tests/cyphera)"
 if ! KEYHAVEN_BIN=target/debug/keyhaven .venv/bin/pytest -q tests/cyphera; then
     failed+=("cyphera-kmip interop tests")
+fi
+
+stage "Debian package (scripts/test-deb.sh)"
+if ! KEYHAVEN_BIN=target/debug/keyhaven ./scripts/test-deb.sh; then
+    failed+=("Debian package")
 fi
 
 if [ "${#failed[@]}" -gt 0 ]; then

@@ -53,6 +53,10 @@ impl DataDir {
     pub fn tls(&self) -> PathBuf {
         self.root.join("tls")
     }
+    /// The cluster key (see [`crate::rootkey::shared`]), on nodes of a joined cluster.
+    pub fn cluster_key(&self) -> PathBuf {
+        self.root.join("cluster.key")
+    }
     pub fn ca_cert(&self) -> PathBuf {
         self.tls().join("ca.crt")
     }
@@ -173,22 +177,30 @@ pub fn describe_store(dir: &DataDir) -> String {
     }
 }
 
+/// Opens the PostgreSQL store chosen with [`set_database_url`] (and [`set_database_ca`]), if any.
+pub fn open_postgres() -> Result<Option<PostgresStore>, SetupError> {
+    let Some(url) = database_url() else {
+        return Ok(None);
+    };
+    let ca = DATABASE_CA
+        .read()
+        .unwrap_or_else(|p| p.into_inner())
+        .clone();
+    let pg = match ca {
+        Some(path) => {
+            let pem = fs::read(&path).map_err(io(&path))?;
+            PostgresStore::open_tls(&url, PgSettings::default(), &pem)
+        }
+        None => PostgresStore::open(&url, PgSettings::default()),
+    }
+    .map_err(|e| SetupError::Other(format!("cannot open the PostgreSQL store: {e}")))?;
+    Ok(Some(pg))
+}
+
 /// Opens the store: the PostgreSQL database when a URL was chosen, else the SQLite file.
 pub fn open_store(dir: &DataDir) -> Result<Arc<dyn Store>, SetupError> {
-    match database_url() {
-        Some(url) => {
-            let ca = DATABASE_CA
-                .read()
-                .unwrap_or_else(|p| p.into_inner())
-                .clone();
-            let pg = match ca {
-                Some(path) => {
-                    let pem = fs::read(&path).map_err(io(&path))?;
-                    PostgresStore::open_tls(&url, PgSettings::default(), &pem)
-                }
-                None => PostgresStore::open(&url, PgSettings::default()),
-            }
-            .map_err(|e| SetupError::Other(format!("cannot open the PostgreSQL store: {e}")))?;
+    match open_postgres()? {
+        Some(pg) => {
             tracing::info!(database = %pg.target(), "store: PostgreSQL");
             Ok(Arc::new(pg))
         }
@@ -222,18 +234,23 @@ fn open_root_keys(
         .ok()
         .filter(|p| !p.is_empty())
         .map(Zeroizing::new);
-    let local = Arc::new(
-        LocalRootKeyProvider::open(&dir.rootkeys(), passphrase)
-            .map_err(|e| {
-                SetupError::Other(format!(
-                    "cannot open the local root keys in {}: {e}",
-                    dir.rootkeys().display()
-                ))
-            })?
-            // Status checks read the file system every time (the envelope paces them), so a
-            // deleted key file is seen at the next check.
-            .with_recheck_interval(std::time::Duration::ZERO),
-    );
+    let local = LocalRootKeyProvider::open(&dir.rootkeys(), passphrase)
+        .map_err(|e| {
+            SetupError::Other(format!(
+                "cannot open the local root keys in {}: {e}",
+                dir.rootkeys().display()
+            ))
+        })?
+        // Status checks read the file system every time (the envelope paces them), so a
+        // deleted key file is seen at the next check.
+        .with_recheck_interval(std::time::Duration::ZERO);
+    // The nodes of a cluster share their local root keys through the store, once this node has
+    // the cluster key (docs/cluster.md).
+    let local = local.with_shared(Arc::new(crate::rootkey::shared::StoreSharedKeys::new(
+        store.clone(),
+        &dir.cluster_key(),
+    )));
+    let local = Arc::new(local);
     let mut providers: HashMap<String, Arc<dyn RootKeyProvider>> = HashMap::new();
     providers.insert(local.name().to_owned(), local.clone());
     let envelope = Arc::new(

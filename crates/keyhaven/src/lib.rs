@@ -3,9 +3,12 @@
 //! providers), [`store`] (persistent state), [`server`] (TLS, identity, operations), [`cli`].
 #![forbid(unsafe_code)]
 
+pub mod backup;
 pub mod bench;
+pub mod certs;
 pub mod cli;
 pub mod client;
+pub mod cluster;
 pub mod conformance;
 pub mod crypto;
 pub mod datadir;

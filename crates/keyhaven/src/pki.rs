@@ -7,7 +7,8 @@
 //! [`detect_host_names`], which reads a few files under `/proc` and `/etc`.
 //!
 //! Keys are RSA-2048 because that is what vCenter and other KMIP clients
-//! accept everywhere. `ring` cannot generate RSA keys, so they are generated
+//! accept everywhere; the server also gets an ECDSA P-256 certificate, offered
+//! to clients that accept it (see `crate::certs`). `ring` cannot generate RSA keys, so they are generated
 //! with the `rsa` crate, encoded as PKCS#8 and handed to `rcgen` for signing.
 
 use std::collections::HashSet;
@@ -235,6 +236,15 @@ fn check_dns_name(name: &str) -> Result<(), PkiError> {
     Ok(())
 }
 
+/// The key type of a server certificate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ServerKeyKind {
+    /// RSA-2048 (what every KMIP client accepts).
+    Rsa,
+    /// ECDSA P-256 (cheaper handshakes; offered to clients that accept it).
+    EcdsaP256,
+}
+
 /// Issues an RSA-2048 TLS server certificate (EKU serverAuth, keyUsage
 /// digitalSignature + keyEncipherment, 825 days) signed by `ca`.
 ///
@@ -247,8 +257,28 @@ pub fn issue_server_cert(
     dns_names: &[String],
     ips: &[IpAddr],
 ) -> Result<CertAndKey, PkiError> {
+    issue_server_cert_with(
+        ca,
+        common_name,
+        dns_names,
+        ips,
+        ServerKeyKind::Rsa,
+        SERVER_VALIDITY_DAYS,
+    )
+}
+
+/// Like [`issue_server_cert`], with the key type and validity (days) chosen. ECDSA certificates
+/// carry keyUsage digitalSignature only.
+pub fn issue_server_cert_with(
+    ca: &CertAndKey,
+    common_name: &str,
+    dns_names: &[String],
+    ips: &[IpAddr],
+    kind: ServerKeyKind,
+    days: i64,
+) -> Result<CertAndKey, PkiError> {
     let (ca_cert, ca_key) = load_ca(ca)?;
-    let mut params = base_params(common_name, SERVER_VALIDITY_DAYS)?;
+    let mut params = base_params(common_name, days)?;
     let mut seen_dns = HashSet::new();
     let mut seen_ips = HashSet::new();
     let mut sans = Vec::new();
@@ -274,13 +304,24 @@ pub fn issue_server_cert(
         }
     }
     params.subject_alt_names = sans;
-    params.key_usages = vec![
-        KeyUsagePurpose::DigitalSignature,
-        KeyUsagePurpose::KeyEncipherment,
-    ];
+    params.key_usages = match kind {
+        ServerKeyKind::Rsa => vec![
+            KeyUsagePurpose::DigitalSignature,
+            KeyUsagePurpose::KeyEncipherment,
+        ],
+        ServerKeyKind::EcdsaP256 => vec![KeyUsagePurpose::DigitalSignature],
+    };
     params.extended_key_usages = vec![ExtendedKeyUsagePurpose::ServerAuth];
     params.use_authority_key_identifier_extension = true;
-    let (key, key_pem) = generate_rsa_key()?;
+    let (key, key_pem) = match kind {
+        ServerKeyKind::Rsa => generate_rsa_key()?,
+        ServerKeyKind::EcdsaP256 => {
+            let pair = KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256)
+                .map_err(|e| PkiError::KeyGeneration(e.to_string()))?;
+            let pem = Zeroizing::new(pair.serialize_pem());
+            (pair, pem)
+        }
+    };
     let cert = params
         .signed_by(&key, &ca_cert, &ca_key)
         .map_err(build_err)?;
@@ -481,6 +522,36 @@ pub fn parse_certificates(pem_or_der: &[u8]) -> Result<Vec<Vec<u8>>, PkiError> {
         return Err(PkiError::NoCertificates);
     }
     Ok(out)
+}
+
+/// The subject common name and subjectAltNames (DNS names, IP addresses) of a DER certificate:
+/// what a renewed server certificate must carry again.
+pub fn server_names(der: &[u8]) -> Result<(String, Vec<String>, Vec<IpAddr>), PkiError> {
+    let (_, cert) = x509_parser::parse_x509_certificate(der)
+        .map_err(|e| PkiError::InvalidCertificate(e.to_string()))?;
+    let cn = cert
+        .subject()
+        .iter_common_name()
+        .next()
+        .and_then(|c| c.as_str().ok())
+        .unwrap_or("localhost")
+        .to_owned();
+    let mut dns = Vec::new();
+    let mut ips = Vec::new();
+    if let Ok(Some(san)) = cert.subject_alternative_name() {
+        for n in &san.value.general_names {
+            match n {
+                x509_parser::extensions::GeneralName::DNSName(d) => dns.push((*d).to_owned()),
+                x509_parser::extensions::GeneralName::IPAddress(b) => match b.len() {
+                    4 => ips.push(IpAddr::from(<[u8; 4]>::try_from(*b).unwrap_or_default())),
+                    16 => ips.push(IpAddr::from(<[u8; 16]>::try_from(*b).unwrap_or_default())),
+                    _ => {}
+                },
+                _ => {}
+            }
+        }
+    }
+    Ok((cn, dns, ips))
 }
 
 /// Subject, issuer, validity and CA flag of a DER certificate.

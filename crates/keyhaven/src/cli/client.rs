@@ -98,7 +98,13 @@ pub fn run(data_dir: &Path, cmd: ClientCmd) -> CliResult {
             );
             write_file(&key, issued.key_pem.as_bytes(), 0o600).map_err(|e| e.to_string())?;
             write_file(&crt, issued.cert_pem.as_bytes(), 0o644).map_err(|e| e.to_string())?;
-            write_file(&cap, ca.cert_pem.as_bytes(), 0o644).map_err(|e| e.to_string())?;
+            // During a CA rollover, every CA the server may present (crate::certs::rollover).
+            let bundle = crate::certs::CertPaths::ca_bundle(&o.dir);
+            let ca_pem = match std::fs::read(&bundle) {
+                Ok(b) => b,
+                Err(_) => ca.cert_pem.as_bytes().to_vec(),
+            };
+            write_file(&cap, &ca_pem, 0o644).map_err(|e| e.to_string())?;
             let rec = register(
                 &o,
                 &common,
@@ -290,11 +296,17 @@ fn list(o: &Opened, tenant: Option<&str>, json: bool) -> CliResult {
                 ),
             };
             let subject = c.cert_der.as_deref().and_then(|d| pki::summarize(d).ok());
+            // When the client's certificate (or, for CA trust, the CA) expires.
+            let expires = match &c.trust {
+                ClientTrust::Ca { ca_der } => pki::summarize(ca_der).ok().map(|s| s.not_after),
+                ClientTrust::PinnedCert { .. } => subject.as_ref().map(|s| s.not_after),
+            };
             serde_json::json!({
                 "name": c.name, "tenant": tname, "trust": kind, "identity": what,
                 "subject": subject.as_ref().map(|s| s.subject.clone()),
                 "not_after": subject.as_ref().map(|s| fmt_time(s.not_after)),
                 "username": c.username, "created": fmt_time(c.created_at),
+                "expires": expires.map(fmt_time),
             })
         })
         .collect();
@@ -305,15 +317,16 @@ fn list(o: &Opened, tenant: Option<&str>, json: bool) -> CliResult {
         );
     } else {
         println!(
-            "{:<20} {:<12} {:<12} {:<66} USERNAME",
-            "NAME", "TENANT", "TRUST", "SHA-256 / CA SUBJECT"
+            "{:<20} {:<12} {:<12} {:<21} {:<66} USERNAME",
+            "NAME", "TENANT", "TRUST", "EXPIRES", "SHA-256 / CA SUBJECT"
         );
         for r in &rows {
             println!(
-                "{:<20} {:<12} {:<12} {:<66} {}",
+                "{:<20} {:<12} {:<12} {:<21} {:<66} {}",
                 r["name"].as_str().unwrap_or_default(),
                 r["tenant"].as_str().unwrap_or_default(),
                 r["trust"].as_str().unwrap_or_default(),
+                r["expires"].as_str().unwrap_or("-"),
                 r["identity"].as_str().unwrap_or_default(),
                 r["username"].as_str().unwrap_or("-"),
             );

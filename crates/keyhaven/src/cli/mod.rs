@@ -2,8 +2,11 @@
 //! share the data directory's store with it).
 
 pub mod audit;
+pub mod backup;
 pub mod bench;
+pub mod certs;
 pub mod client;
+pub mod cluster;
 pub mod conformance;
 pub mod key;
 pub mod provider;
@@ -75,6 +78,20 @@ pub enum Command {
     Bench(bench::BenchArgs),
     /// Play OASIS KMIP XML test cases against any KMIP server and compare the answers.
     Conformance(conformance::ConformanceArgs),
+    /// Back up this node (store, local root keys, TLS, providers) into one encrypted file while
+    /// the server runs; `backup verify FILE` checks one.
+    Backup(backup::BackupArgs),
+    /// Restore a backup into an empty data directory (and empty database with --database-url).
+    Restore(backup::RestoreArgs),
+    /// Server certificates: renew (no restart needed), expiry of every certificate.
+    #[command(subcommand)]
+    ServerCert(certs::ServerCertCmd),
+    /// The server CA: rollover with a period where both CAs are trusted.
+    #[command(subcommand)]
+    Ca(certs::CaCmd),
+    /// Nodes sharing a PostgreSQL store: join tokens, join, status.
+    #[command(subcommand)]
+    Cluster(cluster::ClusterCmd),
 }
 
 /// A CLI failure: a message for the administrator.
@@ -92,6 +109,11 @@ pub fn run(cli: Cli) -> CliResult {
         Command::Provider(c) => provider::run(&cli.data_dir, c),
         Command::Bench(a) => bench::run(a),
         Command::Conformance(a) => conformance::run(a),
+        Command::Backup(a) => backup::run_backup(&cli.data_dir, a),
+        Command::Restore(a) => backup::run_restore(&cli.data_dir, a),
+        Command::ServerCert(c) => certs::run_server_cert(&cli.data_dir, c),
+        Command::Ca(c) => certs::run_ca(&cli.data_dir, c),
+        Command::Cluster(c) => cluster::run(&cli.data_dir, c),
     }
 }
 

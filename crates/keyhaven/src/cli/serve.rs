@@ -6,7 +6,6 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use clap::Args;
-use zeroize::Zeroizing;
 
 use super::CliResult;
 use crate::datadir::{self, DataDir};
@@ -48,6 +47,18 @@ pub struct ServeArgs {
     /// (new keys are refused meanwhile); never once it answers that the key is gone or disabled.
     #[arg(long, default_value_t = 300)]
     pub root_key_grace_secs: u64,
+    /// Answer nodes joining the cluster (`keyhaven cluster join`) on this address (mutual TLS;
+    /// a one-time token from `keyhaven cluster token` is required).
+    #[arg(long, value_name = "ADDR")]
+    pub cluster_listen: Option<SocketAddr>,
+    /// Renew the server certificates this many days before they expire, while the CA key is on
+    /// this node (0: never automatically; `keyhaven server-cert renew` does it by hand).
+    #[arg(long, default_value_t = crate::certs::DEFAULT_RENEW_DAYS)]
+    pub cert_renew_days: i64,
+    /// Seconds between checks of the certificate files (reload when changed, renew, warn of
+    /// expiry 30 days ahead).
+    #[arg(long, default_value_t = 60)]
+    pub cert_check_secs: u64,
     /// Write the bound listen addresses to this file once listening (for scripts and tests).
     #[arg(long)]
     pub ready_file: Option<std::path::PathBuf>,
@@ -130,6 +141,23 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
         ),
     };
     let tls_config = tls::server_config(&tls_settings).map_err(|e| e.to_string())?;
+    // Data directories made before ECDSA certificates existed get one now.
+    if crate::certs::ensure_ecdsa(&dir).map_err(|e| e.to_string())? {
+        tracing::info!(cert = %crate::certs::CertPaths::server_ecdsa_cert(&dir).display(), "added an ECDSA P-256 server certificate");
+    }
+    let server_certs = crate::certs::resolver::ServerCerts::load(&dir)?;
+    let tls_config =
+        tls::server_config_resolving(server_certs.clone()).map_err(|e| e.to_string())?;
+    crate::certs::watch::spawn(
+        server_certs,
+        dir.clone(),
+        opened.store.clone(),
+        crate::certs::watch::WatchSettings {
+            interval: Duration::from_secs(a.cert_check_secs.max(1)),
+            renew_days: a.cert_renew_days,
+            warn_days: crate::certs::WARN_DAYS,
+        },
+    );
     let limits = Limits {
         max_message_len: a.max_message_bytes,
         max_batch_items: a.max_batch_items,
@@ -186,6 +214,23 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
             std::fs::write(p, text.join("\n")).map_err(|e| format!("{}: {e}", p.display()))?;
         }
         let (tx, rx) = tokio::sync::watch::channel(false);
+        crate::cluster::heartbeat::spawn(
+            opened.store.clone(),
+            dir.clone(),
+            bound.iter().map(|b| b.to_string()).collect::<Vec<_>>().join(","),
+        );
+        if let Some(addr) = a.cluster_listen {
+            let l = tokio::net::TcpListener::bind(addr)
+                .await
+                .map_err(|e| format!("cannot listen on {addr} for cluster joins: {e}"))?;
+            tracing::info!(addr = %addr, "cluster join listener");
+            tokio::spawn(crate::cluster::join_server::serve(
+                tls_config.clone(),
+                l,
+                dir.clone(),
+                rx.clone(),
+            ));
+        }
         if let Some(l) = health {
             tokio::spawn(server::health::serve(server.clone(), l, rx.clone()));
         }

@@ -86,6 +86,8 @@ pub struct LocalRootKeyProvider {
     kdf: KdfParams,
     recheck: Duration,
     entries: RwLock<HashMap<String, Entry>>,
+    /// In a cluster: where keys are published for, and fetched from, the other nodes.
+    shared: Option<Arc<dyn super::shared::SharedRootKeys>>,
 }
 
 impl std::fmt::Debug for LocalRootKeyProvider {
@@ -225,6 +227,7 @@ impl LocalRootKeyProvider {
             kdf: KdfParams::default(),
             recheck: Duration::from_secs(1),
             entries: RwLock::new(HashMap::new()),
+            shared: None,
         })
     }
 
@@ -244,6 +247,33 @@ impl LocalRootKeyProvider {
     pub fn with_recheck_interval(mut self, interval: Duration) -> Self {
         self.recheck = interval;
         self
+    }
+
+    /// Shares keys with the other nodes of a cluster: every key created here is published, and a
+    /// key missing here is fetched (and written to the directory) when another node published it.
+    /// Destroying a key removes it from the shared set too.
+    pub fn with_shared(mut self, shared: Arc<dyn super::shared::SharedRootKeys>) -> Self {
+        self.shared = Some(shared);
+        self
+    }
+
+    /// Publishes every key of the directory to the shared set (when a cluster is formed).
+    pub fn share_all(&self) -> Result<usize, RootKeyError> {
+        let Some(shared) = &self.shared else {
+            return Ok(0);
+        };
+        let refs = self.list_keys()?;
+        for r in &refs {
+            // Disabled keys too (a retired root key can be enabled again).
+            let data = match fs::read(self.key_path(r)) {
+                Ok(d) => Zeroizing::new(d),
+                Err(e) if e.kind() == io::ErrorKind::NotFound => continue,
+                Err(e) => return Err(io_err(format!("read root key {r}"), e)),
+            };
+            let key = self.decode(r, &data)?;
+            shared.publish(r, &key)?;
+        }
+        Ok(refs.len())
     }
 
     /// The key directory.
@@ -289,11 +319,22 @@ impl LocalRootKeyProvider {
         }
     }
 
-    /// Reads the key's state from the file system.
+    /// Reads the key's state from the file system (fetching a key another node shared first).
     fn stat(&self, key_ref: &str) -> Result<RootKeyStatus, RootKeyError> {
         match fs::metadata(self.key_path(key_ref)) {
             Ok(_) => {}
-            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(RootKeyStatus::Destroyed),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let Some(shared) = &self.shared else {
+                    return Ok(RootKeyStatus::Destroyed);
+                };
+                let Some(key) = shared.fetch(key_ref)? else {
+                    return Ok(RootKeyStatus::Destroyed);
+                };
+                let contents = self.encode(key_ref, &key)?;
+                write_atomic(&self.dir, &format!("{key_ref}.key"), &contents)
+                    .map_err(|e| io_err(format!("write shared root key {key_ref}"), e))?;
+                tracing::info!(root_key = %key_ref, "fetched a root key shared by another node of the cluster");
+            }
             Err(e) => return Err(io_err(format!("stat root key {key_ref}"), e)),
         }
         match fs::metadata(self.marker_path(key_ref)) {
@@ -506,6 +547,9 @@ impl LocalRootKeyProvider {
             Err(e) => return Err(io_err(format!("destroy root key {key_ref}"), e)),
         };
         let _ = fs::remove_file(self.marker_path(key_ref));
+        if let Some(shared) = &self.shared {
+            shared.remove(key_ref)?;
+        }
         self.record(key_ref, RootKeyStatus::Destroyed, None);
         sync_dir(&self.dir).map_err(|e| io_err(format!("destroy root key {key_ref}"), e))?;
         if removed {
@@ -528,6 +572,13 @@ impl RootKeyProvider for LocalRootKeyProvider {
         let contents = self.encode(&key_ref, &key)?;
         write_atomic(&self.dir, &format!("{key_ref}.key"), &contents)
             .map_err(|e| io_err(format!("write root key {key_ref}"), e))?;
+        if let Some(shared) = &self.shared {
+            if let Err(e) = shared.publish(&key_ref, &key) {
+                // Not usable by the other nodes: not created at all.
+                let _ = fs::remove_file(self.key_path(&key_ref));
+                return Err(e);
+            }
+        }
         self.record(&key_ref, RootKeyStatus::Active, Some(Arc::new(key)));
         Ok(key_ref)
     }

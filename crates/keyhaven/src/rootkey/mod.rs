@@ -6,6 +6,7 @@ pub mod cloud;
 pub mod local;
 pub mod pkcs11;
 pub mod registry;
+pub mod shared;
 
 use std::sync::Arc;
 

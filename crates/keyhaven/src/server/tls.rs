@@ -18,8 +18,7 @@ use std::sync::Arc;
 
 use rustls::client::danger::HandshakeSignatureValid;
 use rustls::crypto::{CryptoProvider, WebPkiSupportedAlgorithms};
-use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer, UnixTime};
+use rustls::pki_types::{CertificateDer, UnixTime};
 use rustls::server::danger::{ClientCertVerified, ClientCertVerifier};
 use rustls::{DigitallySignedStruct, DistinguishedName, SignatureScheme};
 use zeroize::Zeroizing;
@@ -80,30 +79,21 @@ fn provider() -> CryptoProvider {
 /// * No ALPN.
 /// * Client certificates: [`AnyClientCert`].
 pub fn server_config(s: &TlsSettings) -> Result<Arc<rustls::ServerConfig>, TlsError> {
-    let chain = CertificateDer::pem_slice_iter(&s.cert_chain_pem)
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| TlsError::BadCertificatePem(e.to_string()))?;
-    if chain.is_empty() {
-        return Err(TlsError::NoCertificate);
-    }
-    let key = PrivateKeyDer::from_pem_slice(&s.key_pem).map_err(|e| match e {
-        rustls::pki_types::pem::Error::NoItemsFound => {
-            TlsError::BadPrivateKey("no private key block found".into())
-        }
-        other => TlsError::BadPrivateKey(other.to_string()),
-    })?;
+    let key = crate::certs::resolver::certified_key(&s.cert_chain_pem, &s.key_pem)?;
+    server_config_resolving(crate::certs::resolver::ServerCerts::fixed(key))
+}
 
+/// Like [`server_config`], with the certificate chosen per handshake by `certs` (RSA or ECDSA,
+/// and swapped at run time when renewed: see [`crate::certs`]).
+pub fn server_config_resolving(
+    certs: Arc<dyn rustls::server::ResolvesServerCert>,
+) -> Result<Arc<rustls::ServerConfig>, TlsError> {
     let provider = Arc::new(provider());
     let verifier = Arc::new(AnyClientCert::new(&provider));
     let mut config = rustls::ServerConfig::builder_with_provider(provider)
         .with_protocol_versions(&[&rustls::version::TLS13, &rustls::version::TLS12])?
         .with_client_cert_verifier(verifier)
-        .with_single_cert(chain, key)
-        .map_err(|e| match e {
-            rustls::Error::InconsistentKeys(_) => TlsError::KeyMismatch,
-            rustls::Error::General(msg) => TlsError::BadPrivateKey(msg),
-            other => TlsError::Rustls(other),
-        })?;
+        .with_cert_resolver(certs);
     config.session_storage = rustls::server::ServerSessionMemoryCache::new(SESSION_CACHE_SIZE);
     config.ticketer = rustls::crypto::ring::Ticketer::new()?;
     config.alpn_protocols = Vec::new();

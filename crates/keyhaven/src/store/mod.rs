@@ -251,6 +251,27 @@ fn rotation_unsupported<T>() -> StoreResult<T> {
     ))
 }
 
+fn cluster_unsupported<T>() -> StoreResult<T> {
+    Err(StoreError::Backend(
+        "clusters are not supported by this store backend".into(),
+    ))
+}
+
+/// A node of a cluster, as it last reported itself.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NodeRecord {
+    /// Stable identifier of the node (its data directory's `node-id`).
+    pub id: String,
+    /// Host name.
+    pub name: String,
+    /// Keyhaven version it runs.
+    pub version: String,
+    /// Addresses it serves KMIP on.
+    pub address: String,
+    pub joined_at: i64,
+    pub last_seen: i64,
+}
+
 /// The persistent store. Implementations must be safe to share between threads.
 pub trait Store: Send + Sync {
     // Tenants
@@ -335,6 +356,26 @@ pub trait Store: Send + Sync {
     /// died); the row is then "writing" with `m.attempts` and `m.updated_at`.
     fn claim_key_mirror(&self, _m: &KeyMirror, _stale_before: i64) -> StoreResult<bool> {
         mirror_unsupported()
+    // Cluster: local root keys shared sealed under the cluster key, and the nodes
+    /// Stores (or keeps, when present) the sealed root key `key_ref`.
+    fn put_shared_root_key(&self, _key_ref: &str, _sealed: &[u8], _at: i64) -> StoreResult<()> {
+        cluster_unsupported()
+    }
+    /// The sealed root key `key_ref`, if shared.
+    fn get_shared_root_key(&self, _key_ref: &str) -> StoreResult<Option<Vec<u8>>> {
+        cluster_unsupported()
+    }
+    /// Forgets the shared root key `key_ref` (its destruction).
+    fn delete_shared_root_key(&self, _key_ref: &str) -> StoreResult<()> {
+        cluster_unsupported()
+    }
+    /// Records that a node is alive (inserting it the first time).
+    fn heartbeat_node(&self, _n: &NodeRecord) -> StoreResult<()> {
+        cluster_unsupported()
+    }
+    /// Every node that ever reported, by name.
+    fn list_nodes(&self) -> StoreResult<Vec<NodeRecord>> {
+        cluster_unsupported()
     }
 
     // Audit

@@ -26,6 +26,9 @@
 //! on it, so they must be called from plain threads (`spawn_blocking`, the audit writer, the CLI),
 //! never from inside an async task.
 
+mod cluster;
+pub mod dump;
+
 use std::collections::HashMap;
 use std::fmt;
 use std::future::Future;
@@ -52,6 +55,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/0001_initial.sql"),
     include_str!("migrations/postgres/0002_root_rotation.sql"),
     include_str!("migrations/postgres/0003_key_mirrors.sql"),
+    include_str!("migrations/postgres/0004_cluster.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -1432,6 +1436,26 @@ impl Store for PostgresStore {
         self.call("end", &what, false, |s| {
             s.execute(SQL_END_ROTATION, &[&tenant_id]).map(drop)
         })
+    }
+
+    fn put_shared_root_key(&self, key_ref: &str, sealed: &[u8], at: i64) -> StoreResult<()> {
+        self.cluster_put_shared(key_ref, sealed, at)
+    }
+
+    fn get_shared_root_key(&self, key_ref: &str) -> StoreResult<Option<Vec<u8>>> {
+        self.cluster_get_shared(key_ref)
+    }
+
+    fn delete_shared_root_key(&self, key_ref: &str) -> StoreResult<()> {
+        self.cluster_delete_shared(key_ref)
+    }
+
+    fn heartbeat_node(&self, n: &super::NodeRecord) -> StoreResult<()> {
+        self.cluster_heartbeat(n)
+    }
+
+    fn list_nodes(&self) -> StoreResult<Vec<super::NodeRecord>> {
+        self.cluster_list_nodes()
     }
 
     fn append_audit(&self, a: &AuditRecord) -> StoreResult<()> {

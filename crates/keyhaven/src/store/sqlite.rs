@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
+mod cluster;
+
 use rusqlite::types::Type;
 use rusqlite::{ffi, params, Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior};
 
@@ -31,6 +33,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_root_rotation.sql"),
     include_str!("migrations/0003_key_mirrors.sql"),
+    include_str!("migrations/0004_cluster.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -641,6 +644,26 @@ impl Store for SqliteStore {
                     e,
                 )
             })
+    }
+
+    fn put_shared_root_key(&self, key_ref: &str, sealed: &[u8], at: i64) -> StoreResult<()> {
+        self.cluster_put_shared(key_ref, sealed, at)
+    }
+
+    fn get_shared_root_key(&self, key_ref: &str) -> StoreResult<Option<Vec<u8>>> {
+        self.cluster_get_shared(key_ref)
+    }
+
+    fn delete_shared_root_key(&self, key_ref: &str) -> StoreResult<()> {
+        self.cluster_delete_shared(key_ref)
+    }
+
+    fn heartbeat_node(&self, n: &super::NodeRecord) -> StoreResult<()> {
+        self.cluster_heartbeat(n)
+    }
+
+    fn list_nodes(&self) -> StoreResult<Vec<super::NodeRecord>> {
+        self.cluster_list_nodes()
     }
 
     fn insert_client(&self, c: &ClientRecord) -> StoreResult<()> {

@@ -1,0 +1,40 @@
+//! Each serving node records itself in the store (id, host name, version, addresses, last seen).
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use crate::datadir::DataDir;
+use crate::store::{NodeRecord, Store};
+
+/// How often a node records itself.
+pub const INTERVAL: Duration = Duration::from_secs(10);
+
+/// Records this node once.
+pub fn beat(store: &dyn Store, dir: &DataDir, addresses: &str) -> Result<(), String> {
+    let now = crate::server::ops::now();
+    store
+        .heartbeat_node(&NodeRecord {
+            id: super::node_id(dir)?,
+            name: super::host_name(),
+            version: env!("CARGO_PKG_VERSION").into(),
+            address: addresses.to_owned(),
+            joined_at: now,
+            last_seen: now,
+        })
+        .map_err(|e| e.to_string())
+}
+
+/// Records this node now and every [`INTERVAL`], on its own thread, for the life of the process.
+pub fn spawn(store: Arc<dyn Store>, dir: DataDir, addresses: String) {
+    let spawned = std::thread::Builder::new()
+        .name("keyhaven-heartbeat".into())
+        .spawn(move || loop {
+            if let Err(e) = beat(store.as_ref(), &dir, &addresses) {
+                tracing::debug!(error = %e, "cannot record this node in the store");
+            }
+            std::thread::sleep(INTERVAL);
+        });
+    if let Err(e) = spawned {
+        tracing::warn!(error = %e, "cannot start the node heartbeat");
+    }
+}
