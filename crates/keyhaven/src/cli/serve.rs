@@ -132,15 +132,6 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
         dir.providers_file(),
         Duration::from_secs(a.root_key_check_secs.max(1)),
     );
-    let tls_settings = tls::TlsSettings {
-        cert_chain_pem: std::fs::read(dir.server_cert())
-            .map_err(|e| format!("{}: {e}", dir.server_cert().display()))?,
-        key_pem: Zeroizing::new(
-            std::fs::read(dir.server_key())
-                .map_err(|e| format!("{}: {e}", dir.server_key().display()))?,
-        ),
-    };
-    let tls_config = tls::server_config(&tls_settings).map_err(|e| e.to_string())?;
     // Data directories made before ECDSA certificates existed get one now.
     if crate::certs::ensure_ecdsa(&dir).map_err(|e| e.to_string())? {
         tracing::info!(cert = %crate::certs::CertPaths::server_ecdsa_cert(&dir).display(), "added an ECDSA P-256 server certificate");

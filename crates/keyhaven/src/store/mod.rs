@@ -356,6 +356,8 @@ pub trait Store: Send + Sync {
     /// died); the row is then "writing" with `m.attempts` and `m.updated_at`.
     fn claim_key_mirror(&self, _m: &KeyMirror, _stale_before: i64) -> StoreResult<bool> {
         mirror_unsupported()
+    }
+
     // Cluster: local root keys shared sealed under the cluster key, and the nodes
     /// Stores (or keeps, when present) the sealed root key `key_ref`.
     fn put_shared_root_key(&self, _key_ref: &str, _sealed: &[u8], _at: i64) -> StoreResult<()> {
