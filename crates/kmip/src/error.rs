@@ -47,6 +47,14 @@ pub enum Reason {
     NotExtractable,
     /// The Name is already used (2.x; 1.x: Permission Denied).
     NonUniqueNameAttribute,
+    /// The object has no Key Value on this server (1.2 and later; before: General Failure).
+    KeyValueNotPresent,
+    /// The Encoding Option cannot be applied (1.1 and later; before: General Failure).
+    EncodingOptionError,
+    /// The Ticket is unknown, expired, used up or another client's (2.x).
+    InvalidTicket,
+    /// A number left its type's range (2.x; 1.x: Invalid Field).
+    NumericRange,
 }
 
 impl Reason {
@@ -86,6 +94,10 @@ impl Reason {
             Reason::Sensitive => 0x16,
             Reason::NotExtractable => 0x17,
             Reason::NonUniqueNameAttribute => 0x35,
+            Reason::KeyValueNotPresent => 0x13,
+            Reason::EncodingOptionError => 0x12,
+            Reason::InvalidTicket => 0x19,
+            Reason::NumericRange => 0x1B,
         }
     }
 
@@ -104,6 +116,7 @@ impl Reason {
             Reason::InternalServerError => 0x100,
             Reason::IncompatibleCryptographicUsageMask => 0x0C,
             Reason::ObjectNotFound => 0x01,
+            Reason::NumericRange => 0x07,
             Reason::Sensitive if v >= ProtocolVersion::V1_4 => 0x16,
             Reason::NotExtractable if v >= ProtocolVersion::V1_4 => 0x17,
             Reason::Sensitive | Reason::NotExtractable | Reason::NonUniqueNameAttribute => 0x0C,

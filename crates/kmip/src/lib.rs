@@ -13,6 +13,7 @@ pub mod error;
 pub mod json;
 pub mod message;
 pub mod object;
+pub mod structured;
 pub mod tag;
 pub mod version;
 pub mod xml;

@@ -45,6 +45,8 @@ pub struct RequestHeader {
     pub batch_count: i32,
     /// Client Correlation Value (1.4 and later), echoed in the response header.
     pub client_correlation: Option<String>,
+    /// Ticket Values of Ticket credentials (2.0 and later; from Login or Delegated Login).
+    pub tickets: Vec<Zeroizing<Vec<u8>>>,
 }
 
 /// One operation of a request.
@@ -55,6 +57,10 @@ pub struct RequestBatchItem {
     pub unique_batch_item_id: Option<Vec<u8>>,
     /// The Request Payload structure (an empty structure when absent).
     pub payload: Item,
+    /// The Vendor Identification of a Message Extension marked critical (Criticality Indicator
+    /// true). This server understands no extension, so such an item is refused (Feature Not
+    /// Supported); a non-critical extension is ignored, as the spec allows.
+    pub critical_extension: Option<String>,
 }
 
 /// A decoded request message.
@@ -155,6 +161,7 @@ fn parse_header(h: &Item) -> Result<RequestHeader, KmipError> {
         .and_then(Item::as_text)
         .map(str::to_owned);
     let mut credentials = Vec::new();
+    let mut tickets = Vec::new();
     if let Some(auth) = h.child(tag::AUTHENTICATION) {
         for cred in auth.children(tag::CREDENTIAL) {
             let ctype = cred.child(tag::CREDENTIAL_TYPE).and_then(Item::as_enum);
@@ -174,6 +181,16 @@ fn parse_header(h: &Item) -> Result<RequestHeader, KmipError> {
                     .and_then(Item::as_text)
                     .map(|p| Zeroizing::new(p.to_owned()));
                 credentials.push(Credential { username, password });
+            } else if ctype == Some(credential_type::TICKET) {
+                let value =
+                    value.ok_or_else(|| invalid("a Credential lacks its Credential Value"))?;
+                // The Ticket's fields, directly in the Credential Value or inside a Ticket.
+                let t = value.child(tag::TICKET).unwrap_or(value);
+                let v = t
+                    .child(tag::TICKET_VALUE)
+                    .and_then(Item::as_bytes)
+                    .ok_or_else(|| invalid("a Ticket credential lacks its Ticket Value"))?;
+                tickets.push(Zeroizing::new(v.to_vec()));
             }
         }
     }
@@ -182,6 +199,7 @@ fn parse_header(h: &Item) -> Result<RequestHeader, KmipError> {
         max_response_size,
         asynchronous,
         credentials,
+        tickets,
         continuation,
         batch_count,
         client_correlation,
@@ -206,10 +224,26 @@ fn parse_batch_item(bi: &Item) -> Result<RequestBatchItem, KmipError> {
         Some(_) => return Err(invalid("Request Payload must be a Structure")),
         None => Item::structure(tag::REQUEST_PAYLOAD, Vec::new()),
     };
+    let critical_extension = match bi.child(tag::MESSAGE_EXTENSION) {
+        Some(ext) => {
+            let critical = ext
+                .child(tag::CRITICALITY_INDICATOR)
+                .and_then(Item::as_bool)
+                .ok_or_else(|| invalid("a Message Extension lacks its Criticality Indicator"))?;
+            critical.then(|| {
+                ext.child(tag::VENDOR_IDENTIFICATION)
+                    .and_then(Item::as_text)
+                    .unwrap_or_default()
+                    .to_owned()
+            })
+        }
+        None => None,
+    };
     Ok(RequestBatchItem {
         operation,
         unique_batch_item_id,
         payload,
+        critical_extension,
     })
 }
 

@@ -18,6 +18,8 @@ pub fn object_tag(object_type: u32) -> Option<u32> {
         ot::PRIVATE_KEY => Some(tag::PRIVATE_KEY),
         ot::CERTIFICATE => Some(tag::CERTIFICATE),
         ot::TEMPLATE => Some(tag::TEMPLATE),
+        ot::SPLIT_KEY => Some(tag::SPLIT_KEY),
+        ot::PGP_KEY => Some(tag::PGP_KEY),
         _ => None,
     }
 }
@@ -126,6 +128,7 @@ impl ObjectContent {
             ot::PUBLIC_KEY | ot::PRIVATE_KEY => Self::asymmetric_from_wire(object_type, obj),
             ot::CERTIFICATE => Self::certificate_from_wire(obj),
             ot::TEMPLATE => Self::template_from_wire(obj),
+            ot::SPLIT_KEY | ot::PGP_KEY => Self::structured_from_wire(object_type, obj),
             other => Err(KmipError::new(
                 Reason::InvalidObjectType,
                 format!("object type {other} is not supported by this server (Symmetric Key, Secret Data, Opaque Object are)"),
@@ -201,6 +204,7 @@ impl ObjectContent {
             ot::PUBLIC_KEY | ot::PRIVATE_KEY => self.asymmetric_to_wire(requested_format),
             ot::CERTIFICATE => self.certificate_to_wire(requested_format),
             ot::TEMPLATE => self.template_to_wire(requested_format),
+            ot::SPLIT_KEY | ot::PGP_KEY => self.structured_to_wire(requested_format),
             other => Err(KmipError::new(
                 Reason::InvalidObjectType,
                 format!("object type {other} is not supported"),

@@ -6,9 +6,11 @@ pub mod asymmetric;
 pub mod cipher;
 pub mod digest;
 pub mod envelope;
+pub mod kdf;
 pub mod keywrap;
 pub mod pkcs12;
 pub mod rotation;
+pub mod split;
 
 use zeroize::Zeroizing;
 

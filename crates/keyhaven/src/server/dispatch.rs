@@ -103,15 +103,22 @@ pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outc
         if let Some(u) = undo_log.as_mut() {
             u.before_item(server.store.as_ref(), &bi.payload, placeholder.as_deref());
         }
-        let result = run_item(
-            server,
-            who,
-            &req.header,
-            version,
-            bi.operation,
-            &bi.payload,
-            &mut placeholder,
-        );
+        let result = match &bi.critical_extension {
+            // KMIP 1.0-2.1 error handling: a critical extension not understood fails the item.
+            Some(vendor) => Err(KmipError::new(
+                Reason::FeatureNotSupported,
+                format!("critical Message Extension of vendor {vendor:?} not recognized"),
+            )),
+            None => run_item(
+                server,
+                who,
+                &req.header,
+                version,
+                bi.operation,
+                &bi.payload,
+                &mut placeholder,
+            ),
+        };
         audit(server, who, peer, bi.operation, &bi.payload, &result);
         let failed = result.is_err();
         if let (Some(u), Ok(answer)) = (undo_log.as_mut(), &result) {
@@ -175,7 +182,20 @@ fn run_item(
         ));
     }
     let needs_credential = !matches!(operation, op::DISCOVER_VERSIONS | op::QUERY);
-    if needs_credential {
+    if !header.tickets.is_empty() {
+        // A ticket (Login, Delegated Login) authenticates the request in place of a password.
+        super::tickets::authorize(
+            &tenant.id,
+            &client.id,
+            &header.tickets,
+            operation,
+            payload
+                .child(tag::UNIQUE_IDENTIFIER)
+                .and_then(Item::as_text)
+                .or(placeholder.as_deref()),
+            |uid| super::tickets::groups_of(server.store.as_ref(), &tenant.id, uid),
+        )?;
+    } else if needs_credential {
         check_credential(server, client, header)?;
     }
     let mut ctx = OpCtx {

@@ -38,6 +38,18 @@ pub mod rekey;
 pub mod rng_retrieve;
 pub mod rng_seed;
 
+// The rest of KMIP's operations (routed by kmip21.rs).
+pub mod adjust_attribute;
+pub mod create_split_key;
+pub mod delegated_login;
+pub mod derive_key;
+pub mod join_split_key;
+pub mod kmip21;
+pub mod login;
+pub mod logout;
+pub mod ping;
+pub mod pkcs11;
+
 use keyhaven_kmip::attribute::{encode_storage, parse_template_attribute, AttrName, Attribute};
 use keyhaven_kmip::enums::{operation as op, operation_in_version, state};
 use keyhaven_kmip::error::{KmipError, KmipResult, Reason};
@@ -86,6 +98,7 @@ pub fn run(ctx: &mut OpCtx<'_>, operation: u32, payload: &Item) -> Option<KmipRe
         op::RE_KEY_KEY_PAIR if ctx.version >= ProtocolVersion::V1_1 => {
             rekey_key_pair::run(ctx, payload)
         }
+        o if kmip21::OPS.contains(&o) => return kmip21::run(ctx, o, payload),
         o if CRYPTO_AND_SERVICE_OPS.contains(&o)
             && operation_in_version(o, ctx.version.major, ctx.version.minor) =>
         {
@@ -127,6 +140,12 @@ pub fn supported_operations(v: ProtocolVersion) -> Vec<u32> {
     }
     ops.extend(
         CRYPTO_AND_SERVICE_OPS
+            .iter()
+            .copied()
+            .filter(|o| operation_in_version(*o, v.major, v.minor)),
+    );
+    ops.extend(
+        kmip21::OPS
             .iter()
             .copied()
             .filter(|o| operation_in_version(*o, v.major, v.minor)),

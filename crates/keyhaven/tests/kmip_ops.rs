@@ -1,0 +1,828 @@
+//! The operations beyond the core set, over real mutual TLS against the real server: Derive Key
+//! (every method, with known answers from RFC 6070, RFC 5869, RFC 4231, NIST SP 800-38A and an
+//! independent SP 800-108 computation), Create Split Key and Join Split Key (XOR, GF(2^8),
+//! GF(2^16), prime field; Split Key objects fetched, registered and joined), and the refusals the
+//! spec requires. Answers are checked in 1.x and 2.x spellings.
+
+mod common;
+
+use common::*;
+use keyhaven_kmip::enums::{
+    block_cipher_mode as bcm, cryptographic_algorithm as alg, derivation_method as dm,
+    hashing_algorithm as ha, link_type, object_type as ot, result_reason, split_key_method as skm,
+};
+use keyhaven_kmip::{tag, ProtocolVersion};
+use keyhaven_ttlv::{Item, Value};
+
+const V1_0: ProtocolVersion = ProtocolVersion::V1_0;
+const V1_4: ProtocolVersion = ProtocolVersion::V1_4;
+
+fn h(s: &str) -> Vec<u8> {
+    hex::decode(s).expect("hex")
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock")
+        .as_secs() as i64
+}
+
+/// Attributes in the version's spelling: (1.x name, 2.x item).
+fn attrs(v: ProtocolVersion, a: Vec<(&str, Item)>) -> Item {
+    if v.is_2x() {
+        Item::structure(tag::ATTRIBUTES, a.into_iter().map(|(_, i)| i).collect())
+    } else {
+        Item::structure(
+            tag::TEMPLATE_ATTRIBUTE,
+            a.into_iter().map(|(n, i)| attr_v1(n, i)).collect(),
+        )
+    }
+}
+
+fn alg_attr(a: u32) -> (&'static str, Item) {
+    (
+        "Cryptographic Algorithm",
+        Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, a),
+    )
+}
+
+fn len_attr(l: i32) -> (&'static str, Item) {
+    (
+        "Cryptographic Length",
+        Item::int(tag::CRYPTOGRAPHIC_LENGTH, l),
+    )
+}
+
+fn mask_attr(m: u32) -> (&'static str, Item) {
+    (
+        "Cryptographic Usage Mask",
+        Item::int(tag::CRYPTOGRAPHIC_USAGE_MASK, m as i32),
+    )
+}
+
+const DERIVE: u32 = 0x200;
+
+fn fails_with(bi: &Item, reason: u32) {
+    assert_eq!(
+        result_status(bi),
+        1,
+        "expected a failure, got {:?}",
+        bi.child(tag::RESPONSE_PAYLOAD)
+    );
+    assert_eq!(
+        result_reason(bi),
+        Some(reason),
+        "message: {:?}",
+        bi.child(tag::RESULT_MESSAGE).and_then(Item::as_text)
+    );
+}
+
+/// Registers an Active key (symmetric, or Secret Data when `a` is None) with usage mask `mask`.
+fn register(c: &mut Conn, v: ProtocolVersion, a: Option<u32>, key: &[u8], mask: u32) -> String {
+    let mut block = vec![
+        Item::enumeration(tag::KEY_FORMAT_TYPE, if a.is_some() { 1 } else { 2 }),
+        Item::structure(
+            tag::KEY_VALUE,
+            vec![Item::bytes(tag::KEY_MATERIAL, key.to_vec())],
+        ),
+    ];
+    if let Some(a) = a {
+        block.push(Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, a));
+        block.push(Item::int(tag::CRYPTOGRAPHIC_LENGTH, (key.len() * 8) as i32));
+    }
+    let block = Item::structure(tag::KEY_BLOCK, block);
+    let (otype, obj) = match a {
+        Some(_) => (
+            ot::SYMMETRIC_KEY,
+            Item::structure(tag::SYMMETRIC_KEY, vec![block]),
+        ),
+        None => (
+            ot::SECRET_DATA,
+            Item::structure(
+                tag::SECRET_DATA,
+                vec![Item::enumeration(tag::SECRET_DATA_TYPE, 1), block],
+            ),
+        ),
+    };
+    let payload = vec![
+        Item::enumeration(tag::OBJECT_TYPE, otype),
+        attrs(
+            v,
+            vec![
+                mask_attr(mask),
+                (
+                    "Activation Date",
+                    Item::datetime(tag::ACTIVATION_DATE, now() - 3600),
+                ),
+            ],
+        ),
+        obj,
+    ];
+    uid_of(&c.ok(v, REGISTER, payload))
+}
+
+/// A Derive Key request.
+fn derive(
+    v: ProtocolVersion,
+    otype: u32,
+    uids: &[&str],
+    method: u32,
+    params: Vec<Item>,
+    out: Vec<(&str, Item)>,
+) -> Vec<Item> {
+    let mut p = vec![Item::enumeration(tag::OBJECT_TYPE, otype)];
+    p.extend(uids.iter().map(|u| uid_item(u)));
+    p.push(Item::enumeration(tag::DERIVATION_METHOD, method));
+    p.push(Item::structure(tag::DERIVATION_PARAMETERS, params));
+    p.push(attrs(v, out));
+    p
+}
+
+fn crypto_params(items: Vec<Item>) -> Item {
+    Item::structure(tag::CRYPTOGRAPHIC_PARAMETERS, items)
+}
+
+/// Key material of a Get of a symmetric key or secret data.
+fn material(c: &mut Conn, v: ProtocolVersion, uid: &str) -> Vec<u8> {
+    let p = c.ok(v, GET, vec![uid_item(uid)]);
+    let obj = p
+        .child(tag::SYMMETRIC_KEY)
+        .or_else(|| p.child(tag::SECRET_DATA))
+        .expect("a key or secret data");
+    obj.child(tag::KEY_BLOCK)
+        .and_then(|b| b.child(tag::KEY_VALUE))
+        .and_then(|kv| kv.child(tag::KEY_MATERIAL))
+        .and_then(Item::as_bytes)
+        .expect("key material")
+        .to_vec()
+}
+
+/// The Link attributes (type, target) of an object, read with Get Attributes.
+fn links(c: &mut Conn, v: ProtocolVersion, uid: &str) -> Vec<(u32, String)> {
+    let req = if v.is_2x() {
+        vec![
+            uid_item(uid),
+            Item::enumeration(tag::ATTRIBUTE_REFERENCE, tag::LINK),
+        ]
+    } else {
+        vec![uid_item(uid), Item::text(tag::ATTRIBUTE_NAME, "Link")]
+    };
+    let p = c.ok(v, GET_ATTRIBUTES, req);
+    let mut out = Vec::new();
+    let mut visit = |link: &Item| {
+        let t = link.child(tag::LINK_TYPE).and_then(Item::as_enum);
+        let id = link
+            .child(tag::LINKED_OBJECT_IDENTIFIER)
+            .and_then(Item::as_text);
+        if let (Some(t), Some(id)) = (t, id) {
+            out.push((t, id.to_owned()));
+        }
+    };
+    if v.is_2x() {
+        for l in p
+            .child(tag::ATTRIBUTES)
+            .expect("attributes")
+            .children(tag::LINK)
+        {
+            visit(l);
+        }
+    } else {
+        for a in p.children(tag::ATTRIBUTE) {
+            if let Some(val) = a.child(tag::ATTRIBUTE_VALUE) {
+                visit(val);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn derive_key_gives_the_known_answers_of_each_method() {
+    let server = TestServer::start();
+    let creds = server.issue("app", "default");
+    let mut c = Conn::connect(server.addr, &creds);
+
+    // HASH (the OASIS case TC-DERIVEKEY-1-10): SHA-256 of the key, first 128 bits.
+    let k = register(
+        &mut c,
+        V1_0,
+        Some(alg::AES),
+        &h("00112233445566778899aabbccddeeff"),
+        4 | 8 | DERIVE,
+    );
+    let d = uid_of(&c.ok(
+        V1_0,
+        DERIVE_KEY,
+        derive(
+            V1_0,
+            ot::SYMMETRIC_KEY,
+            &[&k],
+            dm::HASH,
+            vec![crypto_params(vec![Item::enumeration(
+                tag::HASHING_ALGORITHM,
+                ha::SHA_256,
+            )])],
+            vec![alg_attr(alg::AES), len_attr(128), mask_attr(4 | 8)],
+        ),
+    ));
+    assert_eq!(
+        material(&mut c, V1_0, &d),
+        h("a8faed6abbf35c12a4b26e40f6feb19d")
+    );
+    // Links both ways.
+    assert!(links(&mut c, V1_0, &d).contains(&(link_type::DERIVATION_BASE_OBJECT_LINK, k.clone())));
+    assert!(links(&mut c, V1_0, &k).contains(&(link_type::DERIVED_KEY_LINK, d.clone())));
+
+    for v in [V1_4, V2_1] {
+        // PBKDF2 (RFC 6070, 2 iterations): password "password" as Secret Data, salt "salt".
+        let pw = register(&mut c, v, None, b"password", DERIVE);
+        let d = uid_of(&c.ok(
+            v,
+            DERIVE_KEY,
+            derive(
+                v,
+                ot::SECRET_DATA,
+                &[&pw],
+                dm::PBKDF2,
+                vec![
+                    crypto_params(vec![Item::enumeration(tag::HASHING_ALGORITHM, ha::SHA_1)]),
+                    Item::bytes(tag::SALT, b"salt".to_vec()),
+                    Item::int(tag::ITERATION_COUNT, 2),
+                ],
+                vec![len_attr(160)],
+            ),
+        ));
+        assert_eq!(
+            material(&mut c, v, &d),
+            h("ea6c014dc72d6f8ccd1ed92ace1d41f0d8de8957")
+        );
+
+        // HKDF (RFC 5869 test case 1).
+        let ikm = register(
+            &mut c,
+            v,
+            None,
+            &h("0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b"),
+            DERIVE,
+        );
+        let d = uid_of(&c.ok(
+            v,
+            DERIVE_KEY,
+            derive(
+                v,
+                ot::SECRET_DATA,
+                &[&ikm],
+                dm::HKDF,
+                vec![
+                    Item::bytes(tag::DERIVATION_DATA, h("f0f1f2f3f4f5f6f7f8f9")),
+                    Item::bytes(tag::SALT, h("000102030405060708090a0b0c")),
+                ],
+                vec![len_attr(336)],
+            ),
+        ));
+        assert_eq!(
+            material(&mut c, v, &d),
+            h("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865")
+        );
+
+        // HMAC (RFC 4231 test case 1) with an HMAC-SHA256 key, as an AES-256 key.
+        let hk = register(&mut c, v, Some(alg::HMAC_SHA256), &[0x0b; 20], DERIVE);
+        let d = uid_of(&c.ok(
+            v,
+            DERIVE_KEY,
+            derive(
+                v,
+                ot::SYMMETRIC_KEY,
+                &[&hk],
+                dm::HMAC,
+                vec![Item::bytes(tag::DERIVATION_DATA, b"Hi There".to_vec())],
+                vec![alg_attr(alg::AES), len_attr(256)],
+            ),
+        ));
+        assert_eq!(
+            material(&mut c, v, &d),
+            h("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7")
+        );
+
+        // ENCRYPT: AES-128-ECB of SP 800-38A's first block.
+        let ek = register(
+            &mut c,
+            v,
+            Some(alg::AES),
+            &h("2b7e151628aed2a6abf7158809cf4f3c"),
+            DERIVE,
+        );
+        let d = uid_of(&c.ok(
+            v,
+            DERIVE_KEY,
+            derive(
+                v,
+                ot::SYMMETRIC_KEY,
+                &[&ek],
+                dm::ENCRYPT,
+                vec![
+                    crypto_params(vec![Item::enumeration(tag::BLOCK_CIPHER_MODE, bcm::ECB)]),
+                    Item::bytes(tag::DERIVATION_DATA, h("6bc1bee22e409f96e93d7e117393172a")),
+                ],
+                vec![alg_attr(alg::AES), len_attr(128)],
+            ),
+        ));
+        assert_eq!(
+            material(&mut c, v, &d),
+            h("3ad77bb40d7a3660a89ecaf32466ef97")
+        );
+
+        // SP 800-108 counter, feedback and double pipeline with HMAC-SHA256, 384 bits (two blocks).
+        let ki = register(
+            &mut c,
+            v,
+            Some(alg::HMAC_SHA256),
+            &h("000102030405060708090a0b0c0d0e0f"),
+            DERIVE,
+        );
+        for (method, want) in [
+            (dm::NIST800_108_C, "8a630066c2d2bdf92880e95d0a6205d44cf4d1bcc6f5cc2ca44f6840f240ae2371c3be969be1b428318720a9282fcc5c"),
+            (dm::NIST800_108_F, "8a630066c2d2bdf92880e95d0a6205d44cf4d1bcc6f5cc2ca44f6840f240ae238672bb5b37c9fa67048ae9138e2d5300"),
+            (dm::NIST800_108_DPI, "fa701edef406da4e2c01df02dfcc3ab1d73f2335384e3116b573325f78408bfcaea076c01c427819f3b64c6b29d3df42"),
+        ] {
+            let d = uid_of(&c.ok(
+                v,
+                DERIVE_KEY,
+                derive(
+                    v,
+                    ot::SECRET_DATA,
+                    &[&ki],
+                    method,
+                    vec![Item::bytes(tag::DERIVATION_DATA, b"label\x00context".to_vec())],
+                    vec![len_attr(384)],
+                ),
+            ));
+            assert_eq!(material(&mut c, v, &d), h(want), "method {method}");
+        }
+    }
+
+    // AWS Signature Version 4 (2.x): AWS's documented signing key.
+    let aws = register(
+        &mut c,
+        V2_1,
+        None,
+        b"wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+        DERIVE,
+    );
+    let d = uid_of(&c.ok(
+        V2_1,
+        DERIVE_KEY,
+        derive(
+            V2_1,
+            ot::SECRET_DATA,
+            &[&aws],
+            dm::AWS_SIGNATURE_VERSION_4,
+            vec![
+                Item::bytes(tag::DERIVATION_DATA, b"20120215".to_vec()),
+                Item::bytes(tag::DERIVATION_DATA, b"us-east-1".to_vec()),
+                Item::bytes(tag::DERIVATION_DATA, b"iam".to_vec()),
+            ],
+            vec![len_attr(256)],
+        ),
+    ));
+    assert_eq!(
+        material(&mut c, V2_1, &d),
+        h("f4780e2d9f65fa895f9c67b32ce1baf0b0d8a43505a000a1a9e090d414db404d")
+    );
+}
+
+#[test]
+fn derive_key_refuses_what_the_spec_refuses() {
+    let server = TestServer::start();
+    let creds = server.issue("app", "default");
+    let mut c = Conn::connect(server.addr, &creds);
+    let v = V2_1;
+    let k = register(&mut c, v, Some(alg::HMAC_SHA256), &[7u8; 32], DERIVE);
+    let data = || Item::bytes(tag::DERIVATION_DATA, b"context".to_vec());
+
+    // A key without Derive Key in its usage mask.
+    let no_derive = register(&mut c, v, Some(alg::HMAC_SHA256), &[7u8; 32], 0x80);
+    fails_with(
+        &c.call(
+            v,
+            DERIVE_KEY,
+            derive(
+                v,
+                ot::SECRET_DATA,
+                &[&no_derive],
+                dm::HMAC,
+                vec![data()],
+                vec![len_attr(128)],
+            ),
+        ),
+        result_reason::INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK,
+    );
+    // 1.x names the same refusal Permission Denied.
+    let no_derive_1x = register(&mut c, V1_4, Some(alg::HMAC_SHA256), &[7u8; 32], 0x80);
+    fails_with(
+        &c.call(
+            V1_4,
+            DERIVE_KEY,
+            derive(
+                V1_4,
+                ot::SECRET_DATA,
+                &[&no_derive_1x],
+                dm::HMAC,
+                vec![data()],
+                vec![len_attr(128)],
+            ),
+        ),
+        result_reason::PERMISSION_DENIED,
+    );
+    // Longer than the method's output (HMAC-SHA256: 256 bits).
+    fails_with(
+        &c.call(
+            v,
+            DERIVE_KEY,
+            derive(
+                v,
+                ot::SECRET_DATA,
+                &[&k],
+                dm::HMAC,
+                vec![data()],
+                vec![len_attr(512)],
+            ),
+        ),
+        result_reason::CRYPTOGRAPHIC_FAILURE,
+    );
+    // No Cryptographic Length; a key without its algorithm.
+    fails_with(
+        &c.call(
+            v,
+            DERIVE_KEY,
+            derive(v, ot::SECRET_DATA, &[&k], dm::HMAC, vec![data()], vec![]),
+        ),
+        result_reason::MISSING_DATA,
+    );
+    fails_with(
+        &c.call(
+            v,
+            DERIVE_KEY,
+            derive(
+                v,
+                ot::SYMMETRIC_KEY,
+                &[&k],
+                dm::HMAC,
+                vec![data()],
+                vec![len_attr(128)],
+            ),
+        ),
+        result_reason::MISSING_DATA,
+    );
+    // An AES key of a length AES does not have.
+    fails_with(
+        &c.call(
+            v,
+            DERIVE_KEY,
+            derive(
+                v,
+                ot::SYMMETRIC_KEY,
+                &[&k],
+                dm::HMAC,
+                vec![data()],
+                vec![alg_attr(alg::AES), len_attr(136)],
+            ),
+        ),
+        result_reason::INVALID_ATTRIBUTE_VALUE,
+    );
+    // Derivation Data both in the request and as a Secret Data object.
+    let sd = register(&mut c, v, None, b"context", DERIVE);
+    fails_with(
+        &c.call(
+            v,
+            DERIVE_KEY,
+            derive(
+                v,
+                ot::SECRET_DATA,
+                &[&k, &sd],
+                dm::HMAC,
+                vec![data()],
+                vec![len_attr(128)],
+            ),
+        ),
+        result_reason::INVALID_FIELD,
+    );
+    // ... while the Secret Data object alone gives the same key as the data in the request.
+    let a = uid_of(&c.ok(
+        v,
+        DERIVE_KEY,
+        derive(
+            v,
+            ot::SECRET_DATA,
+            &[&k, &sd],
+            dm::HMAC,
+            vec![],
+            vec![len_attr(128)],
+        ),
+    ));
+    let b = uid_of(&c.ok(
+        v,
+        DERIVE_KEY,
+        derive(
+            v,
+            ot::SECRET_DATA,
+            &[&k],
+            dm::HMAC,
+            vec![data()],
+            vec![len_attr(128)],
+        ),
+    ));
+    assert_eq!(material(&mut c, v, &a), material(&mut c, v, &b));
+    // PBKDF2 without its Salt; an object that is not a key; an unknown identifier.
+    fails_with(
+        &c.call(
+            v,
+            DERIVE_KEY,
+            derive(
+                v,
+                ot::SECRET_DATA,
+                &[&k],
+                dm::PBKDF2,
+                vec![Item::int(tag::ITERATION_COUNT, 10)],
+                vec![len_attr(128)],
+            ),
+        ),
+        result_reason::MISSING_DATA,
+    );
+    fails_with(
+        &c.call(
+            v,
+            DERIVE_KEY,
+            derive(
+                v,
+                ot::PUBLIC_KEY,
+                &[&k],
+                dm::HMAC,
+                vec![data()],
+                vec![len_attr(128)],
+            ),
+        ),
+        result_reason::INVALID_OBJECT_TYPE,
+    );
+    fails_with(
+        &c.call(
+            v,
+            DERIVE_KEY,
+            derive(
+                v,
+                ot::SECRET_DATA,
+                &["no-such-key"],
+                dm::HMAC,
+                vec![data()],
+                vec![len_attr(128)],
+            ),
+        ),
+        result_reason::OBJECT_NOT_FOUND,
+    );
+    // A Pre-Active key cannot be used.
+    let pre = uid_of(&c.ok(
+        v,
+        CREATE,
+        vec![
+            Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY),
+            attrs(
+                v,
+                vec![alg_attr(alg::AES), len_attr(128), mask_attr(DERIVE)],
+            ),
+        ],
+    ));
+    fails_with(
+        &c.call(
+            v,
+            DERIVE_KEY,
+            derive(
+                v,
+                ot::SECRET_DATA,
+                &[&pre],
+                dm::HASH,
+                vec![crypto_params(vec![Item::enumeration(
+                    tag::HASHING_ALGORITHM,
+                    ha::SHA_256,
+                )])],
+                vec![len_attr(128)],
+            ),
+        ),
+        result_reason::WRONG_KEY_LIFECYCLE_STATE,
+    );
+}
+
+/// A Create Split Key request.
+fn create_split(
+    v: ProtocolVersion,
+    uid: Option<&str>,
+    parts: i32,
+    threshold: i32,
+    method: u32,
+    extra: Vec<Item>,
+    a: Vec<(&str, Item)>,
+) -> Vec<Item> {
+    let mut p = vec![Item::enumeration(tag::OBJECT_TYPE, ot::SPLIT_KEY)];
+    if let Some(u) = uid {
+        p.push(uid_item(u));
+    }
+    p.push(Item::int(tag::SPLIT_KEY_PARTS, parts));
+    p.push(Item::int(tag::SPLIT_KEY_THRESHOLD, threshold));
+    p.push(Item::enumeration(tag::SPLIT_KEY_METHOD, method));
+    p.extend(extra);
+    p.push(attrs(v, a));
+    p
+}
+
+fn join(v: ProtocolVersion, uids: &[&str], a: Vec<(&str, Item)>) -> Vec<Item> {
+    let mut p = vec![Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY)];
+    p.extend(uids.iter().map(|u| uid_item(u)));
+    p.push(attrs(v, a));
+    p
+}
+
+fn uids_of(p: &Item) -> Vec<String> {
+    p.children(tag::UNIQUE_IDENTIFIER)
+        .map(|i| i.as_text().expect("text").to_owned())
+        .collect()
+}
+
+#[test]
+fn split_keys_are_created_fetched_registered_and_joined() {
+    let server = TestServer::start();
+    let creds = server.issue("app", "default");
+    let mut c = Conn::connect(server.addr, &creds);
+    let secret = h("00112233445566778899aabbccddeeff");
+    // 2^521 - 1, a prime bigger than 2^128, as a Big Integer (72 bytes, sign-extended).
+    let mut prime = vec![0u8; 72];
+    prime[6] = 0x01;
+    for b in prime[7..].iter_mut() {
+        *b = 0xFF;
+    }
+    for v in [V1_4, V2_1] {
+        let key = register(&mut c, v, Some(alg::AES), &secret, 4 | 8);
+        for (method, parts, threshold, extra) in [
+            (skm::POLYNOMIAL_SHARING_GF_2_8, 5, 3, vec![]),
+            (skm::POLYNOMIAL_SHARING_GF_2_16, 4, 2, vec![]),
+            (skm::XOR, 3, 3, vec![]),
+            (
+                skm::POLYNOMIAL_SHARING_PRIME_FIELD,
+                4,
+                3,
+                vec![Item::new(
+                    tag::PRIME_FIELD_SIZE,
+                    Value::BigInteger(prime.clone().into()),
+                )],
+            ),
+        ] {
+            let p = c.ok(
+                v,
+                CREATE_SPLIT_KEY,
+                create_split(v, Some(&key), parts, threshold, method, extra, vec![]),
+            );
+            let ids = uids_of(&p);
+            assert_eq!(ids.len(), parts as usize);
+            // Each part is a Split Key object saying which part it is.
+            let got = c.ok(v, GET, vec![uid_item(&ids[1])]);
+            assert_eq!(
+                got.child(tag::OBJECT_TYPE).and_then(Item::as_enum),
+                Some(ot::SPLIT_KEY)
+            );
+            let sk = got.child(tag::SPLIT_KEY).expect("Split Key");
+            assert_eq!(
+                sk.child(tag::KEY_PART_IDENTIFIER).and_then(Item::as_int),
+                Some(2)
+            );
+            assert_eq!(
+                sk.child(tag::SPLIT_KEY_PARTS).and_then(Item::as_int),
+                Some(parts)
+            );
+            assert_eq!(
+                sk.child(tag::SPLIT_KEY_THRESHOLD).and_then(Item::as_int),
+                Some(threshold)
+            );
+            assert_eq!(
+                sk.child(tag::SPLIT_KEY_METHOD).and_then(Item::as_enum),
+                Some(method)
+            );
+            let share = sk
+                .child(tag::KEY_BLOCK)
+                .and_then(|b| b.child(tag::KEY_VALUE))
+                .and_then(|kv| kv.child(tag::KEY_MATERIAL))
+                .and_then(Item::as_bytes)
+                .expect("share")
+                .to_vec();
+            assert_ne!(share, secret, "a part is not the key");
+            // The last `threshold` parts rebuild the key, in any order.
+            let pick: Vec<&str> = ids[(parts - threshold) as usize..]
+                .iter()
+                .rev()
+                .map(String::as_str)
+                .collect();
+            let joined = uid_of(&c.ok(
+                v,
+                JOIN_SPLIT_KEY,
+                join(v, &pick, vec![alg_attr(alg::AES), len_attr(128)]),
+            ));
+            assert_eq!(material(&mut c, v, &joined), secret, "method {method}");
+            // One part fewer cannot (TC-SJ-1-14: Cryptographic Failure).
+            if threshold > 1 {
+                fails_with(
+                    &c.call(v, JOIN_SPLIT_KEY, join(v, &pick[1..], vec![])),
+                    result_reason::CRYPTOGRAPHIC_FAILURE,
+                );
+            }
+            // A part fetched and registered again joins like the original.
+            if method == skm::POLYNOMIAL_SHARING_GF_2_8 {
+                let reg = uid_of(&c.ok(
+                    v,
+                    REGISTER,
+                    vec![
+                        Item::enumeration(tag::OBJECT_TYPE, ot::SPLIT_KEY),
+                        attrs(v, vec![]),
+                        sk.clone(),
+                    ],
+                ));
+                let again = uid_of(&c.ok(
+                    v,
+                    JOIN_SPLIT_KEY,
+                    join(v, &[&ids[0], &reg, &ids[4]], vec![]),
+                ));
+                assert_eq!(material(&mut c, v, &again), secret);
+                // The same part twice is not two parts.
+                fails_with(
+                    &c.call(
+                        v,
+                        JOIN_SPLIT_KEY,
+                        join(v, &[&ids[0], &ids[0], &ids[4]], vec![]),
+                    ),
+                    result_reason::INVALID_FIELD,
+                );
+            }
+        }
+        // A new key split at once: the parts rebuild a 256-bit AES key.
+        let p = c.ok(
+            v,
+            CREATE_SPLIT_KEY,
+            create_split(
+                v,
+                None,
+                3,
+                2,
+                skm::POLYNOMIAL_SHARING_GF_2_8,
+                vec![],
+                vec![alg_attr(alg::AES), len_attr(256)],
+            ),
+        );
+        let ids = uids_of(&p);
+        let a = uid_of(&c.ok(v, JOIN_SPLIT_KEY, join(v, &[&ids[0], &ids[1]], vec![])));
+        let b = uid_of(&c.ok(v, JOIN_SPLIT_KEY, join(v, &[&ids[2], &ids[1]], vec![])));
+        let ka = material(&mut c, v, &a);
+        assert_eq!(ka.len(), 32);
+        assert_eq!(ka, material(&mut c, v, &b));
+        // Refusals: XOR with fewer needed than made, threshold above parts, prime too small.
+        fails_with(
+            &c.call(
+                v,
+                CREATE_SPLIT_KEY,
+                create_split(v, Some(&key), 3, 2, skm::XOR, vec![], vec![]),
+            ),
+            result_reason::INVALID_FIELD,
+        );
+        fails_with(
+            &c.call(
+                v,
+                CREATE_SPLIT_KEY,
+                create_split(
+                    v,
+                    Some(&key),
+                    2,
+                    3,
+                    skm::POLYNOMIAL_SHARING_GF_2_8,
+                    vec![],
+                    vec![],
+                ),
+            ),
+            result_reason::INVALID_FIELD,
+        );
+        fails_with(
+            &c.call(
+                v,
+                CREATE_SPLIT_KEY,
+                create_split(
+                    v,
+                    Some(&key),
+                    3,
+                    2,
+                    skm::POLYNOMIAL_SHARING_PRIME_FIELD,
+                    vec![Item::new(
+                        tag::PRIME_FIELD_SIZE,
+                        Value::BigInteger(h("0000000000010001").into()),
+                    )],
+                    vec![],
+                ),
+            ),
+            result_reason::INVALID_FIELD,
+        );
+    }
+}
