@@ -826,3 +826,540 @@ fn split_keys_are_created_fetched_registered_and_joined() {
         );
     }
 }
+
+/// A request header item authenticating with a ticket.
+fn ticket_auth(ticket: &Item) -> Vec<Item> {
+    vec![Item::structure(
+        tag::AUTHENTICATION,
+        vec![Item::structure(
+            tag::CREDENTIAL,
+            vec![
+                Item::enumeration(tag::CREDENTIAL_TYPE, 6),
+                Item::structure(tag::CREDENTIAL_VALUE, vec![ticket.clone()]),
+            ],
+        )],
+    )]
+}
+
+fn password_auth(user: &str, pw: &str) -> Vec<Item> {
+    vec![Item::structure(
+        tag::AUTHENTICATION,
+        vec![Item::structure(
+            tag::CREDENTIAL,
+            vec![
+                Item::enumeration(tag::CREDENTIAL_TYPE, 1),
+                Item::structure(
+                    tag::CREDENTIAL_VALUE,
+                    vec![
+                        Item::text(tag::USERNAME, user),
+                        Item::text(tag::PASSWORD, pw),
+                    ],
+                ),
+            ],
+        )],
+    )]
+}
+
+fn call_with(c: &mut Conn, header: Vec<Item>, operation: u32, payload: Vec<Item>) -> Item {
+    let resp = c.send(&request(V2_1, Some(header), &[(operation, None, payload)]));
+    batch_items(&resp)
+        .into_iter()
+        .next()
+        .expect("one batch item")
+}
+
+#[test]
+fn tickets_are_bound_to_their_client_and_to_their_rights() {
+    let server = TestServer::start();
+    let dir = server.dir.path().join("pw-client");
+    let pwfile = server.dir.path().join("pw.txt");
+    std::fs::write(&pwfile, "s3cret-Passw0rd\n").expect("pw");
+    admin(
+        &server.data(),
+        &[
+            "client",
+            "issue",
+            "--name",
+            "app",
+            "--out",
+            dir.to_str().expect("utf8"),
+            "--username",
+            "app",
+            "--password-file",
+            pwfile.to_str().expect("utf8"),
+        ],
+    );
+    let creds = Creds::load(
+        &dir.join("app.crt"),
+        &dir.join("app.key"),
+        &dir.join("ca.crt"),
+    );
+    let mut c = Conn::connect(server.addr, &creds);
+    let other_creds = server.issue("other", "default");
+    let mut other = Conn::connect(server.addr, &other_creds);
+    let pw = password_auth("app", "s3cret-Passw0rd");
+
+    // Without a credential: refused; with the password: a ticket.
+    fails_with(
+        &c.call(V2_1, PING, vec![]),
+        result_reason::AUTHENTICATION_NOT_SUCCESSFUL,
+    );
+    let bi = call_with(
+        &mut c,
+        pw.clone(),
+        LOGIN,
+        vec![Item::int(tag::REQUEST_COUNT, 3)],
+    );
+    assert_success(&bi);
+    let ticket = bi
+        .child(tag::RESPONSE_PAYLOAD)
+        .and_then(|p| p.child(tag::TICKET))
+        .expect("ticket")
+        .clone();
+    // The ticket stands in for the password, three times.
+    assert_success(&call_with(&mut c, ticket_auth(&ticket), PING, vec![]));
+    let key = call_with(
+        &mut c,
+        ticket_auth(&ticket),
+        CREATE,
+        vec![
+            Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY),
+            attrs(V2_1, vec![alg_attr(alg::AES), len_attr(128)]),
+        ],
+    );
+    assert_success(&key);
+    let key = uid_of(key.child(tag::RESPONSE_PAYLOAD).expect("payload"));
+    // Another client holding a copy of the ticket is refused.
+    fails_with(
+        &call_with(&mut other, ticket_auth(&ticket), PING, vec![]),
+        result_reason::INVALID_TICKET,
+    );
+    assert_success(&call_with(&mut c, ticket_auth(&ticket), PING, vec![]));
+    fails_with(
+        &call_with(&mut c, ticket_auth(&ticket), PING, vec![]),
+        result_reason::INVALID_TICKET,
+    );
+
+    // Logout ends a ticket; a second Logout finds it no more.
+    let bi = call_with(
+        &mut c,
+        pw.clone(),
+        LOGIN,
+        vec![Item::interval(tag::LEASE_TIME, 600)],
+    );
+    let t2 = bi
+        .child(tag::RESPONSE_PAYLOAD)
+        .and_then(|p| p.child(tag::TICKET))
+        .expect("ticket")
+        .clone();
+    fails_with(
+        &call_with(&mut other, vec![], LOGOUT, vec![t2.clone()]),
+        result_reason::INVALID_TICKET,
+    );
+    assert_success(&call_with(&mut c, pw.clone(), LOGOUT, vec![t2.clone()]));
+    fails_with(
+        &call_with(&mut c, ticket_auth(&t2), PING, vec![]),
+        result_reason::INVALID_TICKET,
+    );
+    fails_with(
+        &call_with(&mut c, pw.clone(), LOGOUT, vec![t2]),
+        result_reason::INVALID_TICKET,
+    );
+
+    // Delegated Login: Get of one key only.
+    let bi = call_with(
+        &mut c,
+        pw.clone(),
+        DELEGATED_LOGIN,
+        vec![Item::structure(
+            tag::RIGHTS,
+            vec![Item::structure(
+                tag::RIGHT,
+                vec![
+                    Item::structure(
+                        tag::OPERATIONS,
+                        vec![Item::enumeration(tag::OPERATION, GET)],
+                    ),
+                    Item::structure(tag::OBJECTS, vec![uid_item(&key)]),
+                ],
+            )],
+        )],
+    );
+    assert_success(&bi);
+    let dt = bi
+        .child(tag::RESPONSE_PAYLOAD)
+        .and_then(|p| p.child(tag::TICKET))
+        .expect("ticket")
+        .clone();
+    assert_success(&call_with(
+        &mut c,
+        ticket_auth(&dt),
+        GET,
+        vec![uid_item(&key)],
+    ));
+    fails_with(
+        &call_with(&mut c, ticket_auth(&dt), DESTROY, vec![uid_item(&key)]),
+        result_reason::PERMISSION_DENIED,
+    );
+    let other_key = uid_of(&c.ok_with(
+        pw.clone(),
+        CREATE,
+        vec![
+            Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY),
+            attrs(V2_1, vec![alg_attr(alg::AES), len_attr(128)]),
+        ],
+    ));
+    fails_with(
+        &call_with(&mut c, ticket_auth(&dt), GET, vec![uid_item(&other_key)]),
+        result_reason::PERMISSION_DENIED,
+    );
+    // Delegated Login needs Rights.
+    fails_with(
+        &call_with(&mut c, pw, DELEGATED_LOGIN, vec![]),
+        result_reason::MISSING_DATA,
+    );
+}
+
+trait OkWith {
+    fn ok_with(&mut self, header: Vec<Item>, operation: u32, payload: Vec<Item>) -> Item;
+}
+
+impl OkWith for Conn {
+    fn ok_with(&mut self, header: Vec<Item>, operation: u32, payload: Vec<Item>) -> Item {
+        let bi = call_with(self, header, operation, payload);
+        assert_success(&bi);
+        bi.child(tag::RESPONSE_PAYLOAD).cloned().expect("payload")
+    }
+}
+
+#[test]
+fn service_operations_answer_per_the_spec() {
+    let server = TestServer::start();
+    let creds = server.issue("app", "default");
+    let mut c = Conn::connect(server.addr, &creds);
+
+    // Ping: empty in, empty out; 1.x does not define it.
+    let p = c.ok(V2_1, PING, vec![]);
+    assert!(p.items().is_empty());
+    fails_with(
+        &c.call(V1_4, PING, vec![]),
+        result_reason::OPERATION_NOT_SUPPORTED,
+    );
+
+    // Query lists exactly these operations in 2.1, and not the 2.x-only ones to a 1.4 client.
+    let ops = |c: &mut Conn, v| -> Vec<u32> {
+        c.ok(v, QUERY, vec![Item::enumeration(tag::QUERY_FUNCTION, 1)])
+            .children(tag::OPERATION)
+            .filter_map(Item::as_enum)
+            .collect()
+    };
+    let q21 = ops(&mut c, V2_1);
+    for o in [
+        DERIVE_KEY,
+        CREATE_SPLIT_KEY,
+        JOIN_SPLIT_KEY,
+        PING,
+        PKCS_11,
+        LOGIN,
+        LOGOUT,
+        DELEGATED_LOGIN,
+        ADJUST_ATTRIBUTE,
+    ] {
+        assert!(q21.contains(&o), "Query 2.1 lacks operation {o:#x}");
+    }
+    let q14 = ops(&mut c, V1_4);
+    assert!(q14.contains(&DERIVE_KEY) && q14.contains(&CREATE_SPLIT_KEY));
+    assert!(!q14.contains(&PING) && !q14.contains(&LOGIN) && !q14.contains(&PKCS_11));
+    // Every operation Query lists answers something other than Operation Not Supported.
+    for o in q21 {
+        let bi = c.call(V2_1, o, vec![]);
+        assert_ne!(
+            result_reason(&bi),
+            Some(result_reason::OPERATION_NOT_SUPPORTED),
+            "operation {o:#x}"
+        );
+    }
+
+    // PKCS#11: C_Initialize gives a correlation value, C_GetInfo a CK_INFO, C_Finalize ends it.
+    let p = c.ok(
+        V2_1,
+        PKCS_11,
+        vec![
+            Item::enumeration(tag::PKCS_11_FUNCTION, 1),
+            Item::bytes(tag::PKCS_11_INPUT_PARAMETERS, vec![1]),
+        ],
+    );
+    let corr = p
+        .child(tag::CORRELATION_VALUE)
+        .and_then(Item::as_bytes)
+        .expect("correlation")
+        .to_vec();
+    assert_eq!(
+        p.child(tag::PKCS_11_RETURN_CODE).and_then(Item::as_enum),
+        Some(0)
+    );
+    let p = c.ok(
+        V2_1,
+        PKCS_11,
+        vec![
+            Item::enumeration(tag::PKCS_11_FUNCTION, 3),
+            Item::bytes(tag::CORRELATION_VALUE, corr.clone()),
+        ],
+    );
+    let info = p
+        .child(tag::PKCS_11_OUTPUT_PARAMETERS)
+        .and_then(Item::as_bytes)
+        .expect("CK_INFO");
+    assert_eq!(info.len(), 76);
+    assert_eq!(&info[2..10], b"Keyhaven");
+    // A function not provided: CKR_FUNCTION_NOT_SUPPORTED (0x54).
+    let p = c.ok(
+        V2_1,
+        PKCS_11,
+        vec![
+            Item::enumeration(tag::PKCS_11_FUNCTION, 5),
+            Item::bytes(tag::CORRELATION_VALUE, corr.clone()),
+        ],
+    );
+    assert_eq!(
+        p.child(tag::PKCS_11_RETURN_CODE).and_then(Item::as_enum),
+        Some(0x54)
+    );
+    c.ok(
+        V2_1,
+        PKCS_11,
+        vec![
+            Item::enumeration(tag::PKCS_11_FUNCTION, 2),
+            Item::bytes(tag::CORRELATION_VALUE, corr.clone()),
+        ],
+    );
+    fails_with(
+        &c.call(
+            V2_1,
+            PKCS_11,
+            vec![
+                Item::enumeration(tag::PKCS_11_FUNCTION, 3),
+                Item::bytes(tag::CORRELATION_VALUE, corr),
+            ],
+        ),
+        result_reason::INVALID_FIELD,
+    );
+
+    // Adjust Attribute: increment from an absent value (0), decrement, negate, and refusals.
+    let key = uid_of(&c.ok(
+        V2_1,
+        CREATE,
+        vec![
+            Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY),
+            attrs(V2_1, vec![alg_attr(alg::AES), len_attr(128)]),
+        ],
+    ));
+    let adjust = |t: u32, kind: u32, by: Option<Item>| {
+        let mut p = vec![
+            uid_item(&key),
+            Item::enumeration(tag::ATTRIBUTE_REFERENCE, t),
+            Item::enumeration(tag::ADJUSTMENT_TYPE, kind),
+        ];
+        p.extend(by);
+        p
+    };
+    let get_attr = |c: &mut Conn, t: u32| -> Option<Value> {
+        c.ok(
+            V2_1,
+            GET_ATTRIBUTES,
+            vec![
+                uid_item(&key),
+                Item::enumeration(tag::ATTRIBUTE_REFERENCE, t),
+            ],
+        )
+        .child(tag::ATTRIBUTES)
+        .and_then(|a| a.child(t))
+        .map(|i| i.value.clone())
+    };
+    let activation = now() + 86_400;
+    c.ok(
+        V2_1,
+        SET_ATTRIBUTE,
+        vec![
+            uid_item(&key),
+            Item::structure(
+                tag::NEW_ATTRIBUTE,
+                vec![Item::datetime(tag::ACTIVATION_DATE, activation)],
+            ),
+        ],
+    );
+    c.ok(
+        V2_1,
+        ADJUST_ATTRIBUTE,
+        adjust(
+            tag::ACTIVATION_DATE,
+            1,
+            Some(Item::interval(tag::ADJUSTMENT_VALUE, 60)),
+        ),
+    );
+    assert_eq!(
+        get_attr(&mut c, tag::ACTIVATION_DATE),
+        Some(Value::DateTime(activation + 60))
+    );
+    c.ok(
+        V2_1,
+        ADJUST_ATTRIBUTE,
+        adjust(tag::ACTIVATION_DATE, 2, None),
+    );
+    assert_eq!(
+        get_attr(&mut c, tag::ACTIVATION_DATE),
+        Some(Value::DateTime(activation + 59))
+    );
+    // Sensitive is absent-or-false: Negate makes it true.
+    c.ok(V2_1, ADJUST_ATTRIBUTE, adjust(tag::SENSITIVE, 3, None));
+    assert_eq!(get_attr(&mut c, tag::SENSITIVE), Some(Value::Boolean(true)));
+    // Read-only and non-numeric attributes are refused.
+    fails_with(
+        &c.call(
+            V2_1,
+            ADJUST_ATTRIBUTE,
+            adjust(tag::CRYPTOGRAPHIC_LENGTH, 1, None),
+        ),
+        result_reason::ATTRIBUTE_READ_ONLY,
+    );
+    fails_with(
+        &c.call(
+            V2_1,
+            ADJUST_ATTRIBUTE,
+            adjust(tag::ACTIVATION_DATE, 3, None),
+        ),
+        result_reason::INVALID_FIELD,
+    );
+}
+
+#[test]
+fn every_symmetric_algorithm_is_created_with_its_valid_lengths_and_pgp_keys_are_kept() {
+    let server = TestServer::start();
+    let creds = server.issue("app", "default");
+    let mut c = Conn::connect(server.addr, &creds);
+    let create = |a: u32, l: i32| {
+        vec![
+            Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY),
+            attrs(V1_4, vec![alg_attr(a), len_attr(l)]),
+        ]
+    };
+    for (a, good, bad) in [
+        (alg::IDEA, vec![128], vec![64]),
+        (alg::BLOWFISH, vec![32, 128, 448], vec![24, 456]),
+        (alg::CAMELLIA, vec![128, 192, 256], vec![160]),
+        (alg::CAST5, vec![40, 128], vec![32, 136]),
+        (alg::RC2, vec![8, 1024], vec![1032]),
+        (alg::RC4, vec![40, 2048], vec![32]),
+        (alg::RC5, vec![8, 2040], vec![2048]),
+        (alg::SKIPJACK, vec![80], vec![128]),
+        (alg::ARIA, vec![128, 192, 256], vec![64]),
+        (alg::SEED, vec![128], vec![256]),
+        (alg::TWOFISH, vec![128, 256], vec![64]),
+        (alg::DES, vec![56, 64], vec![128]),
+    ] {
+        for l in good {
+            let uid = uid_of(&c.ok(V1_4, CREATE, create(a, l)));
+            let k = material(&mut c, V1_4, &uid);
+            let bytes = if a == alg::DES { 8 } else { l as usize / 8 };
+            assert_eq!(k.len(), bytes, "algorithm {a:#x}, {l} bits");
+        }
+        for l in bad {
+            fails_with(
+                &c.call(
+                    V2_1,
+                    CREATE,
+                    vec![
+                        Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY),
+                        attrs(V2_1, vec![alg_attr(a), len_attr(l)]),
+                    ],
+                ),
+                result_reason::INVALID_ATTRIBUTE_VALUE,
+            );
+        }
+    }
+
+    // A PGP Key registered is given back as registered.
+    let pgp = Item::structure(
+        tag::PGP_KEY,
+        vec![
+            Item::int(tag::PGP_KEY_VERSION, 4),
+            Item::structure(
+                tag::KEY_BLOCK,
+                vec![
+                    Item::enumeration(tag::KEY_FORMAT_TYPE, 1),
+                    Item::structure(
+                        tag::KEY_VALUE,
+                        vec![Item::bytes(
+                            tag::KEY_MATERIAL,
+                            b"-----BEGIN PGP PUBLIC KEY BLOCK-----".to_vec(),
+                        )],
+                    ),
+                    Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, alg::RSA),
+                    Item::int(tag::CRYPTOGRAPHIC_LENGTH, 2048),
+                ],
+            ),
+        ],
+    );
+    for v in [V1_4, V2_1] {
+        let uid = uid_of(&c.ok(
+            v,
+            REGISTER,
+            vec![
+                Item::enumeration(tag::OBJECT_TYPE, ot::PGP_KEY),
+                attrs(v, vec![]),
+                pgp.clone(),
+            ],
+        ));
+        let got = c.ok(v, GET, vec![uid_item(&uid)]);
+        assert_eq!(
+            got.child(tag::OBJECT_TYPE).and_then(Item::as_enum),
+            Some(ot::PGP_KEY)
+        );
+        assert_eq!(got.child(tag::PGP_KEY), Some(&pgp));
+    }
+    // A PGP Key without its version is refused.
+    fails_with(
+        &c.call(
+            V2_1,
+            REGISTER,
+            vec![
+                Item::enumeration(tag::OBJECT_TYPE, ot::PGP_KEY),
+                attrs(V2_1, vec![]),
+                Item::structure(
+                    tag::PGP_KEY,
+                    vec![pgp.child(tag::KEY_BLOCK).expect("block").clone()],
+                ),
+            ],
+        ),
+        result_reason::MISSING_DATA,
+    );
+}
+
+#[test]
+fn message_extensions_critical_refused_others_ignored() {
+    let server = TestServer::start();
+    let creds = server.issue("app", "default");
+    let mut c = Conn::connect(server.addr, &creds);
+    for (critical, ok) in [(true, false), (false, true)] {
+        let mut msg = request(V1_4, None, &[(CREATE, None, create_aes_v1(128))]);
+        let ext = Item::structure(
+            tag::MESSAGE_EXTENSION,
+            vec![
+                Item::text(tag::VENDOR_IDENTIFICATION, "Acme"),
+                Item::boolean(tag::CRITICALITY_INDICATOR, critical),
+                Item::structure(tag::VENDOR_EXTENSION, vec![Item::text(0x540001, "na")]),
+            ],
+        );
+        if let Value::Structure(items) = &mut msg.value {
+            if let Some(Value::Structure(bi)) = items.last_mut().map(|b| &mut b.value) {
+                bi.push(ext);
+            }
+        }
+        let bi = batch_items(&c.send(&msg)).into_iter().next().expect("item");
+        if ok {
+            assert_success(&bi);
+        } else {
+            fails_with(&bi, result_reason::FEATURE_NOT_SUPPORTED);
+        }
+    }
+}

@@ -26,7 +26,9 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     let by = payload.child(tag::ADJUSTMENT_VALUE).map(|i| &i.value);
     let item_type = name.def().map_or(0, |d| d.item_type);
     // Read-only attributes may not be adjusted (checked on a placeholder value of the right name).
-    check_client_may_change(&Attribute::new(name.clone(), Value::Boolean(false)))?;
+    let probe = Attribute::new(name.clone(), Value::Boolean(false));
+    check_client_may_change(&probe)?;
+    crate::server::crypto_params::check_client_may_modify(&probe)?;
     ctx.update(&uid, |m| {
         let n = m.attrs.iter().filter(|a| a.name == name).count();
         if n > 1 {
@@ -51,6 +53,10 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
             })?,
         };
         let new = adjust(&current, kind, by)?;
+        crate::server::crypto_params::check_modify_in_state(
+            m,
+            &Attribute::new(name.clone(), new.clone()),
+        )?;
         match m.attrs.iter_mut().find(|a| a.name == name) {
             Some(a) => a.value = new,
             None => m.attrs.push(Attribute::new(name.clone(), new)),
