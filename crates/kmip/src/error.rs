@@ -55,6 +55,8 @@ pub enum Reason {
     InvalidTicket,
     /// A number left its type's range (2.x; 1.x: Invalid Field).
     NumericRange,
+    /// No outstanding asynchronous request has that Asynchronous Correlation Value (1.x: Item Not Found).
+    InvalidAsynchronousCorrelationValue,
 }
 
 impl Reason {
@@ -98,6 +100,7 @@ impl Reason {
             Reason::EncodingOptionError => 0x12,
             Reason::InvalidTicket => 0x19,
             Reason::NumericRange => 0x1B,
+            Reason::InvalidAsynchronousCorrelationValue => 0x2B,
         }
     }
 
@@ -117,6 +120,7 @@ impl Reason {
             Reason::IncompatibleCryptographicUsageMask => 0x0C,
             Reason::ObjectNotFound => 0x01,
             Reason::NumericRange => 0x07,
+            Reason::InvalidAsynchronousCorrelationValue => 0x01,
             Reason::Sensitive if v >= ProtocolVersion::V1_4 => 0x16,
             Reason::NotExtractable if v >= ProtocolVersion::V1_4 => 0x17,
             Reason::Sensitive | Reason::NotExtractable | Reason::NonUniqueNameAttribute => 0x0C,

@@ -255,6 +255,9 @@ pub struct ResponseBatchItem {
     pub outcome: Result<Option<Item>, KmipError>,
     /// A successful item undone because a later item of its Undo batch failed (Operation Undone).
     pub undone: bool,
+    /// An item accepted for asynchronous processing (Operation Pending): its Asynchronous
+    /// Correlation Value.
+    pub pending: Option<Vec<u8>>,
 }
 
 impl ResponseBatchItem {
@@ -264,6 +267,7 @@ impl ResponseBatchItem {
             unique_batch_item_id: id,
             outcome: Ok(Some(payload)),
             undone: false,
+            pending: None,
         }
     }
     pub fn failure(operation: Option<u32>, id: Option<Vec<u8>>, err: KmipError) -> Self {
@@ -272,6 +276,7 @@ impl ResponseBatchItem {
             unique_batch_item_id: id,
             outcome: Err(err),
             undone: false,
+            pending: None,
         }
     }
     fn to_item(&self, v: ProtocolVersion) -> Item {
@@ -281,6 +286,17 @@ impl ResponseBatchItem {
         }
         if let Some(id) = &self.unique_batch_item_id {
             c.push(Item::bytes(tag::UNIQUE_BATCH_ITEM_ID, id.clone()));
+        }
+        if let Some(corr) = &self.pending {
+            c.push(Item::enumeration(
+                tag::RESULT_STATUS,
+                result_status::OPERATION_PENDING,
+            ));
+            c.push(Item::bytes(
+                tag::ASYNCHRONOUS_CORRELATION_VALUE,
+                corr.clone(),
+            ));
+            return Item::structure(tag::BATCH_ITEM, c);
         }
         match &self.outcome {
             Ok(payload) => {

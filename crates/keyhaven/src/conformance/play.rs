@@ -103,6 +103,8 @@ const SERVER_MATERIAL: &[u32] = &[
     tag::ASYNCHRONOUS_CORRELATION_VALUE,
     tag::SHORT_UNIQUE_IDENTIFIER,
     tag::MAC_SIGNATURE,
+    // PKCS#11 outputs such as C_GetInfo's CK_INFO name the server's own library and manufacturer.
+    tag::PKCS_11_OUTPUT_PARAMETERS,
 ];
 
 /// Outputs of cryptographic operations.

@@ -103,6 +103,13 @@ pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outc
         if let Some(u) = undo_log.as_mut() {
             u.before_item(server.store.as_ref(), &bi.payload, placeholder.as_deref());
         }
+        // The operation a Poll is for (looked up before the Poll takes it from the queue).
+        let polled = match (bi.operation, who) {
+            (op::POLL, Identity::Client { client, tenant }) => {
+                super::pending::operation_of(&tenant.id, &client.id, &bi.payload)
+            }
+            _ => None,
+        };
         let result = match &bi.critical_extension {
             // KMIP 1.0-2.1 error handling: a critical extension not understood fails the item.
             Some(vendor) => Err(KmipError::new(
@@ -120,15 +127,29 @@ pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outc
             ),
         };
         audit(server, who, peer, bi.operation, &bi.payload, &result);
+        // An item accepted for asynchronous processing answers Operation Pending; a Poll answers
+        // under the operation it polled for.
+        let pending = match &result {
+            Ok(i) if i.tag == tag::ASYNCHRONOUS_CORRELATION_VALUE => {
+                i.as_bytes().map(<[u8]>::to_vec)
+            }
+            _ => None,
+        };
+        let operation = polled.unwrap_or(bi.operation);
         let failed = result.is_err();
         if let (Some(u), Ok(answer)) = (undo_log.as_mut(), &result) {
             u.after_item(answer);
         }
         resp.items.push(ResponseBatchItem {
-            operation: Some(bi.operation),
+            operation: Some(operation),
             unique_batch_item_id: bi.unique_batch_item_id.clone(),
-            outcome: result.map(Some),
+            outcome: if pending.is_some() {
+                Ok(None)
+            } else {
+                result.map(Some)
+            },
             undone: false,
+            pending,
         });
         if failed && req.header.continuation != ContinuationOption::Continue {
             // Stop: later items are not run. Undo: earlier ones are undone too.
@@ -197,6 +218,21 @@ fn run_item(
         )?;
     } else if needs_credential {
         check_credential(server, client, header)?;
+    }
+    if header.asynchronous
+        && super::pending::deferrable(operation)
+        && ops::supported_operations(version).contains(&operation)
+    {
+        // Accepted for later: the answer is Operation Pending with this correlation value.
+        let corr = super::pending::submit(super::pending::Pending {
+            tenant_id: tenant.id.clone(),
+            client_id: client.id.clone(),
+            version,
+            operation,
+            payload: payload.clone(),
+            submitted_us: now() * 1_000_000,
+        })?;
+        return Ok(Item::bytes(tag::ASYNCHRONOUS_CORRELATION_VALUE, corr));
     }
     let mut ctx = OpCtx {
         server,

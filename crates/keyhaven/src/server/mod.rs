@@ -14,6 +14,7 @@ pub mod identity;
 pub mod new_attrs;
 pub mod objects;
 pub mod ops;
+pub mod pending;
 pub mod tickets;
 pub mod tls;
 pub mod undo;

@@ -20,6 +20,9 @@ pub const OPS: &[u32] = &[
     op::LOGOUT,
     op::DELEGATED_LOGIN,
     op::ADJUST_ATTRIBUTE,
+    op::POLL,
+    op::CANCEL,
+    op::QUERY_ASYNCHRONOUS_REQUESTS,
 ];
 
 /// Runs one of [`OPS`]; `None` for any other operation or a version that does not define it.
@@ -39,6 +42,9 @@ pub fn run(ctx: &mut OpCtx<'_>, operation: u32, payload: &Item) -> Option<KmipRe
         op::LOGOUT => super::logout::run(ctx, payload),
         op::DELEGATED_LOGIN => super::delegated_login::run(ctx, payload),
         op::ADJUST_ATTRIBUTE => super::adjust_attribute::run(ctx, payload),
+        op::POLL => super::poll::run(ctx, payload),
+        op::CANCEL => super::cancel::run(ctx, payload),
+        op::QUERY_ASYNCHRONOUS_REQUESTS => super::query_asynchronous_requests::run(ctx, payload),
         _ => return None,
     })
 }

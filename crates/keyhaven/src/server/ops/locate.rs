@@ -1,7 +1,8 @@
 //! Locate: the tenant's objects matching every attribute given (object type, state, name, algorithm,
 //! length, custom attributes, any other attribute by value; a date attribute given twice is a range),
-//! with Maximum Items and Offset Items. Located Items (1.3 and later) counts all matches. Destroyed
-//! objects are found only when the Storage Status Mask asks for Destroyed storage (2.x).
+//! with Maximum Items and Offset Items. Located Items (1.3 and later) counts all matches. Archived
+//! objects are found only when the Storage Status Mask asks for Archival storage, destroyed ones
+//! only when it asks for Destroyed storage (2.x).
 
 use keyhaven_kmip::attribute::{decode_storage, parse_attribute_list, Attribute};
 use keyhaven_kmip::enums::{state, storage_status_mask as ssm};
@@ -55,8 +56,8 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         None => 0,
     };
 
-    // Storage Status Mask: on-line objects by default; destroyed ones only when asked (2.x). This
-    // server archives nothing, so Archival alone finds nothing.
+    // Storage Status Mask: on-line objects by default; archived ones (Archive Date set) and
+    // destroyed ones (2.x) only when asked.
     let mask = match payload.child(tag::STORAGE_STATUS_MASK) {
         Some(i) => i
             .as_int()
@@ -65,6 +66,7 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         None => ssm::ON_LINE_STORAGE,
     };
     let want_online = mask & ssm::ON_LINE_STORAGE != 0;
+    let want_archived = mask & ssm::ARCHIVAL_STORAGE != 0;
     let want_destroyed = mask & ssm::DESTROYED_STORAGE != 0 && ctx.version.is_2x();
 
     let mut filter = ObjectFilter::default();
@@ -115,7 +117,16 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         let mut m = Managed { rec, attrs };
         m.apply_dates(t);
         let destroyed = matches!(m.rec.state, state::DESTROYED | state::DESTROYED_COMPROMISED);
-        if (destroyed && !want_destroyed) || (!destroyed && !want_online) {
+        // An archived object (Archive, not yet Recover) is in archival storage.
+        let archived = !destroyed && crate::server::crypto_params::is_archived(&m);
+        let wanted = if destroyed {
+            want_destroyed
+        } else if archived {
+            want_archived
+        } else {
+            want_online
+        };
+        if !wanted {
             continue;
         }
         if state_wanted.is_some_and(|s| s != m.rec.state) {

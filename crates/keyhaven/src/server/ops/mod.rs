@@ -40,6 +40,7 @@ pub mod rng_seed;
 
 // The rest of KMIP's operations (routed by kmip21.rs).
 pub mod adjust_attribute;
+pub mod cancel;
 pub mod create_split_key;
 pub mod delegated_login;
 pub mod derive_key;
@@ -49,6 +50,8 @@ pub mod login;
 pub mod logout;
 pub mod ping;
 pub mod pkcs11;
+pub mod poll;
+pub mod query_asynchronous_requests;
 
 use keyhaven_kmip::attribute::{encode_storage, parse_template_attribute, AttrName, Attribute};
 use keyhaven_kmip::enums::{operation as op, operation_in_version, state};
