@@ -411,11 +411,9 @@ fn generated_ivs_padding_streaming_and_triple_des() {
             Item::structure(
                 tag::TEMPLATE_ATTRIBUTE,
                 vec![
-                    attr_v1(
-                        "Cryptographic Algorithm",
-                        Item::enumeration(0, alg::SKIPJACK),
-                    ),
-                    attr_v1("Cryptographic Length", Item::int(0, 80)),
+                    // An asymmetric algorithm: Create Key Pair makes those.
+                    attr_v1("Cryptographic Algorithm", Item::enumeration(0, alg::RSA)),
+                    attr_v1("Cryptographic Length", Item::int(0, 2048)),
                 ],
             ),
         ],

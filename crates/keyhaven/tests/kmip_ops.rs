@@ -1363,3 +1363,337 @@ fn message_extensions_critical_refused_others_ignored() {
         }
     }
 }
+
+/// The Link targets of a 2.x object of one Link Type.
+fn linked(c: &mut Conn, uid: &str, kind: u32) -> Vec<String> {
+    links(c, V2_1, uid)
+        .into_iter()
+        .filter(|(t, _)| *t == kind)
+        .map(|(_, u)| u)
+        .collect()
+}
+
+#[test]
+fn certify_recertify_and_validate_with_the_servers_ca() {
+    use rustls_pki_types::pem::PemObject;
+    use x509_parser::prelude::{FromDer, X509Certificate};
+    let server = TestServer::start();
+    let creds = server.issue("app", "default");
+    let mut c = Conn::connect(server.addr, &creds);
+    let ca_der = rustls_pki_types::CertificateDer::from_pem_slice(&creds.ca_pem).expect("ca pem");
+    let (_, ca) = X509Certificate::from_der(ca_der.as_ref()).expect("ca");
+
+    // A PKCS#10 request of the client's own key pair.
+    let kp = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).expect("key pair");
+    let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).expect("params");
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "Client");
+    params
+        .distinguished_name
+        .push(rcgen::DnType::OrganizationName, "ACME");
+    let csr = params.serialize_request(&kp).expect("csr");
+    let certify = |extra: Vec<Item>| {
+        let mut p = vec![
+            Item::enumeration(tag::CERTIFICATE_REQUEST_TYPE, 2),
+            Item::bytes(tag::CERTIFICATE_REQUEST, csr.der().to_vec()),
+        ];
+        p.extend(extra);
+        p
+    };
+    let cert_uid = uid_of(&c.ok(V2_1, CERTIFY, certify(vec![attrs(V2_1, vec![])])));
+    let got = c.ok(V2_1, GET, vec![uid_item(&cert_uid)]);
+    let der = got
+        .child(tag::CERTIFICATE)
+        .and_then(|i| i.child(tag::CERTIFICATE_VALUE))
+        .and_then(Item::as_bytes)
+        .expect("certificate")
+        .to_vec();
+    let (_, cert) = X509Certificate::from_der(&der).expect("x509");
+    assert_eq!(cert.issuer(), ca.subject(), "issued by the server's CA");
+    assert!(cert.subject().to_string().contains("CN=Client"));
+    assert_eq!(cert.public_key().raw, kp.public_key_der().as_slice());
+    cert.verify_signature(Some(ca.public_key()))
+        .expect("signed by the CA");
+    // A 1.4 client gets the same with PKCS#10.
+    uid_of(&c.ok(V1_4, CERTIFY, certify(vec![attrs(V1_4, vec![])])));
+    // A request whose signature does not verify is refused.
+    let mut bad = csr.der().to_vec();
+    let n = bad.len();
+    bad[n - 3] ^= 1;
+    fails_with(
+        &c.call(
+            V2_1,
+            CERTIFY,
+            vec![
+                Item::enumeration(tag::CERTIFICATE_REQUEST_TYPE, 2),
+                Item::bytes(tag::CERTIFICATE_REQUEST, bad),
+                attrs(V2_1, vec![]),
+            ],
+        ),
+        result_reason::INVALID_FIELD,
+    );
+
+    // A registered public key certified by identifier: links both ways.
+    let pk = uid_of(&c.ok(
+        V2_1,
+        REGISTER,
+        vec![
+            Item::enumeration(tag::OBJECT_TYPE, ot::PUBLIC_KEY),
+            attrs(V2_1, vec![]),
+            Item::structure(
+                tag::PUBLIC_KEY,
+                vec![Item::structure(
+                    tag::KEY_BLOCK,
+                    vec![
+                        Item::enumeration(tag::KEY_FORMAT_TYPE, 5),
+                        Item::structure(
+                            tag::KEY_VALUE,
+                            vec![Item::bytes(tag::KEY_MATERIAL, kp.public_key_der())],
+                        ),
+                        Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, alg::EC),
+                        Item::int(tag::CRYPTOGRAPHIC_LENGTH, 256),
+                    ],
+                )],
+            ),
+        ],
+    ));
+    let c2 = uid_of(&c.ok(V2_1, CERTIFY, vec![uid_item(&pk), attrs(V2_1, vec![])]));
+    assert_eq!(
+        linked(&mut c, &c2, link_type::PUBLIC_KEY_LINK),
+        vec![pk.clone()]
+    );
+    assert_eq!(
+        linked(&mut c, &pk, link_type::CERTIFICATE_LINK),
+        vec![c2.clone()]
+    );
+    // Re-certify: a new certificate of the same key, replacing the old one.
+    let c3 = uid_of(&c.ok(V2_1, RE_CERTIFY, vec![uid_item(&c2), attrs(V2_1, vec![])]));
+    assert_ne!(c3, c2);
+    assert_eq!(
+        linked(&mut c, &c3, link_type::REPLACED_OBJECT_LINK),
+        vec![c2.clone()]
+    );
+    assert_eq!(
+        linked(&mut c, &c2, link_type::REPLACEMENT_OBJECT_LINK),
+        vec![c3.clone()]
+    );
+    assert_eq!(
+        linked(&mut c, &c3, link_type::PUBLIC_KEY_LINK),
+        vec![pk.clone()]
+    );
+    // Certify of something that is not a public key.
+    let sym = register(&mut c, V2_1, Some(alg::AES), &[1u8; 16], 4);
+    fails_with(
+        &c.call(V2_1, CERTIFY, vec![uid_item(&sym), attrs(V2_1, vec![])]),
+        result_reason::INVALID_OBJECT_TYPE,
+    );
+
+    // Validate: the certificate with the server's CA is Valid (named or sent with the CA);
+    // after its end, Invalid; a self-signed certificate of another issuer alone: Valid (its own
+    // anchor); a certificate whose issuer is absent: Unknown.
+    let validity = |c: &mut Conn, p: Vec<Item>| {
+        c.ok(V2_1, VALIDATE, p)
+            .child(tag::VALIDITY_INDICATOR)
+            .and_then(Item::as_enum)
+            .expect("indicator")
+    };
+    let cert_item = |d: &[u8]| {
+        Item::structure(
+            tag::CERTIFICATE,
+            vec![
+                Item::enumeration(tag::CERTIFICATE_TYPE, 1),
+                Item::bytes(tag::CERTIFICATE_VALUE, d.to_vec()),
+            ],
+        )
+    };
+    assert_eq!(validity(&mut c, vec![uid_item(&cert_uid)]), 1);
+    assert_eq!(
+        validity(
+            &mut c,
+            vec![cert_item(ca_der.as_ref()), uid_item(&cert_uid)]
+        ),
+        1
+    );
+    assert_eq!(
+        validity(
+            &mut c,
+            vec![
+                uid_item(&cert_uid),
+                Item::datetime(tag::VALIDITY_DATE, now() + 400 * 86_400)
+            ]
+        ),
+        2
+    );
+    let other_ca_kp = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).expect("kp");
+    let mut op = rcgen::CertificateParams::new(Vec::<String>::new()).expect("params");
+    op.distinguished_name
+        .push(rcgen::DnType::CommonName, "Other CA");
+    op.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+    let other_ca = op.clone().self_signed(&other_ca_kp).expect("self-signed");
+    assert_eq!(validity(&mut c, vec![cert_item(other_ca.der())]), 1);
+    let leaf_kp = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).expect("kp");
+    let mut lp = rcgen::CertificateParams::new(Vec::<String>::new()).expect("params");
+    lp.distinguished_name
+        .push(rcgen::DnType::CommonName, "Leaf");
+    let leaf = lp
+        .signed_by(&leaf_kp, &other_ca, &other_ca_kp)
+        .expect("leaf");
+    assert_eq!(validity(&mut c, vec![cert_item(leaf.der())]), 3);
+    assert_eq!(
+        validity(
+            &mut c,
+            vec![cert_item(leaf.der()), cert_item(other_ca.der())]
+        ),
+        1
+    );
+    // The leaf presented with the wrong issuer's certificate of the same name: Invalid.
+    let impostor_kp = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).expect("kp");
+    let impostor = op.self_signed(&impostor_kp).expect("self-signed");
+    assert_eq!(
+        validity(
+            &mut c,
+            vec![cert_item(leaf.der()), cert_item(impostor.der())]
+        ),
+        2
+    );
+}
+
+#[test]
+fn import_export_and_object_groups() {
+    let server = TestServer::start();
+    let creds = server.issue("app", "default");
+    let mut c = Conn::connect(server.addr, &creds);
+    let key = h("000102030405060708090a0b0c0d0e0f");
+    let sym = |k: &[u8]| {
+        Item::structure(
+            tag::SYMMETRIC_KEY,
+            vec![Item::structure(
+                tag::KEY_BLOCK,
+                vec![
+                    Item::enumeration(tag::KEY_FORMAT_TYPE, 1),
+                    Item::structure(
+                        tag::KEY_VALUE,
+                        vec![Item::bytes(tag::KEY_MATERIAL, k.to_vec())],
+                    ),
+                    Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, alg::AES),
+                    Item::int(tag::CRYPTOGRAPHIC_LENGTH, 128),
+                ],
+            )],
+        )
+    };
+    let import = |uid: &str, k: &[u8], replace: Option<bool>| {
+        let mut p = vec![
+            uid_item(uid),
+            Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY),
+        ];
+        if let Some(r) = replace {
+            p.push(Item::boolean(tag::REPLACE_EXISTING, r));
+        }
+        p.push(Item::structure(
+            tag::ATTRIBUTES,
+            vec![
+                Item::enumeration(tag::STATE, 2),
+                Item::int(tag::CRYPTOGRAPHIC_USAGE_MASK, 12),
+                Item::structure(
+                    tag::NAME,
+                    vec![
+                        Item::text(tag::NAME_VALUE, "imported"),
+                        Item::enumeration(tag::NAME_TYPE, 1),
+                    ],
+                ),
+            ],
+        ));
+        p.push(sym(k));
+        p
+    };
+    // Import keeps the identifier and the State given (Active), and Get serves the key.
+    assert_eq!(
+        uid_of(&c.ok(V2_1, IMPORT, import("ext-key-1", &key, None))),
+        "ext-key-1"
+    );
+    assert_eq!(material(&mut c, V2_1, "ext-key-1"), key);
+    // Again: Object Already Exists, unless Replace Existing.
+    fails_with(
+        &c.call(V2_1, IMPORT, import("ext-key-1", &key, Some(false))),
+        result_reason::OBJECT_ALREADY_EXISTS,
+    );
+    let key2 = h("ffeeddccbbaa99887766554433221100");
+    c.ok(V2_1, IMPORT, import("ext-key-1", &key2, Some(true)));
+    // Export: the object and all of its attributes, the State imported included.
+    let e = c.ok(V2_1, EXPORT, vec![uid_item("ext-key-1")]);
+    let a = e.child(tag::ATTRIBUTES).expect("attributes");
+    assert_eq!(a.child(tag::STATE).and_then(Item::as_enum), Some(2));
+    assert_eq!(
+        a.child(tag::CRYPTOGRAPHIC_USAGE_MASK)
+            .and_then(Item::as_int),
+        Some(12)
+    );
+    let km = e
+        .child(tag::SYMMETRIC_KEY)
+        .and_then(|s| s.child(tag::KEY_BLOCK))
+        .and_then(|b| b.child(tag::KEY_VALUE))
+        .and_then(|v| v.child(tag::KEY_MATERIAL))
+        .and_then(Item::as_bytes)
+        .expect("key material");
+    assert_eq!(km, &key2[..]);
+    // The Export round-trips through Import under a new identifier.
+    let mut p = vec![
+        uid_item("ext-key-2"),
+        Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY),
+    ];
+    p.push(a.clone());
+    p.push(e.child(tag::SYMMETRIC_KEY).expect("key").clone());
+    c.ok(V2_1, IMPORT, p);
+    assert_eq!(material(&mut c, V2_1, "ext-key-2"), key2);
+
+    // Object groups: two keys in group G, one in no group.
+    let create_in = |c: &mut Conn, group: Option<&str>| {
+        let mut a = vec![alg_attr(alg::AES), len_attr(128)];
+        if let Some(g) = group {
+            a.push(("Object Group", Item::text(tag::OBJECT_GROUP, g)));
+        }
+        uid_of(&c.ok(
+            V2_1,
+            CREATE,
+            vec![
+                Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY),
+                attrs(V2_1, a),
+            ],
+        ))
+    };
+    let g1 = create_in(&mut c, Some("G"));
+    let g2 = create_in(&mut c, Some("G"));
+    let nog = create_in(&mut c, None);
+    let locate = |c: &mut Conn, group: Option<&str>, member: Option<u32>| -> Vec<String> {
+        let mut a = vec![Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY)];
+        if let Some(g) = group {
+            a.push(Item::text(tag::OBJECT_GROUP, g));
+        }
+        let mut p = vec![Item::structure(tag::ATTRIBUTES, a)];
+        if let Some(m) = member {
+            p.push(Item::enumeration(tag::OBJECT_GROUP_MEMBER, m));
+        }
+        c.ok(V2_1, LOCATE, p)
+            .children(tag::UNIQUE_IDENTIFIER)
+            .map(|i| i.as_text().expect("text").to_owned())
+            .collect()
+    };
+    let mut all_g = locate(&mut c, Some("G"), None);
+    all_g.sort();
+    let mut want = vec![g1.clone(), g2.clone()];
+    want.sort();
+    assert_eq!(all_g, want);
+    // Fresh: both until one is served by Get.
+    assert_eq!(locate(&mut c, Some("G"), Some(1)).len(), 2);
+    c.ok(V2_1, GET, vec![uid_item(&g1)]);
+    assert_eq!(locate(&mut c, Some("G"), Some(1)), vec![g2.clone()]);
+    // Default: one object of the group.
+    let d = locate(&mut c, Some("G"), Some(2));
+    assert_eq!(d.len(), 1);
+    assert!(want.contains(&d[0]));
+    // No group named: the server's default group, the objects in no group.
+    let fresh_default = locate(&mut c, None, Some(1));
+    assert!(fresh_default.contains(&nog));
+    assert!(!fresh_default.contains(&g2));
+}

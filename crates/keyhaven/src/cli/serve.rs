@@ -160,6 +160,10 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
         ..Limits::default()
     };
     let server = Arc::new(Server::new(opened.store.clone(), envelope, limits));
+    // Certify and Re-certify sign with the server's CA.
+    if let Ok(ca) = crate::datadir::load_ca(&dir) {
+        crate::server::ca::install(ca);
+    }
 
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()

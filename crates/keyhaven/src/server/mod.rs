@@ -5,6 +5,7 @@
 //! each batch item run by its operation module ([`ops`]) → answer in the request's version.
 
 pub mod audit;
+pub mod ca;
 pub mod conn;
 pub mod crypto_params;
 pub mod dispatch;

@@ -23,6 +23,11 @@ pub const OPS: &[u32] = &[
     op::POLL,
     op::CANCEL,
     op::QUERY_ASYNCHRONOUS_REQUESTS,
+    op::IMPORT,
+    op::EXPORT,
+    op::CERTIFY,
+    op::RE_CERTIFY,
+    op::VALIDATE,
 ];
 
 /// Runs one of [`OPS`]; `None` for any other operation or a version that does not define it.
@@ -45,6 +50,11 @@ pub fn run(ctx: &mut OpCtx<'_>, operation: u32, payload: &Item) -> Option<KmipRe
         op::POLL => super::poll::run(ctx, payload),
         op::CANCEL => super::cancel::run(ctx, payload),
         op::QUERY_ASYNCHRONOUS_REQUESTS => super::query_asynchronous_requests::run(ctx, payload),
+        op::IMPORT => super::import::run(ctx, payload),
+        op::EXPORT => super::export::run(ctx, payload),
+        op::CERTIFY => super::certify::run(ctx, payload),
+        op::RE_CERTIFY => super::recertify::run(ctx, payload),
+        op::VALIDATE => super::validate::run(ctx, payload),
         _ => return None,
     })
 }

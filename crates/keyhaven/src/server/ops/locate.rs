@@ -5,7 +5,7 @@
 //! only when it asks for Destroyed storage (2.x).
 
 use keyhaven_kmip::attribute::{decode_storage, parse_attribute_list, Attribute};
-use keyhaven_kmip::enums::{state, storage_status_mask as ssm};
+use keyhaven_kmip::enums::{object_group_member, state, storage_status_mask as ssm};
 use keyhaven_kmip::error::{KmipError, KmipResult};
 use keyhaven_kmip::{tag, ProtocolVersion};
 use keyhaven_ttlv::{Item, Value};
@@ -68,6 +68,18 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     let want_online = mask & ssm::ON_LINE_STORAGE != 0;
     let want_archived = mask & ssm::ARCHIVAL_STORAGE != 0;
     let want_destroyed = mask & ssm::DESTROYED_STORAGE != 0 && ctx.version.is_2x();
+
+    // Object Group Member: the group's fresh objects (never served by Get), or its default object
+    // (this server's policy: the newest on-line one). Without an Object Group, the group searched
+    // is the server's default group: the objects that belong to no Object Group.
+    let member = match payload.child(tag::OBJECT_GROUP_MEMBER) {
+        Some(i) => Some(
+            i.as_enum()
+                .ok_or_else(|| KmipError::invalid("Object Group Member must be an Enumeration"))?,
+        ),
+        None => None,
+    };
+    let group_given = attrs.iter().any(|a| a.name.is(tag::OBJECT_GROUP));
 
     let mut filter = ObjectFilter::default();
     let mut criteria: Vec<Criterion> = Vec::new();
@@ -132,6 +144,14 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         if state_wanted.is_some_and(|s| s != m.rec.state) {
             continue;
         }
+        if member.is_some() && !group_given && m.first(tag::OBJECT_GROUP).is_some() {
+            continue;
+        }
+        if member == Some(object_group_member::GROUP_MEMBER_FRESH)
+            && m.first(tag::FRESH).map(|a| &a.value) != Some(&Value::Boolean(true))
+        {
+            continue;
+        }
         let all = m.all_attributes();
         let ok = criteria.iter().all(|c| match c {
             Criterion::Equal(w) => all
@@ -142,9 +162,14 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
             }),
         });
         if ok {
-            found.push(m.rec.uid);
+            found.push((m.rec.created_at, m.rec.uid));
         }
     }
+    if member == Some(object_group_member::GROUP_MEMBER_DEFAULT) {
+        found.sort_by_key(|(created, _)| std::cmp::Reverse(*created));
+        found.truncate(1);
+    }
+    let found: Vec<String> = found.into_iter().map(|(_, u)| u).collect();
     let total = found.len();
     let mut c = Vec::new();
     if ctx.version >= ProtocolVersion::V1_3 {

@@ -41,9 +41,12 @@ pub mod rng_seed;
 // The rest of KMIP's operations (routed by kmip21.rs).
 pub mod adjust_attribute;
 pub mod cancel;
+pub mod certify;
 pub mod create_split_key;
 pub mod delegated_login;
 pub mod derive_key;
+pub mod export;
+pub mod import;
 pub mod join_split_key;
 pub mod kmip21;
 pub mod login;
@@ -52,6 +55,8 @@ pub mod ping;
 pub mod pkcs11;
 pub mod poll;
 pub mod query_asynchronous_requests;
+pub mod recertify;
+pub mod validate;
 
 use keyhaven_kmip::attribute::{encode_storage, parse_template_attribute, AttrName, Attribute};
 use keyhaven_kmip::enums::{operation as op, operation_in_version, state};
@@ -412,6 +417,21 @@ pub fn uid_payload(uid: &str) -> Item {
         tag::RESPONSE_PAYLOAD,
         vec![Item::text(tag::UNIQUE_IDENTIFIER, uid)],
     )
+}
+
+/// Refuses a single-instance attribute given more than once.
+pub fn check_single_instances(attrs: &[Attribute]) -> KmipResult<()> {
+    for (i, a) in attrs.iter().enumerate() {
+        if let Some(d) = a.name.def() {
+            if !d.multi_instance && attrs[..i].iter().any(|b| b.name == a.name) {
+                return Err(KmipError::new(
+                    Reason::AttributeSingleValued,
+                    format!("attribute {} may appear only once", d.name),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Checks the client-supplied attributes of Create/Register: no server-maintained ones, no attribute

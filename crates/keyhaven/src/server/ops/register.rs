@@ -182,7 +182,7 @@ pub const REGISTERED_WRAPPING: &str = "y-Keyhaven-Registered-Key-Wrapping";
 /// For a Key Block with Key Wrapping Data (method Encrypt, by an AES key of the tenant with NIST Key
 /// Wrap or AES Key Wrap Padding, No Encoding or TTLV Encoding): the object with its Key Value
 /// unwrapped and no Key Wrapping Data, and the value of [`REGISTERED_WRAPPING`].
-fn unwrap_registered(ctx: &OpCtx<'_>, obj: &Item) -> KmipResult<Option<(Item, Value)>> {
+pub(super) fn unwrap_registered(ctx: &OpCtx<'_>, obj: &Item) -> KmipResult<Option<(Item, Value)>> {
     use keyhaven_kmip::enums::{
         block_cipher_mode as bcm, cryptographic_algorithm as alg,
         cryptographic_usage_mask as usage, encoding_option, wrapping_method,
@@ -327,7 +327,7 @@ fn register_template(
 /// The attributes a certificate's contents define, in every spelling (1.0 Certificate Identifier /
 /// Subject / Issuer, 1.1+ X.509 ones, 2.x per-field Certificate Subject/Issuer attributes); fills in
 /// the certificate's Cryptographic Algorithm and Length from its public key.
-fn certificate_attributes(content: &mut ObjectContent) -> KmipResult<Vec<Attribute>> {
+pub(super) fn certificate_attributes(content: &mut ObjectContent) -> KmipResult<Vec<Attribute>> {
     let cert_type = content.data_type.unwrap_or(certificate_type::X_509);
     if cert_type != certificate_type::X_509 {
         return Err(KmipError::new(
