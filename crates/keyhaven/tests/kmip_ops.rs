@@ -1697,3 +1697,105 @@ fn import_export_and_object_groups() {
     assert!(fresh_default.contains(&nog));
     assert!(!fresh_default.contains(&g2));
 }
+
+#[test]
+fn key_wrapping_with_attributes_and_the_encoding_option_echoed() {
+    let server = TestServer::start();
+    let creds = server.issue("app", "default");
+    let mut c = Conn::connect(server.addr, &creds);
+    let v = V1_4;
+    let kek = register(
+        &mut c,
+        v,
+        Some(alg::AES),
+        &h("000102030405060708090a0b0c0d0e0f"),
+        0x10 | 0x20,
+    );
+    let key = h("00112233445566778899aabbccddeeff");
+    let target = register(&mut c, v, Some(alg::AES), &key, 4 | 8);
+    let spec = |encoding: u32, names: &[&str]| {
+        let mut s = vec![
+            Item::enumeration(tag::WRAPPING_METHOD, 1),
+            Item::structure(
+                tag::ENCRYPTION_KEY_INFORMATION,
+                vec![
+                    uid_item(&kek),
+                    crypto_params(vec![Item::enumeration(
+                        tag::BLOCK_CIPHER_MODE,
+                        bcm::NISTKEYWRAP,
+                    )]),
+                ],
+            ),
+        ];
+        s.extend(names.iter().map(|n| Item::text(tag::ATTRIBUTE_NAME, *n)));
+        s.push(Item::enumeration(tag::ENCODING_OPTION, encoding));
+        Item::structure(tag::KEY_WRAPPING_SPECIFICATION, s)
+    };
+    // TTLV Encoding with the usage mask wrapped in: the Encoding Option comes back.
+    let got = c.ok(
+        v,
+        GET,
+        vec![uid_item(&target), spec(2, &["Cryptographic Usage Mask"])],
+    );
+    let block = got
+        .child(tag::SYMMETRIC_KEY)
+        .and_then(|s| s.child(tag::KEY_BLOCK))
+        .expect("block")
+        .clone();
+    let kwd = block
+        .child(tag::KEY_WRAPPING_DATA)
+        .expect("key wrapping data");
+    assert_eq!(
+        kwd.child(tag::ENCODING_OPTION).and_then(Item::as_enum),
+        Some(2)
+    );
+    let wrapped = block
+        .child(tag::KEY_VALUE)
+        .and_then(Item::as_bytes)
+        .expect("wrapped")
+        .to_vec();
+    // The wrapped Key Value opens (with the wrapping key) to Key Material and the attribute.
+    let plain =
+        keyhaven::crypto::keywrap::unwrap(&h("000102030405060708090a0b0c0d0e0f"), &wrapped, false)
+            .expect("unwrap");
+    let kv = keyhaven_ttlv::decode(&plain, &keyhaven_ttlv::Limits::default()).expect("ttlv");
+    assert_eq!(kv.tag, tag::KEY_VALUE);
+    assert_eq!(
+        kv.child(tag::KEY_MATERIAL).and_then(Item::as_bytes),
+        Some(&key[..])
+    );
+    let mask = kv.children(tag::ATTRIBUTE).find(|a| {
+        a.child(tag::ATTRIBUTE_NAME).and_then(Item::as_text) == Some("Cryptographic Usage Mask")
+    });
+    assert_eq!(
+        mask.and_then(|a| a.child(tag::ATTRIBUTE_VALUE))
+            .and_then(Item::as_int),
+        Some(12)
+    );
+    // Registered back, the wrapped key is the same key.
+    let again = uid_of(&c.ok(
+        v,
+        REGISTER,
+        vec![
+            Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY),
+            attrs(v, vec![]),
+            Item::structure(tag::SYMMETRIC_KEY, vec![block]),
+        ],
+    ));
+    assert_eq!(material(&mut c, v, &again), key);
+    // No Encoding echoes too; attributes need TTLV Encoding (Encoding Option Error).
+    let got = c.ok(v, GET, vec![uid_item(&target), spec(1, &[])]);
+    let kwd = got
+        .child(tag::SYMMETRIC_KEY)
+        .and_then(|s| s.child(tag::KEY_BLOCK))
+        .and_then(|b| b.child(tag::KEY_WRAPPING_DATA))
+        .expect("kwd");
+    assert_eq!(
+        kwd.child(tag::ENCODING_OPTION).and_then(Item::as_enum),
+        Some(1)
+    );
+    fails_with(
+        &c.call(v, GET, vec![uid_item(&target), spec(1, &["Name"])]),
+        result_reason::ENCODING_OPTION_ERROR,
+    );
+}

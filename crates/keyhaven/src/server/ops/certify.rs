@@ -85,17 +85,18 @@ pub fn issue(
         };
         (spki, subject, key_uid)
     } else {
-        let key_uid =
-            match replacing {
-                Some((_, Some(k))) => k,
-                Some((old, None)) => return Err(KmipError::new(
+        let key_uid = match replacing {
+            Some((_, Some(k))) => k,
+            Some((old, None)) => {
+                return Err(KmipError::new(
                     Reason::InvalidField,
                     format!(
                         "certificate {old} is linked to no public key: send a Certificate Request"
                     ),
-                )),
-                None => ctx.uid(payload)?,
-            };
+                ))
+            }
+            None => ctx.uid(payload)?,
+        };
         let m = ctx.load(&key_uid)?;
         if m.rec.object_type != ot::PUBLIC_KEY {
             return Err(KmipError::new(

@@ -128,22 +128,48 @@ fn wrap_key_block(ctx: &OpCtx<'_>, uid: &str, obj: &mut Item, spec: &Item) -> Km
             "MAC/signature key wrapping is not supported",
         ));
     }
-    if spec
-        .child(tag::ENCODING_OPTION)
-        .and_then(Item::as_enum)
-        .is_some_and(|e| e != encoding_option::NO_ENCODING)
-    {
+    // No Encoding wraps the Key Material bytes; TTLV Encoding wraps the whole Key Value structure,
+    // with the attributes the Key Wrapping Specification names (Attribute Name) inside it.
+    let encoding = spec.child(tag::ENCODING_OPTION).and_then(Item::as_enum);
+    let ttlv = match encoding {
+        None | Some(encoding_option::NO_ENCODING) => false,
+        Some(encoding_option::TTLV_ENCODING) => true,
+        Some(_) => {
+            return Err(KmipError::new(
+                Reason::EncodingOptionError,
+                "unknown Encoding Option (No Encoding and TTLV Encoding are defined)",
+            ))
+        }
+    };
+    let attribute_names: Vec<&str> = spec
+        .children(tag::ATTRIBUTE_NAME)
+        .map(|i| {
+            i.as_text()
+                .ok_or_else(|| KmipError::invalid("Attribute Name must be a Text String"))
+        })
+        .collect::<KmipResult<_>>()?;
+    if !attribute_names.is_empty() && !ttlv {
         return Err(KmipError::new(
-            Reason::FeatureNotSupported,
-            "only the No Encoding option is supported for key wrapping",
+            Reason::EncodingOptionError,
+            "attributes are wrapped with the key only with the TTLV Encoding option",
         ));
     }
-    if spec.child(tag::ATTRIBUTE_NAME).is_some() {
-        return Err(KmipError::new(
-            Reason::FeatureNotSupported,
-            "wrapping attributes with the key is not supported",
-        ));
-    }
+    let wrapped_attributes: Vec<Item> = if attribute_names.is_empty() {
+        Vec::new()
+    } else {
+        let m = ctx.load(uid)?;
+        let all = m.all_attributes();
+        let mut out = Vec::new();
+        for n in &attribute_names {
+            let name = keyhaven_kmip::attribute::AttrName::from_v1_name(n)?;
+            out.extend(
+                all.iter()
+                    .filter(|a| a.name == name)
+                    .filter_map(|a| a.to_wire(ctx.version)),
+            );
+        }
+        out
+    };
     let info = spec
         .child(tag::ENCRYPTION_KEY_INFORMATION)
         .ok_or_else(|| KmipError::missing("the Encryption Key Information"))?;
@@ -205,16 +231,36 @@ fn wrap_key_block(ctx: &OpCtx<'_>, uid: &str, obj: &mut Item, spec: &Item) -> Km
         .ok_or_else(|| {
             KmipError::new(Reason::InternalServerError, "Key Block without Key Value")
         })?;
-    let material = kv
-        .child(tag::KEY_MATERIAL)
-        .and_then(Item::as_bytes)
-        .ok_or_else(|| {
+    let plain: zeroize::Zeroizing<Vec<u8>> = if ttlv {
+        let km = kv.child(tag::KEY_MATERIAL).cloned().ok_or_else(|| {
             KmipError::new(
-                Reason::FeatureNotSupported,
-                "this Key Format Type has structured Key Material, which only the TTLV Encoding option could wrap",
+                Reason::InternalServerError,
+                "Key Value without Key Material",
             )
         })?;
-    let wrapped = crate::crypto::keywrap::wrap(&kek_material, material, padding).map_err(|e| {
+        let mut c = vec![km];
+        if ctx.version.is_2x() {
+            if !wrapped_attributes.is_empty() {
+                c.push(Item::structure(tag::ATTRIBUTES, wrapped_attributes));
+            }
+        } else {
+            c.extend(wrapped_attributes);
+        }
+        zeroize::Zeroizing::new(keyhaven_ttlv::encode(&Item::structure(tag::KEY_VALUE, c)))
+    } else {
+        zeroize::Zeroizing::new(
+            kv.child(tag::KEY_MATERIAL)
+                .and_then(Item::as_bytes)
+                .ok_or_else(|| {
+                    KmipError::new(
+                        Reason::FeatureNotSupported,
+                        "this Key Format Type has structured Key Material, which only the TTLV Encoding option can wrap",
+                    )
+                })?
+                .to_vec(),
+        )
+    };
+    let wrapped = crate::crypto::keywrap::wrap(&kek_material, &plain, padding).map_err(|e| {
         KmipError::new(
             Reason::CryptographicFailure,
             format!("cannot wrap {uid} with {kek_uid}: {e}"),
@@ -225,13 +271,15 @@ fn wrap_key_block(ctx: &OpCtx<'_>, uid: &str, obj: &mut Item, spec: &Item) -> Km
     if let Some(p) = info.child(tag::CRYPTOGRAPHIC_PARAMETERS) {
         info_out.push(p.clone());
     }
-    items.push(Item::structure(
-        tag::KEY_WRAPPING_DATA,
-        vec![
-            Item::enumeration(tag::WRAPPING_METHOD, method),
-            Item::structure(tag::ENCRYPTION_KEY_INFORMATION, info_out),
-        ],
-    ));
+    let mut kwd = vec![
+        Item::enumeration(tag::WRAPPING_METHOD, method),
+        Item::structure(tag::ENCRYPTION_KEY_INFORMATION, info_out),
+    ];
+    // The Encoding Option the client asked for is echoed.
+    if let Some(e) = encoding {
+        kwd.push(Item::enumeration(tag::ENCODING_OPTION, e));
+    }
+    items.push(Item::structure(tag::KEY_WRAPPING_DATA, kwd));
     Ok(())
 }
 
