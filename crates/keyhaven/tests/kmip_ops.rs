@@ -1799,3 +1799,31 @@ fn key_wrapping_with_attributes_and_the_encoding_option_echoed() {
         result_reason::ENCODING_OPTION_ERROR,
     );
 }
+
+#[test]
+fn quantum_safe_keys_only_when_asked() {
+    let server = TestServer::start();
+    let creds = server.issue("app", "default");
+    let mut c = Conn::connect(server.addr, &creds);
+    let create = |bits: i32, qs: bool| {
+        vec![
+            Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY),
+            attrs(
+                V2_1,
+                vec![
+                    alg_attr(alg::AES),
+                    len_attr(bits),
+                    ("Quantum Safe", Item::boolean(tag::QUANTUM_SAFE, qs)),
+                ],
+            ),
+        ]
+    };
+    let bi = c.call(V2_1, CREATE, create(128, true));
+    fails_with(&bi, result_reason::GENERAL_FAILURE);
+    assert!(bi
+        .child(tag::RESULT_MESSAGE)
+        .and_then(Item::as_text)
+        .is_some_and(|m| m.starts_with("NOT_SAFE")));
+    c.ok(V2_1, CREATE, create(256, true));
+    c.ok(V2_1, CREATE, create(128, false));
+}

@@ -16,6 +16,7 @@ pub mod new_attrs;
 pub mod objects;
 pub mod ops;
 pub mod pending;
+pub mod quantum;
 pub mod tickets;
 pub mod tls;
 pub mod undo;

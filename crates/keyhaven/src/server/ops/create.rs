@@ -46,6 +46,7 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
             ))
         }
     };
+    crate::server::quantum::check_symmetric(&attrs, length)?;
     let material = generate(algorithm, length)?;
     let mut attrs: Vec<_> = attrs
         .into_iter()

@@ -94,6 +94,8 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     }
     let private_attrs = merge(&common, private_own);
     let public_attrs = merge(&common, public_own);
+    crate::server::quantum::check_asymmetric(&private_attrs)?;
+    crate::server::quantum::check_asymmetric(&public_attrs)?;
 
     let algorithm = match find(&private_attrs, tag::CRYPTOGRAPHIC_ALGORITHM)
         .or_else(|| find(&public_attrs, tag::CRYPTOGRAPHIC_ALGORITHM))
