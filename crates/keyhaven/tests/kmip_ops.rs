@@ -1827,3 +1827,138 @@ fn quantum_safe_keys_only_when_asked() {
     c.ok(V2_1, CREATE, create(256, true));
     c.ok(V2_1, CREATE, create(128, false));
 }
+
+#[test]
+fn asynchronous_requests_pending_poll_cancel_and_query() {
+    let server = TestServer::start();
+    let creds = server.issue("app", "default");
+    let mut c = Conn::connect(server.addr, &creds);
+    let other_creds = server.issue("other", "default");
+    let mut other = Conn::connect(server.addr, &other_creds);
+    let async_header = vec![Item::boolean(tag::ASYNCHRONOUS_INDICATOR, true)];
+    let create = vec![
+        Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY),
+        attrs(V2_1, vec![alg_attr(alg::AES), len_attr(128)]),
+    ];
+    // Operation Pending with a correlation value, and nothing created yet.
+    let bi = call_with(&mut c, async_header.clone(), CREATE, create.clone());
+    assert_eq!(result_status(&bi), 2, "Operation Pending");
+    assert!(bi.child(tag::RESPONSE_PAYLOAD).is_none());
+    let corr = bi
+        .child(tag::ASYNCHRONOUS_CORRELATION_VALUE)
+        .and_then(Item::as_bytes)
+        .expect("correlation")
+        .to_vec();
+    let count = |c: &mut Conn| {
+        c.ok(V2_1, LOCATE, vec![])
+            .children(tag::UNIQUE_IDENTIFIER)
+            .count()
+    };
+    assert_eq!(count(&mut c), 0);
+    // Query Asynchronous Requests lists it; another client sees nothing and cannot poll it.
+    let q = c.ok(V2_1, QUERY_ASYNCHRONOUS_REQUESTS, vec![]);
+    let reqs: Vec<&Item> = q.children(tag::ASYNCHRONOUS_REQUEST).collect();
+    assert_eq!(reqs.len(), 1);
+    assert_eq!(
+        reqs[0].child(tag::OPERATION).and_then(Item::as_enum),
+        Some(CREATE)
+    );
+    assert_eq!(
+        reqs[0]
+            .child(tag::ASYNCHRONOUS_CORRELATION_VALUE)
+            .and_then(Item::as_bytes),
+        Some(&corr[..])
+    );
+    assert_eq!(
+        other
+            .ok(V2_1, QUERY_ASYNCHRONOUS_REQUESTS, vec![])
+            .items()
+            .len(),
+        0
+    );
+    let poll = vec![Item::bytes(
+        tag::ASYNCHRONOUS_CORRELATION_VALUE,
+        corr.clone(),
+    )];
+    fails_with(
+        &other.call(V2_1, POLL, poll.clone()),
+        result_reason::INVALID_ASYNCHRONOUS_CORRELATION_VALUE,
+    );
+    // Process accepts it; Poll answers as Create would have, under Create.
+    c.ok(V2_1, PROCESS, poll.clone());
+    let bi = c.call(V2_1, POLL, poll.clone());
+    assert_success(&bi);
+    assert_eq!(
+        bi.child(tag::OPERATION).and_then(Item::as_enum),
+        Some(CREATE)
+    );
+    let uid = uid_of(bi.child(tag::RESPONSE_PAYLOAD).expect("payload"));
+    assert_eq!(count(&mut c), 1);
+    c.ok(V2_1, GET, vec![uid_item(&uid)]);
+    // Polled once: gone.
+    fails_with(
+        &c.call(V2_1, POLL, poll),
+        result_reason::INVALID_ASYNCHRONOUS_CORRELATION_VALUE,
+    );
+    // Cancel: Canceled, and the request never runs.
+    let bi = call_with(&mut c, async_header, CREATE, create);
+    let corr = bi
+        .child(tag::ASYNCHRONOUS_CORRELATION_VALUE)
+        .and_then(Item::as_bytes)
+        .expect("correlation")
+        .to_vec();
+    let p = c.ok(
+        V2_1,
+        CANCEL,
+        vec![Item::bytes(
+            tag::ASYNCHRONOUS_CORRELATION_VALUE,
+            corr.clone(),
+        )],
+    );
+    assert_eq!(
+        p.child(tag::CANCELLATION_RESULT).and_then(Item::as_enum),
+        Some(1)
+    );
+    assert_eq!(
+        p.child(tag::ASYNCHRONOUS_CORRELATION_VALUE)
+            .and_then(Item::as_bytes),
+        Some(&corr[..])
+    );
+    assert_eq!(count(&mut c), 1);
+    fails_with(
+        &c.call(
+            V2_1,
+            POLL,
+            vec![Item::bytes(tag::ASYNCHRONOUS_CORRELATION_VALUE, corr)],
+        ),
+        result_reason::INVALID_ASYNCHRONOUS_CORRELATION_VALUE,
+    );
+    // 1.x: Item Not Found for an unknown correlation value.
+    fails_with(
+        &c.call(
+            V1_4,
+            POLL,
+            vec![Item::bytes(
+                tag::ASYNCHRONOUS_CORRELATION_VALUE,
+                vec![1, 2, 3],
+            )],
+        ),
+        result_reason::ITEM_NOT_FOUND,
+    );
+
+    // Set Endpoint Role: Server accepted and echoed, Client refused.
+    let p = c.ok(
+        V2_1,
+        SET_ENDPOINT_ROLE,
+        vec![Item::enumeration(tag::ENDPOINT_ROLE, 2)],
+    );
+    assert_eq!(p.child(tag::ENDPOINT_ROLE).and_then(Item::as_enum), Some(2));
+    fails_with(
+        &c.call(
+            V2_1,
+            SET_ENDPOINT_ROLE,
+            vec![Item::enumeration(tag::ENDPOINT_ROLE, 1)],
+        ),
+        result_reason::FEATURE_NOT_SUPPORTED,
+    );
+}

@@ -54,6 +54,8 @@ pub fn deferrable(operation: u32) -> bool {
             | op::LOGOUT
             | op::DELEGATED_LOGIN
             | op::PING
+            | op::PROCESS
+            | op::SET_ENDPOINT_ROLE
     )
 }
 
@@ -119,4 +121,11 @@ pub fn operation_of(tenant_id: &str, client_id: &str, poll_payload: &Item) -> Op
     t.get(corr)
         .filter(|p| p.tenant_id == tenant_id && p.client_id == client_id)
         .map(|p| p.operation)
+}
+
+/// Whether a client has a waiting request with that correlation value (Process).
+pub fn is_waiting(tenant_id: &str, client_id: &str, corr: &[u8]) -> bool {
+    let t = table().lock().unwrap_or_else(|e| e.into_inner());
+    t.get(corr)
+        .is_some_and(|p| p.tenant_id == tenant_id && p.client_id == client_id)
 }

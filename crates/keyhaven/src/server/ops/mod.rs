@@ -54,8 +54,10 @@ pub mod logout;
 pub mod ping;
 pub mod pkcs11;
 pub mod poll;
+pub mod process;
 pub mod query_asynchronous_requests;
 pub mod recertify;
+pub mod set_endpoint_role;
 pub mod validate;
 
 use keyhaven_kmip::attribute::{encode_storage, parse_template_attribute, AttrName, Attribute};
