@@ -755,6 +755,76 @@ fn global_ipv6_from_if_inet6(text: &str) -> Vec<Ipv6Addr> {
     out
 }
 
+// ---------------------------------------------------------------------------
+// KMIP Certify / Re-certify
+// ---------------------------------------------------------------------------
+
+/// Validity of certificates issued by the KMIP Certify and Re-certify operations.
+pub const KMIP_CERT_VALIDITY_DAYS: i64 = 365;
+
+/// The public key (SubjectPublicKeyInfo DER) and subject of a DER PKCS#10 request whose
+/// self-signature verifies.
+pub fn csr_public_key_and_subject(
+    csr_der: &[u8],
+) -> Result<(Vec<u8>, DistinguishedName), PkiError> {
+    let (rest, csr) =
+        x509_parser::certification_request::X509CertificationRequest::from_der(csr_der)
+            .map_err(|e| PkiError::InvalidCsr(e.to_string()))?;
+    if !rest.is_empty() {
+        return Err(PkiError::InvalidCsr("trailing data after the CSR".into()));
+    }
+    csr.verify_signature()
+        .map_err(|e| PkiError::CsrSignature(e.to_string()))?;
+    let info = &csr.certification_request_info;
+    Ok((info.subject_pki.raw.to_vec(), convert_name(&info.subject)?))
+}
+
+/// A distinguished name from its RFC 4514 text (`CN=a,O=b,C=US`: CN, O, OU, C, ST, L).
+pub fn parse_dn(text: &str) -> Result<DistinguishedName, PkiError> {
+    let mut dn = DistinguishedName::new();
+    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (k, v) = part
+            .split_once('=')
+            .ok_or_else(|| PkiError::InvalidName(text.to_owned(), "expected TYPE=value parts"))?;
+        let t = match k.trim().to_ascii_uppercase().as_str() {
+            "CN" => DnType::CommonName,
+            "O" => DnType::OrganizationName,
+            "OU" => DnType::OrganizationalUnitName,
+            "C" => DnType::CountryName,
+            "ST" => DnType::StateOrProvinceName,
+            "L" => DnType::LocalityName,
+            _ => {
+                return Err(PkiError::InvalidName(
+                    text.to_owned(),
+                    "only CN, O, OU, C, ST and L are supported",
+                ))
+            }
+        };
+        dn.push(t, v.trim());
+    }
+    Ok(dn)
+}
+
+/// An end-entity certificate for a public key (SubjectPublicKeyInfo DER) with that subject,
+/// signed by `ca`, valid [`KMIP_CERT_VALIDITY_DAYS`] days. Returns the DER.
+pub fn certify_public_key(
+    ca: &CertAndKey,
+    spki_der: &[u8],
+    subject: DistinguishedName,
+) -> Result<Vec<u8>, PkiError> {
+    let public_key = rcgen::SubjectPublicKeyInfo::from_der(spki_der)
+        .map_err(|e| PkiError::UnsupportedCsrKey(e.to_string()))?;
+    let (ca_cert, ca_key) = load_ca(ca)?;
+    let mut params = base_params("placeholder", KMIP_CERT_VALIDITY_DAYS)?;
+    params.distinguished_name = subject;
+    params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
+    params.use_authority_key_identifier_extension = true;
+    let cert = params
+        .signed_by(&public_key, &ca_cert, &ca_key)
+        .map_err(build_err)?;
+    Ok(cert.der().to_vec())
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
@@ -894,74 +964,4 @@ mod tests {
         assert!(ips.contains(&IpAddr::V6(Ipv6Addr::LOCALHOST)));
         eprintln!("detected: {names:?} {ips:?}");
     }
-}
-
-// ---------------------------------------------------------------------------
-// KMIP Certify / Re-certify
-// ---------------------------------------------------------------------------
-
-/// Validity of certificates issued by the KMIP Certify and Re-certify operations.
-pub const KMIP_CERT_VALIDITY_DAYS: i64 = 365;
-
-/// The public key (SubjectPublicKeyInfo DER) and subject of a DER PKCS#10 request whose
-/// self-signature verifies.
-pub fn csr_public_key_and_subject(
-    csr_der: &[u8],
-) -> Result<(Vec<u8>, DistinguishedName), PkiError> {
-    let (rest, csr) =
-        x509_parser::certification_request::X509CertificationRequest::from_der(csr_der)
-            .map_err(|e| PkiError::InvalidCsr(e.to_string()))?;
-    if !rest.is_empty() {
-        return Err(PkiError::InvalidCsr("trailing data after the CSR".into()));
-    }
-    csr.verify_signature()
-        .map_err(|e| PkiError::CsrSignature(e.to_string()))?;
-    let info = &csr.certification_request_info;
-    Ok((info.subject_pki.raw.to_vec(), convert_name(&info.subject)?))
-}
-
-/// A distinguished name from its RFC 4514 text (`CN=a,O=b,C=US`: CN, O, OU, C, ST, L).
-pub fn parse_dn(text: &str) -> Result<DistinguishedName, PkiError> {
-    let mut dn = DistinguishedName::new();
-    for part in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        let (k, v) = part
-            .split_once('=')
-            .ok_or_else(|| PkiError::InvalidName(text.to_owned(), "expected TYPE=value parts"))?;
-        let t = match k.trim().to_ascii_uppercase().as_str() {
-            "CN" => DnType::CommonName,
-            "O" => DnType::OrganizationName,
-            "OU" => DnType::OrganizationalUnitName,
-            "C" => DnType::CountryName,
-            "ST" => DnType::StateOrProvinceName,
-            "L" => DnType::LocalityName,
-            _ => {
-                return Err(PkiError::InvalidName(
-                    text.to_owned(),
-                    "only CN, O, OU, C, ST and L are supported",
-                ))
-            }
-        };
-        dn.push(t, v.trim());
-    }
-    Ok(dn)
-}
-
-/// An end-entity certificate for a public key (SubjectPublicKeyInfo DER) with that subject,
-/// signed by `ca`, valid [`KMIP_CERT_VALIDITY_DAYS`] days. Returns the DER.
-pub fn certify_public_key(
-    ca: &CertAndKey,
-    spki_der: &[u8],
-    subject: DistinguishedName,
-) -> Result<Vec<u8>, PkiError> {
-    let public_key = rcgen::SubjectPublicKeyInfo::from_der(spki_der)
-        .map_err(|e| PkiError::UnsupportedCsrKey(e.to_string()))?;
-    let (ca_cert, ca_key) = load_ca(ca)?;
-    let mut params = base_params("placeholder", KMIP_CERT_VALIDITY_DAYS)?;
-    params.distinguished_name = subject;
-    params.key_usages = vec![KeyUsagePurpose::DigitalSignature];
-    params.use_authority_key_identifier_extension = true;
-    let cert = params
-        .signed_by(&public_key, &ca_cert, &ca_key)
-        .map_err(build_err)?;
-    Ok(cert.der().to_vec())
 }

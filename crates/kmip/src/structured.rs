@@ -157,7 +157,7 @@ fn big_integer_bytes(b: &[u8]) -> Vec<u8> {
     if v.first().is_some_and(|x| x & 0x80 != 0) {
         v.insert(0, 0);
     }
-    while v.len() % 8 != 0 {
+    while !v.len().is_multiple_of(8) {
         v.insert(0, 0);
     }
     v

@@ -135,7 +135,7 @@ pub fn split(
             Ok(out)
         }
         Method::Gf65536 => {
-            if secret.len() % 2 != 0 {
+            if !secret.len().is_multiple_of(2) {
                 return Err("GF(2^16) sharing splits secrets of whole 16-bit pieces (an even number of bytes)".into());
             }
             if parts > 65535 {
@@ -245,7 +245,7 @@ pub fn join(
             Ok(out)
         }
         Method::Gf65536 => {
-            if n % 2 != 0 {
+            if !n.is_multiple_of(2) {
                 return Err("a GF(2^16) part has an odd number of bytes".into());
             }
             let xs: Vec<G16> = shares

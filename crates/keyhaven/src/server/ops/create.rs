@@ -94,9 +94,12 @@ pub fn generate(algorithm: u32, length: i32) -> KmipResult<Zeroizing<Vec<u8>>> {
     Ok(k)
 }
 
+/// `(min, max, step)` ranges of key lengths in bits.
+type LengthRanges = &'static [(i32, i32, i32)];
+
 /// The valid lengths (bits) of a symmetric algorithm's keys, as the algorithm's definition gives
 /// them, and the message naming them: `(min, max, step)` ranges.
-fn valid_lengths(algorithm: u32) -> Option<(&'static [(i32, i32, i32)], &'static str)> {
+fn valid_lengths(algorithm: u32) -> Option<(LengthRanges, &'static str)> {
     Some(match algorithm {
         alg::AES | alg::CAMELLIA | alg::ARIA => (&[(128, 256, 64)], "128, 192 or 256"),
         // DES keys carry a parity bit per byte: the lengths count key bits or whole bytes.
