@@ -277,7 +277,8 @@ fn bad_input_gets_clear_errors() {
     if let Some(t) = des[1].items_mut() {
         t[0] = attr_v1(
             "Cryptographic Algorithm",
-            Item::enumeration(0, keyhaven_kmip::enums::cryptographic_algorithm::DES),
+            // A hash algorithm: no key to create; the message names what Create makes.
+            Item::enumeration(0, keyhaven_kmip::enums::cryptographic_algorithm::SHA3_256),
         );
     }
     let bi = c.call(V1_1, CREATE, des);
