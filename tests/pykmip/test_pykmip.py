@@ -302,6 +302,25 @@ def test_create_aes_lengths(client, length):
     assert len(key.value) == length // 8
 
 
+def test_create_idea_and_derive_key(client):
+    """The issue's new-user attempts: an IDEA key, and Derive Key (HMAC, RFC 4231 case 1)."""
+    uid = client.create(enums.CryptographicAlgorithm.IDEA, 128)
+    key = client.get(uid)
+    assert key.cryptographic_algorithm == enums.CryptographicAlgorithm.IDEA
+    assert len(key.value) == 16
+    base = client.register(objects.SymmetricKey(
+        enums.CryptographicAlgorithm.HMAC_SHA256, 160, b"\x0b" * 20,
+        masks=[enums.CryptographicUsageMask.DERIVE_KEY]))
+    client.activate(base)
+    derived = client.derive_key(
+        enums.ObjectType.SYMMETRIC_KEY, [base], enums.DerivationMethod.HMAC,
+        {"derivation_data": b"Hi There"},
+        cryptographic_length=256,
+        cryptographic_algorithm=enums.CryptographicAlgorithm.AES)
+    assert client.get(derived).value == bytes.fromhex(
+        "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7")
+
+
 def test_get_attributes_all(client, kmip_version):
     """GetAttributes with no names returns every attribute."""
     name = unique("pykmip-all-attrs")
