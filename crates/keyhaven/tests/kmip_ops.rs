@@ -1962,3 +1962,77 @@ fn asynchronous_requests_pending_poll_cancel_and_query() {
         result_reason::FEATURE_NOT_SUPPORTED,
     );
 }
+
+#[test]
+fn keys_wrapped_by_a_key_the_server_lacks_are_stored_as_given() {
+    let server = TestServer::start();
+    let creds = server.issue("app", "default");
+    let mut c = Conn::connect(server.addr, &creds);
+    let wrapped = h("1fa68b0a8112b447aef34bd8fb5a7b829d3e862371d2cfe5");
+    let key = Item::structure(
+        tag::SYMMETRIC_KEY,
+        vec![Item::structure(
+            tag::KEY_BLOCK,
+            vec![
+                Item::enumeration(tag::KEY_FORMAT_TYPE, 1),
+                Item::bytes(tag::KEY_VALUE, wrapped.clone()),
+                Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, alg::AES),
+                Item::int(tag::CRYPTOGRAPHIC_LENGTH, 128),
+                Item::structure(
+                    tag::KEY_WRAPPING_DATA,
+                    vec![
+                        Item::enumeration(tag::WRAPPING_METHOD, 1),
+                        Item::structure(
+                            tag::ENCRYPTION_KEY_INFORMATION,
+                            vec![uid_item("kek-held-elsewhere")],
+                        ),
+                    ],
+                ),
+            ],
+        )],
+    );
+    for v in [V1_4, V2_1] {
+        let uid = uid_of(&c.ok(
+            v,
+            REGISTER,
+            vec![
+                Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY),
+                attrs(
+                    v,
+                    vec![
+                        mask_attr(4 | 8),
+                        (
+                            "Activation Date",
+                            Item::datetime(tag::ACTIVATION_DATE, now() - 60),
+                        ),
+                    ],
+                ),
+                key.clone(),
+            ],
+        ));
+        // Given back exactly as registered, still wrapped.
+        let got = c.ok(v, GET, vec![uid_item(&uid)]);
+        assert_eq!(got.child(tag::SYMMETRIC_KEY), Some(&key));
+        // The server has no plaintext to use or convert.
+        fails_with(
+            &c.call(
+                v,
+                ENCRYPT,
+                vec![
+                    uid_item(&uid),
+                    crypto_params(vec![Item::enumeration(tag::BLOCK_CIPHER_MODE, bcm::ECB)]),
+                    Item::bytes(tag::DATA, vec![0; 16]),
+                ],
+            ),
+            result_reason::KEY_VALUE_NOT_PRESENT,
+        );
+        fails_with(
+            &c.call(
+                v,
+                GET,
+                vec![uid_item(&uid), Item::enumeration(tag::KEY_FORMAT_TYPE, 7)],
+            ),
+            result_reason::KEY_VALUE_NOT_PRESENT,
+        );
+    }
+}

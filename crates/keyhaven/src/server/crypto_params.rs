@@ -246,6 +246,7 @@ fn state_name(s: u32) -> String {
 /// Usage Mask (`what` names the operation in messages).
 pub fn check_key(m: &Managed, usage: Use, mask: u32, what: &str, now: i64) -> KmipResult<()> {
     let uid = &m.rec.uid;
+    super::ops::wrapped_as_given::check_plaintext_available(m)?;
     if is_archived(m) {
         return Err(archived_err(uid));
     }

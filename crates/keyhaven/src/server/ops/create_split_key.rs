@@ -87,6 +87,7 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
                 ));
             }
             crate::server::crypto_params::check_gettable(&m)?;
+            super::wrapped_as_given::check_plaintext_available(&m)?;
             let c = ctx.open(&m)?;
             if !matches!(
                 c.object_type,

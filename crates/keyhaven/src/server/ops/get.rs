@@ -39,6 +39,25 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         return Err(KmipError::new(Reason::PermissionDenied, msg));
     }
     let mut content = ctx.open(&m)?;
+    if super::wrapped_as_given::is_stored_as_given(&m) {
+        // Held wrapped by a key this server does not have: only as registered.
+        if wrapping.is_some() || format.is_some_and(|f| f != content.format) {
+            return Err(KmipError::new(
+                Reason::KeyValueNotPresent,
+                format!("object {uid} is held wrapped by a key this server does not have: it is given back only as registered"),
+            ));
+        }
+        let obj = super::wrapped_as_given::stored_object(&content)?;
+        crate::server::crypto_params::served(ctx, &m)?;
+        return Ok(Item::structure(
+            tag::RESPONSE_PAYLOAD,
+            vec![
+                Item::enumeration(tag::OBJECT_TYPE, m.rec.object_type),
+                Item::text(tag::UNIQUE_IDENTIFIER, uid),
+                obj,
+            ],
+        ));
+    }
     if content.material.is_empty() && is_key_block_type(content.object_type) {
         // Registered as metadata only: the Key Block without Key Value.
         if wrapping.is_some() {

@@ -3,7 +3,8 @@
 //! replace them), or replaces an existing one when Replace Existing is true (otherwise Object
 //! Already Exists). A key wrapped by an AES key of the tenant is unwrapped before it is stored, as
 //! Register does (Key Wrap Type Not Wrapped, or As Registered: Get with As Registered gives it back
-//! wrapped); the material is then sealed under the tenant's keys like every other object.
+//! wrapped); one wrapped by a key this server does not hold is stored as provided
+//! (`wrapped_as_given`). The material is then sealed under the tenant's keys like every other object.
 
 use keyhaven_kmip::attribute::{parse_template_attribute, AttrName, Attribute};
 use keyhaven_kmip::enums::state;
@@ -54,10 +55,22 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     let obj = payload.child(otag).ok_or_else(|| {
         KmipError::missing("the object (its structure must match the Object Type)")
     })?;
-    let unwrapped = super::register::unwrap_registered(ctx, obj)?;
-    let obj = unwrapped.as_ref().map_or(obj, |(o, _)| o);
-    let mut content = ObjectContent::from_wire(object_type, obj)?;
     let (_, mut attrs) = parse_template_attribute(payload.child(tag::ATTRIBUTES), ctx.version)?;
+    // Wrapped by a key this server does not hold: stored as provided (spec).
+    let (unwrapped, mut content) = match super::wrapped_as_given::unknown_wrapping_key(ctx, obj) {
+        Some(kek) => {
+            let (content, marker) = super::wrapped_as_given::content(object_type, obj, &kek)?;
+            attrs.retain(|a| a.name.key() != super::wrapped_as_given::MARKER);
+            attrs.push(marker);
+            (None, content)
+        }
+        None => {
+            let unwrapped = super::register::unwrap_registered(ctx, obj)?;
+            let obj = unwrapped.as_ref().map_or(obj, |(o, _)| o);
+            let content = ObjectContent::from_wire(object_type, obj)?;
+            (unwrapped, content)
+        }
+    };
     if let Some((_, registered)) = unwrapped {
         attrs.push(Attribute::new(
             AttrName::from_v1_name(super::register::REGISTERED_WRAPPING)?,

@@ -63,6 +63,7 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
                 format!("Split Key {uid} is destroyed"),
             ));
         }
+        super::wrapped_as_given::check_plaintext_available(&m)?;
         parts.push(ctx.open(&m)?.split_key_part()?);
     }
     let first = &parts[0];

@@ -59,6 +59,7 @@ pub mod query_asynchronous_requests;
 pub mod recertify;
 pub mod set_endpoint_role;
 pub mod validate;
+pub mod wrapped_as_given;
 
 use keyhaven_kmip::attribute::{encode_storage, parse_template_attribute, AttrName, Attribute};
 use keyhaven_kmip::enums::{operation as op, operation_in_version, state};

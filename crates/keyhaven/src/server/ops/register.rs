@@ -35,6 +35,26 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     let obj = payload.child(otag).ok_or_else(|| {
         KmipError::missing("the object to register (its structure must match the Object Type)")
     })?;
+    // A Key Block wrapped by a key this server does not hold is stored as given.
+    if let Some(kek) = super::wrapped_as_given::unknown_wrapping_key(ctx, obj) {
+        let (content, marker) = super::wrapped_as_given::content(object_type, obj, &kek)?;
+        let container = if ctx.version.is_2x() {
+            payload.child(tag::ATTRIBUTES)
+        } else {
+            payload.child(tag::TEMPLATE_ATTRIBUTE)
+        };
+        let mut attrs: Vec<Attribute> = ctx
+            .template_attribute(container)?
+            .into_iter()
+            .filter(|a| {
+                !a.name.is(tag::CRYPTOGRAPHIC_ALGORITHM) && !a.name.is(tag::CRYPTOGRAPHIC_LENGTH)
+            })
+            .collect();
+        check_client_attributes(&attrs)?;
+        attrs.push(marker);
+        let uid = ctx.insert(&content, attrs)?;
+        return Ok(uid_payload(&uid));
+    }
     // A Key Block wrapped by another key of the tenant is unwrapped here; how it was wrapped is kept
     // for Get with Key Wrap Type As Registered.
     let unwrapped = unwrap_registered(ctx, obj)?;
