@@ -1,6 +1,8 @@
-//! Create: a new symmetric key from the OS CSPRNG, stored wrapped: AES (128, 192, 256 bits), Triple
-//! DES (168 or 112 bits, 24 or 16 bytes with odd parity), HMAC keys (8 to 4096 bits, whole bytes),
-//! ChaCha20 and ChaCha20Poly1305 (256 bits).
+//! Create: a new symmetric key from the OS CSPRNG, stored wrapped, for every symmetric algorithm of
+//! the KMIP enumerations with a defined key length (see `valid_lengths`): AES, Camellia, ARIA (128,
+//! 192, 256 bits), DES and Triple DES (with odd parity), HMAC keys (8 to 4096 bits, whole bytes),
+//! ChaCha20 and Poly1305 (256), Blowfish, CAST5, IDEA, RC2, RC4, RC5, SKIPJACK, SEED, SM4, Twofish,
+//! MARS and GOST. A key asked to be Quantum Safe must be of 256 bits or more (`server::quantum`).
 
 use keyhaven_kmip::enums::{cryptographic_algorithm as alg, object_type as ot};
 use keyhaven_kmip::error::{KmipError, KmipResult, Reason};

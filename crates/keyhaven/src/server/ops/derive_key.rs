@@ -7,8 +7,9 @@
 //!
 //! * PBKDF2: password = the key, Salt and Iteration Count required, PRF HMAC with the Hashing
 //!   Algorithm of the Cryptographic Parameters (PKCS#5's default, SHA-1, when none);
-//! * HASH: the hash (Cryptographic Parameters' Hashing Algorithm, required) of the key, or of the
-//!   Derivation Data when no key is given... the spec wants one or the other, so both is refused;
+//! * HASH: the hash (Cryptographic Parameters' Hashing Algorithm, required) of the derivation
+//!   key's value; the spec's HASH method takes "either a derivation key or derivation data", so a
+//!   request giving Derivation Data as well is refused (a Unique Identifier is always required);
 //! * HMAC: HMAC of the Derivation Data under the key, its hash taken from the key's HMAC algorithm
 //!   (the spec: "the attributes of the derivation key provide enough information about the PRF"),
 //!   else from the Cryptographic Parameters;

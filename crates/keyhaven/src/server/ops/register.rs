@@ -3,8 +3,9 @@
 //! wrapped. Keys are checked (and their length filled in) when this server can parse their format;
 //! a certificate gets the attributes its contents define (type, length, identifier, subject, issuer,
 //! signature algorithm). Also 1.x Templates, keys wrapped by another AES key of the tenant (unwrapped
-//! here, given back wrapped by Get with Key Wrap Type As Registered) and metadata-only keys (no Key
-//! Value).
+//! here, given back wrapped by Get with Key Wrap Type As Registered), keys wrapped by a key the
+//! server does not hold (stored as given, `wrapped_as_given`), Split Key and PGP Key objects (kept as
+//! registered) and metadata-only keys (no Key Value).
 
 use keyhaven_kmip::attribute::{AttrName, Attribute};
 use keyhaven_kmip::enums::{certificate_type, object_type as ot};
@@ -27,7 +28,7 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         KmipError::new(
             Reason::InvalidObjectType,
             format!(
-                "{} cannot be registered here (Symmetric Key, Secret Data, Opaque Object, Public Key, Private Key and Certificate can)",
+                "{} cannot be registered here (Symmetric Key, Secret Data, Opaque Object, Public Key, Private Key, Certificate, Split Key and PGP Key can)",
                 super::create::type_name(object_type)
             ),
         )
