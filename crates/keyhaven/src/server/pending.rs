@@ -20,6 +20,8 @@ use super::objects::now;
 /// How long an unpolled request waits (seconds) and how many may wait on a node.
 pub const MAX_AGE_SECS: i64 = 3600;
 const MAX_PENDING: usize = 10_000;
+/// How many may wait for one client, so that one client cannot fill the queue for all.
+const MAX_PENDING_PER_CLIENT: usize = 256;
 
 /// One waiting request.
 #[derive(Clone, Debug)]
@@ -64,7 +66,11 @@ pub fn submit(p: Pending) -> KmipResult<Vec<u8>> {
     let mut t = table().lock().unwrap_or_else(|e| e.into_inner());
     let cutoff = (now() - MAX_AGE_SECS) * 1_000_000;
     t.retain(|_, v| v.submitted_us > cutoff);
-    if t.len() >= MAX_PENDING {
+    let mine = t
+        .values()
+        .filter(|v| v.tenant_id == p.tenant_id && v.client_id == p.client_id)
+        .count();
+    if t.len() >= MAX_PENDING || mine >= MAX_PENDING_PER_CLIENT {
         return Err(KmipError::new(
             Reason::ServerLimitExceeded,
             "too many asynchronous requests are waiting: poll or cancel them",

@@ -26,6 +26,8 @@ pub const DEFAULT_LEASE_SECS: i64 = 3600;
 pub const MAX_LEASE_SECS: i64 = 86_400;
 /// Tickets held at once on a node.
 const MAX_TICKETS: usize = 100_000;
+/// Tickets one client may hold at once.
+const MAX_TICKETS_PER_CLIENT: usize = 1024;
 
 /// One Right of a delegated ticket; `None` fields are unrestricted.
 #[derive(Clone, Debug, Default)]
@@ -165,8 +167,12 @@ pub fn issue(tenant_id: &str, client_id: &str, terms: Terms) -> KmipResult<Vec<u
     let value = crate::crypto::random_bytes(32).to_vec();
     let mut t = table().lock().unwrap_or_else(|e| e.into_inner());
     let n = now();
-    t.retain(|_, v| v.expires > n);
-    if t.len() >= MAX_TICKETS {
+    t.retain(|_, v| v.expires > n && v.remaining != Some(0));
+    let mine = t
+        .values()
+        .filter(|v| v.tenant_id == tenant_id && v.client_id == client_id)
+        .count();
+    if t.len() >= MAX_TICKETS || mine >= MAX_TICKETS_PER_CLIENT {
         return Err(KmipError::new(
             Reason::ServerLimitExceeded,
             "too many tickets are open on this server: log out unused ones",

@@ -27,6 +27,8 @@ fn contexts() -> &'static Mutex<HashMap<String, (String, String)>> {
 
 /// The most PKCS#11 contexts open at once on this node.
 const MAX_CONTEXTS: usize = 10_000;
+/// PKCS#11 contexts one client may hold at once.
+const MAX_CONTEXTS_PER_CLIENT: usize = 64;
 
 /// CK_INFO: cryptokiVersion 2.40, manufacturerID, flags 0, libraryDescription, libraryVersion.
 fn ck_info() -> Vec<u8> {
@@ -82,7 +84,8 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     let mut out = vec![function_item.clone()];
     let code = match function {
         f::C_INITIALIZE => {
-            if map.len() >= MAX_CONTEXTS {
+            let mine = map.values().filter(|o| **o == owner).count();
+            if map.len() >= MAX_CONTEXTS || mine >= MAX_CONTEXTS_PER_CLIENT {
                 return Err(KmipError::new(
                     Reason::ServerLimitExceeded,
                     "too many PKCS#11 contexts are open on this server",
