@@ -252,7 +252,10 @@ fn open_root_keys(
     )));
     let local = Arc::new(local);
     let mut providers: HashMap<String, Arc<dyn RootKeyProvider>> = HashMap::new();
-    providers.insert(local.name().to_owned(), local.clone());
+    providers.insert(
+        local.name().to_owned(),
+        crate::server::metrics::rootkey::MeteredProvider::wrap(local.clone()),
+    );
     let envelope = Arc::new(
         Envelope::new(providers, store.clone())
             .with_check_interval(root_key_check)

@@ -4,15 +4,19 @@
 #![forbid(unsafe_code)]
 
 pub mod backup;
+pub mod admin;
 pub mod bench;
 pub mod certs;
 pub mod cli;
 pub mod client;
 pub mod cluster;
+pub mod config;
 pub mod conformance;
 pub mod crypto;
 pub mod datadir;
+pub mod logging;
 pub mod pki;
 pub mod rootkey;
 pub mod server;
+pub mod service;
 pub mod store;

@@ -2,11 +2,8 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    let cli = keyhaven::cli::Cli::parse();
-    match keyhaven::cli::run(cli) {
+    match keyhaven::cli::config::main(std::env::args_os().collect()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e}");

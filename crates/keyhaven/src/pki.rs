@@ -965,3 +965,40 @@ mod tests {
         eprintln!("detected: {names:?} {ips:?}");
     }
 }
+
+/// A DER certificate as PEM text ("-----BEGIN CERTIFICATE-----", 64-column base64).
+pub fn der_to_pem(der: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut b64 = String::with_capacity(der.len() * 4 / 3 + 4);
+    for chunk in der.chunks(3) {
+        let n = chunk.len();
+        let v = (u32::from(chunk[0]) << 16)
+            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*chunk.get(2).unwrap_or(&0));
+        for i in 0..4 {
+            if i <= n {
+                b64.push(ALPHABET[((v >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                b64.push('=');
+            }
+        }
+    }
+    let mut out = String::from("-----BEGIN CERTIFICATE-----\n");
+    for line in b64.as_bytes().chunks(64) {
+        out.push_str(&String::from_utf8_lossy(line));
+        out.push('\n');
+    }
+    out.push_str("-----END CERTIFICATE-----\n");
+    out
+}
+
+#[cfg(test)]
+mod pem_tests {
+    #[test]
+    fn der_to_pem_round_trips() {
+        let ca = super::generate_ca("pem test").expect("ca");
+        let pem = super::der_to_pem(&ca.cert_der);
+        let back = super::parse_certificates(pem.as_bytes()).expect("parses");
+        assert_eq!(back, vec![ca.cert_der.clone()]);
+    }
+}

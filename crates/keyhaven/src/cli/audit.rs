@@ -4,7 +4,9 @@ use std::path::Path;
 
 use clap::Args;
 
-use super::{fmt_time, open_admin, CliResult};
+use super::{open_admin, CliResult};
+use crate::service::audit::{self, AuditQuery};
+use crate::service::{Actor, Ctx};
 
 #[derive(Args, Debug)]
 pub struct AuditArgs {
@@ -17,36 +19,47 @@ pub struct AuditArgs {
     /// Most recent N records.
     #[arg(long, default_value_t = 100)]
     pub limit: usize,
+    /// Only records whose actor contains this text (e.g. admin: or a client name).
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Only this operation (e.g. Get, AdminRevoke).
+    #[arg(long)]
+    pub operation: Option<String>,
+    /// Only failures.
+    #[arg(long)]
+    pub failures: bool,
     #[arg(long)]
     pub json: bool,
+    /// Output CSV.
+    #[arg(long, conflicts_with = "json")]
+    pub csv: bool,
 }
 
 pub fn run(data_dir: &Path, a: AuditArgs) -> CliResult {
     let o = open_admin(data_dir)?;
-    let tenant_id = match &a.tenant {
-        Some(n) => Some(
-            o.store
-                .get_tenant_by_name(n)
-                .map_err(|_| format!("no tenant named {n:?}"))?
-                .id,
-        ),
-        None => None,
+    let ctx = Ctx {
+        store: o.store.as_ref(),
+        envelope: &o.envelope,
+        dir: &o.dir,
+        actor: Actor::cli(),
     };
-    let recs = o
-        .store
-        .list_audit(tenant_id.as_deref(), a.uid.as_deref(), a.limit)
-        .map_err(|e| e.to_string())?;
-    if a.json {
-        let rows: Vec<_> = recs
-            .iter()
-            .map(|r| {
-                serde_json::json!({"at": fmt_time(r.at), "tenant_id": r.tenant_id, "actor": r.actor,
-                "operation": r.operation, "uid": r.uid, "outcome": r.outcome, "peer": r.peer})
-            })
-            .collect();
+    let recs = audit::query(
+        &ctx,
+        &AuditQuery {
+            tenant: a.tenant.clone(),
+            uid: a.uid.clone(),
+            actor: a.actor.clone(),
+            operation: a.operation.clone(),
+            failures_only: a.failures,
+            limit: a.limit,
+        },
+    )?;
+    if a.csv {
+        print!("{}", audit::to_csv(&recs));
+    } else if a.json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
+            serde_json::to_string_pretty(&recs).map_err(|e| e.to_string())?
         );
     } else {
         println!(
@@ -56,7 +69,7 @@ pub fn run(data_dir: &Path, a: AuditArgs) -> CliResult {
         for r in recs {
             println!(
                 "{:<25} {:<20} {:<18} {:<38} {:<22} {}",
-                fmt_time(r.at),
+                r.at,
                 r.actor,
                 r.operation,
                 r.uid.as_deref().unwrap_or("-"),

@@ -4,25 +4,11 @@
 
 use std::path::Path;
 
-use clap::{Subcommand, ValueEnum};
-use keyhaven_kmip::attribute::{decode_storage, Attribute};
-use keyhaven_kmip::enums::{enum_value_by_name, enum_value_name, revocation_reason_code as rrc};
-use keyhaven_kmip::tag;
-use keyhaven_ttlv::{Item, Value};
+use clap::Subcommand;
 
-use super::{fmt_time, open_admin, CliResult};
-use crate::datadir::Opened;
-use crate::server::objects::{self, now, Managed};
-use crate::store::{AuditRecord, ObjectFilter, TenantRecord};
-
-/// The tags vCenter puts on its keys, shown as columns.
-const VMWARE_TAGS: [&str; 5] = [
-    "x-Vendor",
-    "x-Product",
-    "x-Component",
-    "x-Name",
-    "x-Identifier",
-];
+use super::{open_admin, CliResult};
+use crate::service::keys::{self, Change, KeyQuery, RevokeReason};
+use crate::service::{Actor, Ctx};
 
 #[derive(Subcommand, Debug)]
 pub enum KeyCmd {
@@ -74,59 +60,55 @@ pub enum KeyCmd {
     },
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum RevokeReason {
-    Unspecified,
-    KeyCompromise,
-    CaCompromise,
-    AffiliationChanged,
-    Superseded,
-    CessationOfOperation,
-    PrivilegeWithdrawn,
-}
-
-impl RevokeReason {
-    fn code(self) -> u32 {
-        match self {
-            RevokeReason::Unspecified => rrc::UNSPECIFIED,
-            RevokeReason::KeyCompromise => rrc::KEY_COMPROMISE,
-            RevokeReason::CaCompromise => rrc::CA_COMPROMISE,
-            RevokeReason::AffiliationChanged => rrc::AFFILIATION_CHANGED,
-            RevokeReason::Superseded => rrc::SUPERSEDED,
-            RevokeReason::CessationOfOperation => rrc::CESSATION_OF_OPERATION,
-            RevokeReason::PrivilegeWithdrawn => rrc::PRIVILEGE_WITHDRAWN,
-        }
-    }
-}
-
 pub fn run(data_dir: &Path, cmd: KeyCmd) -> CliResult {
     let o = open_admin(data_dir)?;
+    let ctx = Ctx {
+        store: o.store.as_ref(),
+        envelope: &o.envelope,
+        dir: &o.dir,
+        actor: Actor::cli(),
+    };
     match cmd {
         KeyCmd::List {
             tenant,
             state,
             tags,
             json,
-        } => list(&o, tenant.as_deref(), state.as_deref(), &tags, json),
+        } => {
+            let tags = tags
+                .iter()
+                .map(|t| {
+                    t.split_once('=')
+                        .map(|(n, v)| (n.to_owned(), v.to_owned()))
+                        .ok_or_else(|| format!("--tag wants NAME=VALUE, got {t:?}"))
+                })
+                .collect::<Result<_, _>>()?;
+            let q = KeyQuery {
+                tenant,
+                state,
+                tags,
+                ..KeyQuery::default()
+            };
+            list(&ctx, &q, json)
+        }
         KeyCmd::Show { uid, tenant, json } => {
-            let (t, m) = find(&o, &uid, tenant.as_deref())?;
-            let all = m.all_attributes();
+            let d = keys::detail(&ctx, &uid, tenant.as_deref())?;
             if json {
-                let mut row = summary_json(&t, &m);
-                row["attributes"] = attributes_json(&all);
+                let mut row = serde_json::to_value(&d.summary).map_err(|e| e.to_string())?;
+                row["attributes"] = attributes_json(&d.attributes);
                 println!(
                     "{}",
                     serde_json::to_string_pretty(&row).map_err(|e| e.to_string())?
                 );
             } else {
-                println!("Key {} (tenant {})", m.rec.uid, t.name);
-                for a in &all {
+                println!("Key {} (tenant {})", d.summary.uid, d.summary.tenant);
+                for a in &d.attributes {
                     let idx = if a.index > 0 {
                         format!("[{}]", a.index)
                     } else {
                         String::new()
                     };
-                    println!("  {:<32} {}", format!("{}{idx}", a.name.key()), render(a));
+                    println!("  {:<32} {}", format!("{}{idx}", a.name), a.value);
                 }
             }
             Ok(())
@@ -136,188 +118,24 @@ pub fn run(data_dir: &Path, cmd: KeyCmd) -> CliResult {
             tenant,
             reason,
             message,
-        } => {
-            let mut r = vec![Item::enumeration(
-                tag::REVOCATION_REASON_CODE,
-                reason.code(),
-            )];
-            if let Some(m) = message {
-                r.push(Item::text(tag::REVOCATION_MESSAGE, m));
-            }
-            let value = Value::Structure(r);
-            change(&o, &uid, tenant.as_deref(), "AdminRevoke", |m| {
-                m.revoke(value.clone(), None, now())
-            })
-        }
-        KeyCmd::Destroy { uid, tenant } => {
-            change(&o, &uid, tenant.as_deref(), "AdminDestroy", |m| {
-                m.destroy(now())
-            })
-        }
-        KeyCmd::Restore { uid, tenant } => {
-            change(&o, &uid, tenant.as_deref(), "AdminRestore", |m| {
-                m.restore(now())
-            })
-        }
+        } => change(&ctx, &uid, tenant, Change::Revoke { reason, message }),
+        KeyCmd::Destroy { uid, tenant } => change(&ctx, &uid, tenant, Change::Destroy),
+        KeyCmd::Restore { uid, tenant } => change(&ctx, &uid, tenant, Change::Restore),
     }
 }
 
-fn actor() -> String {
-    format!(
-        "admin:{}",
-        std::env::var("SUDO_USER")
-            .or_else(|_| std::env::var("USER"))
-            .unwrap_or_else(|_| "unknown".into())
-    )
-}
-
-fn tenants(o: &Opened, only: Option<&str>) -> Result<Vec<TenantRecord>, String> {
-    let all = o.store.list_tenants().map_err(|e| e.to_string())?;
-    match only {
-        Some(n) => {
-            let t = all
-                .into_iter()
-                .find(|t| t.name == n)
-                .ok_or_else(|| format!("no tenant named {n:?}"))?;
-            Ok(vec![t])
-        }
-        None => Ok(all),
-    }
-}
-
-/// Finds a key by identifier in one tenant or in any.
-fn find(o: &Opened, uid: &str, tenant: Option<&str>) -> Result<(TenantRecord, Managed), String> {
-    for t in tenants(o, tenant)? {
-        match objects::load(o.store.as_ref(), &t.id, uid) {
-            Ok(m) => return Ok((t, m)),
-            Err(e)
-                if matches!(
-                    e.reason,
-                    keyhaven_kmip::Reason::ObjectNotFound | keyhaven_kmip::Reason::ItemNotFound
-                ) =>
-            {
-                continue
-            }
-            Err(e) => return Err(e.message),
-        }
-    }
-    Err(format!(
-        "no key {uid}{}",
-        tenant
-            .map(|t| format!(" in tenant {t}"))
-            .unwrap_or_default()
-    ))
-}
-
-fn change(
-    o: &Opened,
-    uid: &str,
-    tenant: Option<&str>,
-    operation: &str,
-    f: impl FnMut(&mut Managed) -> keyhaven_kmip::error::KmipResult<()>,
-) -> CliResult {
-    let (t, _) = find(o, uid, tenant)?;
-    let result = objects::update(o.store.as_ref(), &t.id, uid, f);
-    let outcome = match &result {
-        Ok(()) => "success".to_owned(),
-        Err(e) => format!("{:?}: {}", e.reason, e.message),
-    };
-    o.store
-        .append_audit(&AuditRecord {
-            at: now(),
-            tenant_id: Some(t.id.clone()),
-            actor: actor(),
-            operation: operation.to_owned(),
-            uid: Some(uid.to_owned()),
-            outcome,
-            peer: None,
-        })
-        .map_err(|e| format!("the change was not audited ({e}); check the store"))?;
-    result.map_err(|e| e.message)?;
-    let m = objects::load(o.store.as_ref(), &t.id, uid).map_err(|e| e.message)?;
-    println!(
-        "Key {uid} (tenant {}) is now {}",
-        t.name,
-        state_name(m.rec.state)
-    );
+fn change(ctx: &Ctx, uid: &str, tenant: Option<String>, c: Change) -> CliResult {
+    let k = keys::change(ctx, uid, tenant.as_deref(), &c)?;
+    println!("Key {uid} (tenant {}) is now {}", k.tenant, k.state);
     Ok(())
 }
 
-fn state_name(s: u32) -> &'static str {
-    enum_value_name(tag::STATE, s).unwrap_or("?")
-}
-
-fn text_attr<'a>(m: &'a Managed, name: &str) -> Option<&'a str> {
-    m.attrs
-        .iter()
-        .find(|a| a.name.key() == name)
-        .and_then(|a| match &a.value {
-            Value::TextString(s) => Some(s.as_str()),
-            _ => None,
-        })
-}
-
-fn list(
-    o: &Opened,
-    tenant: Option<&str>,
-    state: Option<&str>,
-    tags: &[String],
-    json: bool,
-) -> CliResult {
-    let state = match state {
-        Some(s) => Some(enum_value_by_name(tag::STATE, s).ok_or_else(|| {
-            format!("unknown state {s:?} (PreActive, Active, Deactivated, Compromised, Destroyed, DestroyedCompromised)")
-        })?),
-        None => None,
-    };
-    let tags: Vec<(&str, &str)> = tags
-        .iter()
-        .map(|t| {
-            t.split_once('=')
-                .ok_or_else(|| format!("--tag wants NAME=VALUE, got {t:?}"))
-        })
-        .collect::<Result<_, _>>()?;
-    let mut rows = Vec::new();
-    for t in tenants(o, tenant)? {
-        // The Key Protect mirror of each key, for mirrored tenants (docs/rootkeys.md).
-        let mirrors = o.store.list_key_mirrors(&t.id).unwrap_or_default();
-        for rec in o
-            .store
-            .list_objects(&t.id, &ObjectFilter::default(), None)
-            .map_err(|e| e.to_string())?
-        {
-            let mirror = mirrors.iter().find(|x| x.uid == rec.uid).map(|x| {
-                let mut v = serde_json::json!({"state": x.state, "key_protect_id": x.remote_id,
-                    "attempts": x.attempts});
-                if let Some(e) = &x.last_error {
-                    v["last_error"] = serde_json::json!(e);
-                }
-                v
-            });
-            let attrs = decode_storage(&rec.attributes).map_err(|e| e.message)?;
-            let mut m = Managed { rec, attrs };
-            m.apply_dates(now());
-            if state.is_some_and(|s| s != m.rec.state) {
-                continue;
-            }
-            if !tags.iter().all(|(n, v)| {
-                m.attrs
-                    .iter()
-                    .any(|a| a.name.key() == *n && render(a) == *v)
-            }) {
-                continue;
-            }
-            let mut row = summary_json(&t, &m);
-            if let Some(mv) = mirror {
-                row["mirror"] = mv;
-            }
-            rows.push(row);
-        }
-    }
+fn list(ctx: &Ctx, q: &KeyQuery, json: bool) -> CliResult {
+    let page = keys::list(ctx, q)?;
     if json {
         println!(
             "{}",
-            serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
+            serde_json::to_string_pretty(&page.keys).map_err(|e| e.to_string())?
         );
         return Ok(());
     }
@@ -333,109 +151,51 @@ fn list(
         "X-COMPONENT",
         "X-NAME"
     );
-    for r in &rows {
-        let s = |k: &str| r[k].as_str().unwrap_or("-").to_owned();
-        let key = match (r["algorithm"].as_str(), r["length"].as_i64()) {
+    for r in &page.keys {
+        let key = match (r.algorithm, r.length) {
             (Some(a), Some(l)) => format!("{a}-{l}"),
-            _ => s("object_type"),
+            _ => r.object_type.unwrap_or("-").to_owned(),
         };
-        let mirror = match r["mirror"]["state"].as_str() {
-            Some("failed") => format!(
-                "failed ({} tries): {}",
-                r["mirror"]["attempts"],
-                r["mirror"]["last_error"].as_str().unwrap_or("?")
-            ),
+        let mirror = match r.mirror.as_ref().and_then(|m| m["state"].as_str()) {
+            Some("failed") => {
+                let m = r.mirror.as_ref().map(|m| (m["attempts"].clone(), m["last_error"].as_str().unwrap_or("?").to_owned()));
+                let (attempts, err) = m.unwrap_or_default();
+                format!("failed ({attempts} tries): {err}")
+            }
             Some(st) => st.to_owned(),
             None => "-".into(),
         };
+        let s = |v: &Option<String>| v.clone().unwrap_or_else(|| "-".into());
         println!(
             "{:<36}  {:<8}  {:<11}  {:<8}  {:<20}  {:<14}  {:<16}  {:<16}  {:<16}  {}",
-            s("uid"),
-            s("tenant"),
-            s("state"),
+            r.uid,
+            r.tenant,
+            r.state,
             key,
-            s("created"),
-            s("x-Vendor"),
-            s("x-Product"),
-            s("x-Component"),
-            s("x-Name"),
+            r.created,
+            s(&r.x_vendor),
+            s(&r.x_product),
+            s(&r.x_component),
+            s(&r.x_name),
             mirror
         );
     }
-    println!("{} key(s)", rows.len());
+    println!("{} key(s)", page.keys.len());
     Ok(())
 }
 
-fn summary_json(t: &TenantRecord, m: &Managed) -> serde_json::Value {
-    let date = |tg| {
-        m.first(tg).and_then(|a| match a.value {
-            Value::DateTime(d) => Some(fmt_time(d)),
-            _ => None,
-        })
-    };
-    let mut row = serde_json::json!({
-        "uid": m.rec.uid,
-        "tenant": t.name,
-        "object_type": enum_value_name(tag::OBJECT_TYPE, m.rec.object_type),
-        "state": state_name(m.rec.state),
-        "algorithm": m.rec.algorithm.and_then(|a| enum_value_name(tag::CRYPTOGRAPHIC_ALGORITHM, a)),
-        "length": m.rec.length,
-        "created": fmt_time(m.rec.created_at),
-        "activated": date(tag::ACTIVATION_DATE),
-        "deactivated": date(tag::DEACTIVATION_DATE),
-        "last_change": date(tag::LAST_CHANGE_DATE),
-    });
-    for name in VMWARE_TAGS {
-        row[name] = text_attr(m, name)
-            .map(Into::into)
-            .unwrap_or(serde_json::Value::Null);
-    }
-    row
-}
-
-/// A person-readable value: enumeration names, dates, text; byte strings by length only.
-fn render(a: &Attribute) -> String {
-    render_value(a.name.def().map(|d| d.tag), &a.value)
-}
-
-fn render_value(t: Option<u32>, v: &Value) -> String {
-    match v {
-        Value::TextString(s) => s.clone(),
-        Value::Integer(i) => i.to_string(),
-        Value::LongInteger(i) => i.to_string(),
-        Value::Interval(i) => format!("{i}s"),
-        Value::Boolean(b) => b.to_string(),
-        Value::DateTime(d) => fmt_time(*d),
-        Value::DateTimeExtended(d) => fmt_time(d / 1_000_000),
-        Value::Enumeration(e) => t
-            .and_then(|t| enum_value_name(t, *e))
-            .map_or_else(|| format!("0x{e:X}"), str::to_owned),
-        Value::ByteString(b) | Value::BigInteger(b) => format!("<{} bytes>", b.len()),
-        Value::Structure(items) => {
-            let parts: Vec<String> = items
-                .iter()
-                .map(|i| {
-                    let name = tag::tag_name(i.tag).unwrap_or("?");
-                    format!("{name}={}", render_value(Some(i.tag), &i.value))
-                })
-                .collect();
-            format!("{{{}}}", parts.join(", "))
-        }
-    }
-}
-
-fn attributes_json(all: &[Attribute]) -> serde_json::Value {
+fn attributes_json(all: &[keys::AttributeView]) -> serde_json::Value {
     let mut map = serde_json::Map::new();
     for a in all {
-        let v = serde_json::Value::String(render(a));
-        match map.get_mut(&a.name.key()) {
+        let v = serde_json::Value::String(a.value.clone());
+        match map.get_mut(&a.name) {
             Some(serde_json::Value::Array(list)) => list.push(v),
             Some(existing) => {
                 let first = existing.take();
                 *existing = serde_json::Value::Array(vec![first, v]);
             }
             None => {
-                map.insert(a.name.key(), v);
+                map.insert(a.name.clone(), v);
             }
         }
     }

@@ -1,12 +1,14 @@
 //! The command line: `serve`, and the administration commands that work while the server runs (they
 //! share the data directory's store with it).
 
+pub mod admin;
 pub mod audit;
 pub mod backup;
 pub mod bench;
 pub mod certs;
 pub mod client;
 pub mod cluster;
+pub mod config;
 pub mod conformance;
 pub mod key;
 pub mod provider;
@@ -22,6 +24,10 @@ use clap::{Parser, Subcommand};
 #[derive(Parser, Debug)]
 #[command(name = "keyhaven", version, about)]
 pub struct Cli {
+    /// Configuration file (TOML; every serve setting; precedence: flags > environment > file >
+    /// defaults). Default: /etc/keyhaven/keyhaven.toml when it exists.
+    #[arg(long, global = true, env = "KEYHAVEN_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// The data directory (store, root keys, TLS material).
     #[arg(
         long,
@@ -92,6 +98,12 @@ pub enum Command {
     /// Nodes sharing a PostgreSQL store: join tokens, join, status.
     #[command(subcommand)]
     Cluster(cluster::ClusterCmd),
+    /// Administrators of the admin API and web console: create-user, issue, list, remove.
+    #[command(subcommand)]
+    Admin(admin::AdminCmd),
+    /// The configuration file: `config check` validates it and prints the effective settings.
+    #[command(subcommand)]
+    Config(config::ConfigCmd),
 }
 
 /// A CLI failure: a message for the administrator.
@@ -114,6 +126,9 @@ pub fn run(cli: Cli) -> CliResult {
         Command::ServerCert(c) => certs::run_server_cert(&cli.data_dir, c),
         Command::Ca(c) => certs::run_ca(&cli.data_dir, c),
         Command::Cluster(c) => cluster::run(&cli.data_dir, c),
+        Command::Admin(c) => admin::run(&cli.data_dir, c),
+        // Needs the parsed command line: handled by `main`.
+        Command::Config(_) => Err("`config` is run through keyhaven::cli::config::main".into()),
     }
 }
 

@@ -22,6 +22,9 @@ pub struct ServeArgs {
     /// Log filter (error, warn, info, debug, trace, or a tracing filter).
     #[arg(long, env = "KEYHAVEN_LOG", default_value = "info")]
     pub log: String,
+    /// Log line format: text (colours only on a terminal) or json (one object a line).
+    #[arg(long, value_enum, default_value = "text")]
+    pub log_format: crate::logging::LogFormat,
     /// Largest request accepted, in bytes.
     #[arg(long, default_value_t = 1 << 20)]
     pub max_message_bytes: usize,
@@ -70,24 +73,14 @@ pub struct ServeArgs {
     /// address, with the same mutual TLS, clients and tenants as the KMIP port (repeatable).
     #[arg(long, value_name = "ADDR")]
     pub https_listen: Vec<SocketAddr>,
+    /// Serve the admin HTTPS API (/api/v1/) and the web console (/) on this address; without a
+    /// value, on the loopback address 127.0.0.1:9443. Administrators: `keyhaven admin create-user`.
+    #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = crate::admin::DEFAULT_LISTEN)]
+    pub admin_listen: Option<SocketAddr>,
 }
 
 pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
-    let mut filter = tracing_subscriber::EnvFilter::try_new(&a.log)
-        .map_err(|e| format!("bad --log filter: {e}"))?;
-    if !a.log.contains("tokio_postgres") {
-        // At debug level the PostgreSQL driver logs every statement's parameters (wrapped keys,
-        // password hashes): keep it at info unless asked for by name.
-        filter = filter.add_directive(
-            "tokio_postgres=info"
-                .parse()
-                .map_err(|e| format!("log filter: {e}"))?,
-        );
-    }
-    tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .init();
+    crate::logging::init(&a.log, a.log_format)?;
 
     let dir = DataDir::new(data_dir);
     let opened = datadir::open(&dir, Duration::from_secs(a.root_key_check_secs))
@@ -198,6 +191,18 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
             }
             None => None,
         };
+        let admin = match a.admin_listen {
+            Some(addr) => Some(
+                tokio::net::TcpListener::bind(addr)
+                    .await
+                    .map_err(|e| format!("cannot listen on {addr} for the admin console: {e}"))?,
+            ),
+            None => None,
+        };
+        let admin_bound = match &admin {
+            Some(l) => Some(l.local_addr().map_err(|e| e.to_string())?),
+            None => None,
+        };
         print_banner(&dir, &bound, &report);
         if let Some(p) = &a.ready_file {
             // KMIP addresses first (one a line), then `https=ADDR` lines.
@@ -205,6 +210,7 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
                 .iter()
                 .map(|b| b.to_string())
                 .chain(https_bound.iter().map(|b| format!("https={b}")))
+                .chain(admin_bound.iter().map(|b| format!("admin={b}")))
                 .collect();
             std::fs::write(p, text.join("\n")).map_err(|e| format!("{}: {e}", p.display()))?;
         }
@@ -228,6 +234,21 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
         }
         if let Some(l) = health {
             tokio::spawn(server::health::serve(server.clone(), l, rx.clone()));
+        }
+        if let (Some(l), Some(b)) = (admin, admin_bound) {
+            let state = crate::admin::AdminState::new(
+                server.clone(),
+                datadir::Opened {
+                    dir: dir.clone(),
+                    store: opened.store.clone(),
+                    local: opened.local.clone(),
+                    envelope: opened.envelope.clone(),
+                },
+                bound.iter().map(|b| format!("kmip {b}")).chain(https_bound.iter().map(|b| format!("https {b}"))).chain([format!("admin {b}")]).collect(),
+            );
+            let tls = crate::admin::tls::server_config(&tls_settings)?;
+            tracing::info!(addr = %b, "admin API and web console listening: https://{b}/");
+            tokio::spawn(crate::admin::serve(Arc::new(state), tls, l, rx.clone()));
         }
         tokio::spawn(async move {
             wait_for_signal().await;

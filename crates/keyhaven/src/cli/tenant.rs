@@ -5,7 +5,7 @@ use std::path::Path;
 use clap::Subcommand;
 
 use super::{fmt_time, open_admin, CliResult};
-use crate::datadir;
+use crate::service::{tenants, Actor, Ctx};
 use crate::store::TenantState;
 
 #[derive(Subcommand, Debug)]
@@ -62,30 +62,30 @@ pub enum TenantCmd {
 
 pub fn run(data_dir: &Path, cmd: TenantCmd) -> CliResult {
     let o = open_admin(data_dir)?;
+    let ctx = Ctx {
+        store: o.store.as_ref(),
+        envelope: &o.envelope,
+        dir: &o.dir,
+        actor: Actor::cli(),
+    };
     match cmd {
         TenantCmd::Create {
             name,
             provider,
             root_key_label,
         } => {
-            let t = datadir::create_tenant_with(&o, &name, &provider, root_key_label.as_deref())
-                .map_err(|e| e.to_string())?;
+            let t = tenants::create(&ctx, &o, &name, &provider, root_key_label.as_deref())?;
             println!(
                 "Created tenant {} ({}), root key {} in provider {}",
-                t.name, t.id, t.root_key_ref, t.root_provider
+                t.name, t.id, t.root_key, t.root_provider
             );
         }
         TenantCmd::List { json } => {
-            let ts = o.store.list_tenants().map_err(|e| e.to_string())?;
+            let ts = tenants::list(&ctx, json)?;
             if json {
-                let rows: Vec<_> = ts
-                    .iter()
-                    .map(|t| serde_json::json!({"name": t.name, "id": t.id, "state": t.state.as_str(),
-                        "root_provider": t.root_provider, "root_key": t.root_key_ref, "created": fmt_time(t.created_at)}))
-                    .collect();
                 println!(
                     "{}",
-                    serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?
+                    serde_json::to_string_pretty(&ts).map_err(|e| e.to_string())?
                 );
             } else {
                 println!(
@@ -95,53 +95,46 @@ pub fn run(data_dir: &Path, cmd: TenantCmd) -> CliResult {
                 for t in ts {
                     println!(
                         "{:<16} {:<10} {:<10} {:<50} {}",
-                        t.name,
-                        t.state.as_str(),
-                        t.root_provider,
-                        t.root_key_ref,
-                        fmt_time(t.created_at)
+                        t.name, t.state, t.root_provider, t.root_key, t.created
                     );
                 }
             }
         }
-        TenantCmd::Suspend { name } => set_state(&o, &name, TenantState::Suspended)?,
-        TenantCmd::Resume { name } => set_state(&o, &name, TenantState::Active)?,
-        TenantCmd::DisableRootKey { name } => set_root_key_usable(&o, &name, false)?,
-        TenantCmd::EnableRootKey { name } => set_root_key_usable(&o, &name, true)?,
+        TenantCmd::Suspend { name } => {
+            let t = tenants::set_state(&ctx, &name, TenantState::Suspended)?;
+            println!("Tenant {name} is now {}", t.state);
+        }
+        TenantCmd::Resume { name } => {
+            let t = tenants::set_state(&ctx, &name, TenantState::Active)?;
+            println!("Tenant {name} is now {}", t.state);
+        }
+        TenantCmd::DisableRootKey { name } => {
+            let t = tenants::set_root_key_usable(&ctx, &name, false)?;
+            println!(
+                "Root key {} of tenant {name} ({}) is disabled: servers refuse its keys within their --root-key-check-secs",
+                t.root_key, t.root_provider
+            );
+        }
+        TenantCmd::EnableRootKey { name } => {
+            let t = tenants::set_root_key_usable(&ctx, &name, true)?;
+            println!(
+                "Root key {} of tenant {name} ({}) is enabled: its keys are served again",
+                t.root_key, t.root_provider
+            );
+        }
         TenantCmd::RotateRoot { name } => {
-            let t = o
-                .store
-                .get_tenant_by_name(&name)
-                .map_err(|_| format!("no tenant named {name:?}"))?;
-            let out = crate::crypto::rotation::rotate_root_key(
-                o.store.as_ref(),
-                &o.envelope,
-                &t.id,
-                crate::crypto::rotation::SETTLE,
-                &mut |line| println!("{name}: {line}"),
-            )?;
-            o.store
-                .append_audit(&crate::store::AuditRecord {
-                    at: crate::server::objects::now(),
-                    tenant_id: Some(t.id.clone()),
-                    actor: "admin".into(),
-                    operation: "RotateRootKey".into(),
-                    uid: None,
-                    outcome: format!("success: {} -> {}", out.old_ref, out.new_ref),
-                    peer: None,
-                })
-                .map_err(|e| e.to_string())?;
-            if out.old_ref == out.new_ref {
+            let out = tenants::rotate(&ctx, &name, &mut |line| println!("{name}: {line}"))?;
+            if out.old_root_key == out.new_root_key {
                 println!(
                     "Tenant {name}: root key {} rotated in place (new version in the provider)",
-                    out.new_ref
+                    out.new_root_key
                 );
                 return Ok(());
             }
             println!(
                 "Tenant {name}: root key rotated from {} to {}{}",
-                out.old_ref,
-                out.new_ref,
+                out.old_root_key,
+                out.new_root_key,
                 if out.resumed {
                     " (resumed an interrupted rotation)"
                 } else {
@@ -207,49 +200,6 @@ pub fn run(data_dir: &Path, cmd: TenantCmd) -> CliResult {
                 }
             }
         }
-    }
-    Ok(())
-}
-
-fn set_state(o: &datadir::Opened, name: &str, state: TenantState) -> CliResult {
-    let t = o
-        .store
-        .get_tenant_by_name(name)
-        .map_err(|_| format!("no tenant named {name:?}"))?;
-    o.store
-        .set_tenant_state(&t.id, state)
-        .map_err(|e| e.to_string())?;
-    println!("Tenant {name} is now {}", state.as_str());
-    Ok(())
-}
-
-fn set_root_key_usable(o: &datadir::Opened, name: &str, usable: bool) -> CliResult {
-    let t = o
-        .store
-        .get_tenant_by_name(name)
-        .map_err(|_| format!("no tenant named {name:?}"))?;
-    let p = o.envelope.provider(&t.root_provider).ok_or_else(|| {
-        format!(
-            "tenant {name}: no root key provider named {:?} on this node",
-            t.root_provider
-        )
-    })?;
-    let r = if usable {
-        p.enable_key(&t.root_key_ref)
-    } else {
-        p.disable_key(&t.root_key_ref)
-    };
-    r.map_err(|e| format!("tenant {name}: {e}"))?;
-    if usable {
-        println!(
-            "Root key {} of tenant {name} ({}) is enabled: its keys are served again",
-            t.root_key_ref, t.root_provider
-        );
-    } else {
-        println!(
-            "Root key {} of tenant {name} ({}) is disabled: servers refuse its keys within their --root-key-check-secs",
-            t.root_key_ref, t.root_provider
-        );
     }
     Ok(())
 }

@@ -136,7 +136,9 @@ pub fn resolver(path: PathBuf) -> ProviderResolver {
     Arc::new(move |name: &str| {
         let list = load(&path).map_err(RootKeyError::Io)?;
         match list.into_iter().find(|p| p.name == name) {
-            Some(p) => p.open().map(Some),
+            Some(p) => p
+                .open()
+                .map(|p| Some(crate::server::metrics::rootkey::MeteredProvider::wrap(p))),
             None => Ok(None),
         }
     })

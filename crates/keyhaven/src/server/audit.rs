@@ -37,6 +37,9 @@ impl AuditSink {
         let tx = self.tx.lock().ok().and_then(|g| g.clone());
         match tx {
             Some(tx) => {
+                super::metrics::global()
+                    .audit_backlog
+                    .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 if tx.send(rec).is_err() {
                     tracing::error!("audit writer stopped; record lost");
                 }
@@ -68,6 +71,7 @@ fn write_loop(store: Arc<dyn Store>, rx: Receiver<AuditRecord>) {
         // A store outage (say, PostgreSQL restarting) must not lose the trail: retry with backoff.
         // Meanwhile the queue fills and requests wait for room (the audit fails closed). Given up
         // only after RETRY_FOR, with an error naming how many records were lost.
+        let written = batch.len() as i64;
         let mut delay = Duration::from_millis(50);
         let started = Instant::now();
         while let Err(e) = store.append_audit_batch(&batch) {
@@ -79,5 +83,8 @@ fn write_loop(store: Arc<dyn Store>, rx: Receiver<AuditRecord>) {
             std::thread::sleep(delay);
             delay = (delay * 2).min(Duration::from_secs(2));
         }
+        super::metrics::global()
+            .audit_backlog
+            .fetch_sub(written, std::sync::atomic::Ordering::Relaxed);
     }
 }

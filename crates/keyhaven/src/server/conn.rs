@@ -115,14 +115,16 @@ pub(super) async fn handshake(
     let stream = match timeout(server.limits.handshake_timeout, acceptor.accept(tcp)).await {
         Ok(Ok(s)) => s,
         Ok(Err(e)) => {
-            tracing::debug!(peer, listener, error = %e, "TLS handshake failed");
+            super::refusal::handshake_failed(peer, listener, Some(&e));
             return None;
         }
         Err(_) => {
-            tracing::debug!(peer, listener, "TLS handshake timed out");
+            super::refusal::handshake_failed(peer, listener, None);
             return None;
         }
     };
+    let resumed = stream.get_ref().1.handshake_kind() == Some(rustls::HandshakeKind::Resumed);
+    super::metrics::global().handshake_ok(resumed);
     let chain = Arc::new(super::tls::peer_chain(stream.get_ref().1));
     let pending = chain.clone();
     let s = server.clone();
@@ -145,11 +147,9 @@ pub(super) async fn handshake(
         Identity::Client { client, tenant } => {
             tracing::debug!(peer, listener, client = %client.name, tenant = %tenant.name, "client connected")
         }
-        Identity::Unknown {
-            fingerprint,
-            subject,
-        } => {
-            tracing::info!(peer, listener, %subject, sha256 = %fingerprint, "untrusted client certificate")
+        Identity::Unknown { fingerprint, .. } => {
+            let chain = super::tls::peer_chain(stream.get_ref().1);
+            super::refusal::unknown_client(peer, listener, &chain, fingerprint)
         }
         Identity::Pending { .. } => {}
     }
@@ -165,6 +165,7 @@ async fn connection(
 ) {
     let limits = server.limits.clone();
     let peer_s = peer.to_string();
+    let _open = super::metrics::global().connection_opened("kmip");
     let Some((mut stream, who)) = handshake(&server, &acceptor, tcp, &peer_s, "KMIP").await else {
         return;
     };

@@ -103,6 +103,7 @@ pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outc
         if let Some(u) = undo_log.as_mut() {
             u.before_item(server.store.as_ref(), &bi.payload, placeholder.as_deref());
         }
+        let started = std::time::Instant::now();
         // The operation a Poll is for (looked up before the Poll takes it from the queue).
         let polled = match (bi.operation, who) {
             (op::POLL, Identity::Client { client, tenant }) => {
@@ -126,6 +127,7 @@ pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outc
                 &mut placeholder,
             ),
         };
+        super::metrics::observe_request(who, bi.operation, &result, started.elapsed());
         audit(server, who, peer, bi.operation, &bi.payload, &result);
         // An item accepted for asynchronous processing answers Operation Pending; a Poll answers
         // under the operation it polled for.

@@ -119,6 +119,13 @@ async fn one(server: Arc<Server>, mut tcp: TcpStream) -> std::io::Result<()> {
     }
     let (code, reason, body) = match path {
         "/healthz" => (200, "OK", "ok\n".to_owned()),
+        "/metrics" => {
+            let s = server.clone();
+            let text = tokio::task::spawn_blocking(move || super::metrics::scrape(&s))
+                .await
+                .unwrap_or_default();
+            return respond_typed(&mut tcp, 200, "OK", super::metrics::CONTENT_TYPE, &text).await;
+        }
         "/readyz" => {
             // Every store call is bounded (docs/cluster.md); this bound is a second guard.
             let check = tokio::task::spawn_blocking(move || readiness(&server));
@@ -144,7 +151,7 @@ async fn one(server: Arc<Server>, mut tcp: TcpStream) -> std::io::Result<()> {
         _ => (
             404,
             "Not Found",
-            "not found: try /healthz or /readyz\n".to_owned(),
+            "not found: try /healthz, /readyz or /metrics\n".to_owned(),
         ),
     };
     let body = if method == "HEAD" {
@@ -156,8 +163,18 @@ async fn one(server: Arc<Server>, mut tcp: TcpStream) -> std::io::Result<()> {
 }
 
 async fn respond(tcp: &mut TcpStream, code: u16, reason: &str, body: &str) -> std::io::Result<()> {
+    respond_typed(tcp, code, reason, "text/plain; charset=utf-8", body).await
+}
+
+async fn respond_typed(
+    tcp: &mut TcpStream,
+    code: u16,
+    reason: &str,
+    content_type: &str,
+    body: &str,
+) -> std::io::Result<()> {
     let head = format!(
-        "HTTP/1.1 {code} {reason}\r\nContent-Type: text/plain; charset=utf-8\r\n\
+        "HTTP/1.1 {code} {reason}\r\nContent-Type: {content_type}\r\n\
          Content-Length: {}\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n",
         body.len()
     );

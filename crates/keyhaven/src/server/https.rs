@@ -184,6 +184,7 @@ async fn connection(
 ) {
     let limits = server.limits.clone();
     let peer_s = peer.to_string();
+    let _open = super::metrics::global().connection_opened("https");
     let Some((mut stream, who)) =
         super::conn::handshake(&server, &acceptor, tcp, &peer_s, "HTTPS").await
     else {

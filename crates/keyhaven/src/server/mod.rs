@@ -12,11 +12,13 @@ pub mod dispatch;
 pub mod health;
 pub mod https;
 pub mod identity;
+pub mod metrics;
 pub mod new_attrs;
 pub mod objects;
 pub mod ops;
 pub mod pending;
 pub mod quantum;
+pub mod refusal;
 pub mod tickets;
 pub mod tls;
 pub mod undo;
@@ -87,6 +89,7 @@ pub struct Server {
 
 impl Server {
     pub fn new(store: Arc<dyn Store>, envelope: Arc<Envelope>, limits: Limits) -> Server {
+        let store = metrics::store::MeteredStore::wrap(store);
         Server {
             audit: audit::AuditSink::start(store.clone()),
             trust: identity::TrustCache::default(),

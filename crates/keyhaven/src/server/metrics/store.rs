@@ -1,0 +1,165 @@
+//! The store wrapped with call latency and error counts ([`super::Metrics::store_call`]).
+//!
+//! Every [`Store`] method is delegated here, the defaulted ones too: a method added to the trait must
+//! be added here as well, or the inner store's version would be bypassed.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::store::{
+    AuditRecord, ClientRecord, KeyMirror, NodeRecord, ObjectFilter, ObjectRecord, RootRotation,
+    Store, StoreResult, TenantRecord, TenantState,
+};
+
+/// A store that reports each call to the global metrics.
+pub struct MeteredStore {
+    inner: Arc<dyn Store>,
+}
+
+impl MeteredStore {
+    pub fn wrap(inner: Arc<dyn Store>) -> Arc<dyn Store> {
+        Arc::new(MeteredStore { inner })
+    }
+}
+
+fn timed<T>(call: &'static str, f: impl FnOnce() -> StoreResult<T>) -> StoreResult<T> {
+    let started = Instant::now();
+    let r = f();
+    super::global().store_call(call, started.elapsed(), r.is_ok());
+    r
+}
+
+impl Store for MeteredStore {
+    fn insert_tenant(&self, t: &TenantRecord) -> StoreResult<()> {
+        timed("insert_tenant", || self.inner.insert_tenant(t))
+    }
+    fn get_tenant(&self, id: &str) -> StoreResult<TenantRecord> {
+        timed("get_tenant", || self.inner.get_tenant(id))
+    }
+    fn get_tenant_by_name(&self, name: &str) -> StoreResult<TenantRecord> {
+        timed("get_tenant_by_name", || self.inner.get_tenant_by_name(name))
+    }
+    fn list_tenants(&self) -> StoreResult<Vec<TenantRecord>> {
+        timed("list_tenants", || self.inner.list_tenants())
+    }
+    fn set_tenant_state(&self, id: &str, state: TenantState) -> StoreResult<()> {
+        timed("set_tenant_state", || {
+            self.inner.set_tenant_state(id, state)
+        })
+    }
+    fn insert_client(&self, c: &ClientRecord) -> StoreResult<()> {
+        timed("insert_client", || self.inner.insert_client(c))
+    }
+    fn list_clients(&self, tenant_id: Option<&str>) -> StoreResult<Vec<ClientRecord>> {
+        timed("list_clients", || self.inner.list_clients(tenant_id))
+    }
+    fn remove_client(&self, name: &str) -> StoreResult<()> {
+        timed("remove_client", || self.inner.remove_client(name))
+    }
+    fn trust_generation(&self) -> StoreResult<i64> {
+        timed("trust_generation", || self.inner.trust_generation())
+    }
+    fn insert_object(&self, o: &ObjectRecord) -> StoreResult<()> {
+        timed("insert_object", || self.inner.insert_object(o))
+    }
+    fn get_object(&self, tenant_id: &str, uid: &str) -> StoreResult<ObjectRecord> {
+        timed("get_object", || self.inner.get_object(tenant_id, uid))
+    }
+    fn update_object(&self, o: &ObjectRecord) -> StoreResult<()> {
+        timed("update_object", || self.inner.update_object(o))
+    }
+    fn list_objects(
+        &self,
+        tenant_id: &str,
+        filter: &ObjectFilter,
+        limit: Option<usize>,
+    ) -> StoreResult<Vec<ObjectRecord>> {
+        timed("list_objects", || {
+            self.inner.list_objects(tenant_id, filter, limit)
+        })
+    }
+    fn begin_root_rotation(&self, r: &RootRotation) -> StoreResult<()> {
+        timed("begin_root_rotation", || self.inner.begin_root_rotation(r))
+    }
+    fn get_root_rotation(&self, tenant_id: &str) -> StoreResult<Option<RootRotation>> {
+        timed("get_root_rotation", || {
+            self.inner.get_root_rotation(tenant_id)
+        })
+    }
+    fn list_root_rotations(&self) -> StoreResult<Vec<RootRotation>> {
+        timed("list_root_rotations", || self.inner.list_root_rotations())
+    }
+    fn switch_root_key(
+        &self,
+        tenant_id: &str,
+        old_ref: &str,
+        new_ref: &str,
+        wrapped_twk: &[u8],
+    ) -> StoreResult<()> {
+        timed("switch_root_key", || {
+            self.inner
+                .switch_root_key(tenant_id, old_ref, new_ref, wrapped_twk)
+        })
+    }
+    fn end_root_rotation(&self, tenant_id: &str) -> StoreResult<()> {
+        timed("end_root_rotation", || {
+            self.inner.end_root_rotation(tenant_id)
+        })
+    }
+    fn set_tenant_mirror(&self, tenant_id: &str, provider: Option<&str>) -> StoreResult<()> {
+        timed("set_tenant_mirror", || {
+            self.inner.set_tenant_mirror(tenant_id, provider)
+        })
+    }
+    fn list_tenant_mirrors(&self) -> StoreResult<Vec<(String, String)>> {
+        timed("list_tenant_mirrors", || self.inner.list_tenant_mirrors())
+    }
+    fn list_key_mirrors(&self, tenant_id: &str) -> StoreResult<Vec<KeyMirror>> {
+        timed("list_key_mirrors", || self.inner.list_key_mirrors(tenant_id))
+    }
+    fn put_key_mirror(&self, m: &KeyMirror) -> StoreResult<()> {
+        timed("put_key_mirror", || self.inner.put_key_mirror(m))
+    }
+    fn claim_key_mirror(&self, m: &KeyMirror, stale_before: i64) -> StoreResult<bool> {
+        timed("claim_key_mirror", || {
+            self.inner.claim_key_mirror(m, stale_before)
+        })
+    }
+    fn put_shared_root_key(&self, key_ref: &str, sealed: &[u8], at: i64) -> StoreResult<()> {
+        timed("put_shared_root_key", || {
+            self.inner.put_shared_root_key(key_ref, sealed, at)
+        })
+    }
+    fn get_shared_root_key(&self, key_ref: &str) -> StoreResult<Option<Vec<u8>>> {
+        timed("get_shared_root_key", || self.inner.get_shared_root_key(key_ref))
+    }
+    fn delete_shared_root_key(&self, key_ref: &str) -> StoreResult<()> {
+        timed("delete_shared_root_key", || {
+            self.inner.delete_shared_root_key(key_ref)
+        })
+    }
+    fn heartbeat_node(&self, n: &NodeRecord) -> StoreResult<()> {
+        timed("heartbeat_node", || self.inner.heartbeat_node(n))
+    }
+    fn list_nodes(&self) -> StoreResult<Vec<NodeRecord>> {
+        timed("list_nodes", || self.inner.list_nodes())
+    }
+    fn append_audit(&self, a: &AuditRecord) -> StoreResult<()> {
+        timed("append_audit", || self.inner.append_audit(a))
+    }
+    fn append_audit_batch(&self, records: &[AuditRecord]) -> StoreResult<()> {
+        timed("append_audit_batch", || {
+            self.inner.append_audit_batch(records)
+        })
+    }
+    fn list_audit(
+        &self,
+        tenant_id: Option<&str>,
+        uid: Option<&str>,
+        limit: usize,
+    ) -> StoreResult<Vec<AuditRecord>> {
+        timed("list_audit", || {
+            self.inner.list_audit(tenant_id, uid, limit)
+        })
+    }
+}
