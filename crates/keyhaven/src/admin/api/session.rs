@@ -73,9 +73,9 @@ pub async fn try_login(
             if locked {
                 tracing::warn!(user, %peer, "admin login locked after repeated failures");
                 audit("failed: wrong password; account locked".into());
-                if let Err(r) = state.sessions.before_login(peer, user) {
-                    return Err(refused(r));
-                }
+                return Err(refused(LoginRefusal::Locked(
+                    crate::admin::session::LOCK_FOR.as_secs(),
+                )));
             } else {
                 audit("failed: wrong user name or password".into());
             }
