@@ -66,7 +66,7 @@ pub fn query(ctx: &Ctx, q: &AuditQuery) -> ServiceResult<Vec<AuditView>> {
             Some(o) => &r.operation == o,
             None => true,
         })
-        .filter(|r| !q.failures_only || r.outcome != "success")
+        .filter(|r| !q.failures_only || !r.outcome.starts_with("success"))
         .take(limit)
         .map(|r| AuditView {
             at: fmt_time(r.at),

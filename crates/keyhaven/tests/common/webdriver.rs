@@ -38,11 +38,25 @@ fn http(
         "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
         body.len()
     )?;
-    let mut all = Vec::new();
-    t.read_to_end(&mut all)?;
-    let text = String::from_utf8_lossy(&all);
-    let body = text.split_once("\r\n\r\n").map(|x| x.1).unwrap_or("");
-    Ok(serde_json::from_str(body).unwrap_or(Value::Null))
+    // chromedriver keeps the connection open: read the head, then Content-Length bytes.
+    let mut head = Vec::new();
+    let mut b = [0u8; 1];
+    while !head.ends_with(b"\r\n\r\n") {
+        if t.read(&mut b)? == 0 {
+            break;
+        }
+        head.push(b[0]);
+    }
+    let text = String::from_utf8_lossy(&head).into_owned();
+    let len = text
+        .lines()
+        .filter_map(|l| l.split_once(':'))
+        .find(|(k, _)| k.trim().eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, v)| v.trim().parse::<usize>().ok())
+        .unwrap_or(0);
+    let mut body = vec![0u8; len];
+    t.read_exact(&mut body)?;
+    Ok(serde_json::from_slice(&body).unwrap_or(Value::Null))
 }
 
 fn free_port() -> u16 {

@@ -56,7 +56,7 @@ pub async fn page(
     );
     b.push_str(&format!("<section class=\"card\"><p class=\"muted\">{} record(s), most recent first</p><table id=\"audit\"><thead><tr><th>When</th><th>Tenant</th><th>Actor</th><th>Operation</th><th>Key</th><th>Outcome</th><th>Peer</th></tr></thead><tbody>", rows.len()));
     for r in &rows {
-        let cls = if r.outcome == "success" {
+        let cls = if r.outcome.starts_with("success") {
             ""
         } else {
             " class=\"failed\""

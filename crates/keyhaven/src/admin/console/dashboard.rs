@@ -78,7 +78,12 @@ pub async fn page(
         // Keys by state per tenant.
         b.push_str("<div class=\"grid2\"><section class=\"card\"><h2>Keys by state</h2><table><thead><tr><th>Tenant</th>");
         for s in STATES {
-            b.push_str(&format!("<th class=\"num\">{s}</th>"));
+            let label = match s {
+                "PreActive" => "Pre-active",
+                "DestroyedCompromised" => "Destroyed (comp.)",
+                other => other,
+            };
+            b.push_str(&format!("<th class=\"num\">{label}</th>"));
         }
         b.push_str("</tr></thead><tbody>");
         for (tenant, by) in &counts {

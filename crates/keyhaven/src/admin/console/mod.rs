@@ -96,6 +96,8 @@ where
 }
 
 /// Refuses a form whose CSRF token is missing or wrong.
+// The error is the page to answer with, as axum handlers return it (used with `?` in them).
+#[allow(clippy::result_large_err)]
 pub fn check_csrf(who: &Principal, sent: &str) -> Result<(), Response> {
     if who.check_csrf(Some(sent)) {
         Ok(())
