@@ -477,6 +477,15 @@ mod tests {
     }
 
     #[test]
+    fn the_example_file_is_valid() {
+        let text = include_str!("../../../docs/keyhaven.example.toml");
+        let f =
+            ConfigFile::parse(Path::new("keyhaven.example.toml"), text, &known()).expect("parses");
+        assert!(f.settings.contains_key("admin_listen"));
+        command(&f).expect("every value is accepted by its flag");
+    }
+
+    #[test]
     fn redacts_database_passwords() {
         assert_eq!(
             redact_url("postgres://kh:s3cret@db1,db2/kh?sslmode=require&password=x"),

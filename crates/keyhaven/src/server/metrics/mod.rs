@@ -91,10 +91,11 @@ where
 /// The registry.
 #[derive(Default)]
 pub struct Metrics {
-    /// (operation, result, tenant) → count.
-    requests: Series<(String, String, String), AtomicU64>,
+    /// tenant → (operation, result) → count. Looked up without allocating: the tenant by `&str`,
+    /// then two `&'static str`.
+    requests: Series<String, Series<(&'static str, &'static str), AtomicU64>>,
     /// operation → latency.
-    request_latency: Series<String, Histogram>,
+    request_latency: Series<&'static str, Histogram>,
     handshakes_full: AtomicU64,
     handshakes_resumed: AtomicU64,
     handshakes_failed: [AtomicU64; 8],
@@ -122,17 +123,19 @@ pub fn observe_request(
     result: &Result<keyhaven_ttlv::Item, keyhaven_kmip::error::KmipError>,
     took: Duration,
 ) {
-    let op = keyhaven_kmip::enums::enum_value_name(keyhaven_kmip::tag::OPERATION, operation)
-        .map_or_else(|| format!("0x{operation:02X}"), str::to_owned);
+    use keyhaven_kmip::enums::enum_value_name;
+    use keyhaven_kmip::{tag, ProtocolVersion};
+    let op = enum_value_name(tag::OPERATION, operation).unwrap_or("other");
     let result = match result {
-        Ok(_) => "success".to_owned(),
-        Err(e) => format!("{:?}", e.reason),
+        Ok(_) => "success",
+        Err(e) => enum_value_name(tag::RESULT_REASON, e.reason.code_for(ProtocolVersion::V2_1))
+            .unwrap_or("other"),
     };
     let tenant = match who {
         super::identity::Identity::Client { tenant, .. } => tenant.name.as_str(),
         _ => "-",
     };
-    global().request(&op, &result, tenant, took);
+    global().request(op, result, tenant, took);
 }
 
 /// The registry in text, with the client certificates' expiry read from the store first.
@@ -178,13 +181,21 @@ fn esc(s: &str) -> String {
 
 impl Metrics {
     /// One KMIP batch item answered.
-    pub fn request(&self, operation: &str, result: &str, tenant: &str, took: Duration) {
-        series(
-            &self.requests,
-            &(operation.to_owned(), result.to_owned(), tenant.to_owned()),
-        )
-        .fetch_add(1, Ordering::Relaxed);
-        series(&self.request_latency, &operation.to_owned()).observe(took);
+    pub fn request(
+        &self,
+        operation: &'static str,
+        result: &'static str,
+        tenant: &str,
+        took: Duration,
+    ) {
+        // The read guard must be gone before `series` may take the write lock.
+        let known = read(&self.requests).get(tenant).cloned();
+        let by_tenant = match known {
+            Some(t) => t,
+            None => series(&self.requests, &tenant.to_owned()),
+        };
+        series(&by_tenant, &(operation, result)).fetch_add(1, Ordering::Relaxed);
+        series(&self.request_latency, &operation).observe(took);
     }
 
     pub fn handshake_ok(&self, resumed: bool) {
@@ -250,17 +261,19 @@ impl Metrics {
         let mut out = String::with_capacity(8192);
         let o = &mut out;
         head(o, "keyhaven_kmip_requests_total", "counter", "KMIP batch items answered, by operation, result (success or the KMIP result reason) and tenant.");
-        let mut rows: Vec<_> = read(&self.requests)
-            .iter()
-            .map(|(k, v)| (k.clone(), v.load(Ordering::Relaxed)))
-            .collect();
+        let mut rows: Vec<(&str, &str, String, u64)> = Vec::new();
+        for (tenant, by) in read(&self.requests).iter() {
+            for ((op, result), n) in read(by).iter() {
+                rows.push((op, result, tenant.clone(), n.load(Ordering::Relaxed)));
+            }
+        }
         rows.sort();
-        for ((op, result, tenant), n) in rows {
+        for (op, result, tenant, n) in rows {
             let _ = writeln!(
                 o,
                 "keyhaven_kmip_requests_total{{operation=\"{}\",result=\"{}\",tenant=\"{}\"}} {n}",
-                esc(&op),
-                esc(&result),
+                esc(op),
+                esc(result),
                 esc(&tenant)
             );
         }
@@ -272,14 +285,14 @@ impl Metrics {
         );
         let mut lat: Vec<_> = read(&self.request_latency)
             .iter()
-            .map(|(k, v)| (k.clone(), v.clone()))
+            .map(|(k, v)| (*k, v.clone()))
             .collect();
         lat.sort_by(|a, b| a.0.cmp(&b.0));
         for (op, h) in lat {
             h.render(
                 o,
                 "keyhaven_kmip_request_duration_seconds",
-                &format!("operation=\"{}\"", esc(&op)),
+                &format!("operation=\"{}\"", esc(op)),
             );
         }
         head(o, "keyhaven_tls_handshakes_total", "counter", "TLS handshakes on the KMIP and HTTPS listeners: full, resumed, or failed with a reason.");
