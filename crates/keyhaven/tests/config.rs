@@ -2,13 +2,13 @@
 //! `--config FILE`; precedence flags > environment > file > defaults; a misspelled key is refused
 //! with its name and line; `config check` prints the effective settings with secrets redacted.
 
-mod common;
-
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::bin;
+fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_keyhaven")
+}
 
 fn keyhaven(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
     let mut c = Command::new(bin());

@@ -287,7 +287,7 @@ impl Metrics {
             .iter()
             .map(|(k, v)| (*k, v.clone()))
             .collect();
-        lat.sort_by(|a, b| a.0.cmp(&b.0));
+        lat.sort_by_key(|a| a.0);
         for (op, h) in lat {
             h.render(
                 o,
