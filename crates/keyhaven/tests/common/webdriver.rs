@@ -237,8 +237,29 @@ impl Browser {
         self.click_element(&e);
     }
 
+    /// Clicks a link or submit button and waits until the next page has loaded (every click in
+    /// the console navigates).
     pub fn click_element(&self, e: &str) {
+        let before = self.try_find("html");
         self.cmd("POST", &format!("/element/{e}/click"), Some(json!({})));
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let now = self.try_find("html");
+            let ready = self.cmd(
+                "POST",
+                "/execute/sync",
+                Some(json!({"script": "return document.readyState", "args": []})),
+            );
+            if now.is_some() && now != before && ready == "complete" {
+                return;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the click did not load a new page ({})",
+                self.url()
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     pub fn type_into(&self, css: &str, text: &str) {
