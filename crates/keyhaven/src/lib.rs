@@ -3,8 +3,8 @@
 //! providers), [`store`] (persistent state), [`server`] (TLS, identity, operations), [`cli`].
 #![forbid(unsafe_code)]
 
-pub mod backup;
 pub mod admin;
+pub mod backup;
 pub mod bench;
 pub mod certs;
 pub mod cli;

@@ -5,12 +5,11 @@
 
 use std::sync::Arc;
 
-use rustls::pki_types::pem::PemObject;
-use rustls::pki_types::{CertificateDer, PrivateKeyDer, UnixTime};
+use rustls::pki_types::{CertificateDer, UnixTime};
 use rustls::server::danger::{ClientCertVerified, ClientCertVerifier};
 use rustls::{DigitallySignedStruct, DistinguishedName, SignatureScheme};
 
-use crate::server::tls::{AnyClientCert, TlsSettings};
+use crate::server::tls::AnyClientCert;
 
 #[derive(Debug)]
 struct OptionalClientCert(AnyClientCert);
@@ -54,21 +53,18 @@ impl ClientCertVerifier for OptionalClientCert {
     }
 }
 
-/// The admin listener's TLS configuration (HTTP/1.1 only).
-pub fn server_config(s: &TlsSettings) -> Result<Arc<rustls::ServerConfig>, String> {
-    let chain = CertificateDer::pem_slice_iter(&s.cert_chain_pem)
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(|e| format!("server certificate: {e}"))?;
-    let key = PrivateKeyDer::from_pem_slice(&s.key_pem)
-        .map_err(|e| format!("server private key: {e}"))?;
+/// The admin listener's TLS configuration (HTTP/1.1 only), presenting the server certificates of
+/// `certs` (the resolver the KMIP listener uses, so renewals reach this listener too).
+pub fn server_config(
+    certs: Arc<dyn rustls::server::ResolvesServerCert>,
+) -> Result<Arc<rustls::ServerConfig>, String> {
     let provider = Arc::new(rustls::crypto::ring::default_provider());
     let verifier = Arc::new(OptionalClientCert(AnyClientCert::new(&provider)));
     let mut config = rustls::ServerConfig::builder_with_provider(provider)
         .with_protocol_versions(&[&rustls::version::TLS13, &rustls::version::TLS12])
         .map_err(|e| e.to_string())?
         .with_client_cert_verifier(verifier)
-        .with_single_cert(chain, key)
-        .map_err(|e| format!("admin TLS: {e}"))?;
+        .with_cert_resolver(certs);
     config.alpn_protocols = vec![b"http/1.1".to_vec()];
     Ok(Arc::new(config))
 }

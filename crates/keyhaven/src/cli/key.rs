@@ -158,7 +158,12 @@ fn list(ctx: &Ctx, q: &KeyQuery, json: bool) -> CliResult {
         };
         let mirror = match r.mirror.as_ref().and_then(|m| m["state"].as_str()) {
             Some("failed") => {
-                let m = r.mirror.as_ref().map(|m| (m["attempts"].clone(), m["last_error"].as_str().unwrap_or("?").to_owned()));
+                let m = r.mirror.as_ref().map(|m| {
+                    (
+                        m["attempts"].clone(),
+                        m["last_error"].as_str().unwrap_or("?").to_owned(),
+                    )
+                });
                 let (attempts, err) = m.unwrap_or_default();
                 format!("failed ({attempts} tries): {err}")
             }

@@ -132,6 +132,9 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
     let server_certs = crate::certs::resolver::ServerCerts::load(&dir)?;
     let tls_config =
         tls::server_config_resolving(server_certs.clone()).map_err(|e| e.to_string())?;
+    let admin_tls = crate::admin::tls::server_config(server_certs.clone())?;
+    crate::server::metrics::global().watch_certificate("server", dir.server_cert());
+    crate::server::metrics::global().watch_certificate("ca", dir.ca_cert());
     crate::certs::watch::spawn(
         server_certs,
         dir.clone(),
@@ -246,9 +249,13 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
                 },
                 bound.iter().map(|b| format!("kmip {b}")).chain(https_bound.iter().map(|b| format!("https {b}"))).chain([format!("admin {b}")]).collect(),
             );
-            let tls = crate::admin::tls::server_config(&tls_settings)?;
             tracing::info!(addr = %b, "admin API and web console listening: https://{b}/");
-            tokio::spawn(crate::admin::serve(Arc::new(state), tls, l, rx.clone()));
+            tokio::spawn(crate::admin::serve(
+                Arc::new(state),
+                admin_tls.clone(),
+                l,
+                rx.clone(),
+            ));
         }
         tokio::spawn(async move {
             wait_for_signal().await;

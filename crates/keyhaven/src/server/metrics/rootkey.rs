@@ -70,7 +70,9 @@ impl RootKeyProvider for MeteredProvider {
         wrapped: &[u8],
         aad: &[u8],
     ) -> Result<Refreshed, RootKeyError> {
-        self.timed("unwrap", || self.inner.unwrap_refreshed(key_ref, wrapped, aad))
+        self.timed("unwrap", || {
+            self.inner.unwrap_refreshed(key_ref, wrapped, aad)
+        })
     }
     fn binds_key_version(&self) -> bool {
         self.inner.binds_key_version()

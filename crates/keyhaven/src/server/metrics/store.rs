@@ -115,7 +115,9 @@ impl Store for MeteredStore {
         timed("list_tenant_mirrors", || self.inner.list_tenant_mirrors())
     }
     fn list_key_mirrors(&self, tenant_id: &str) -> StoreResult<Vec<KeyMirror>> {
-        timed("list_key_mirrors", || self.inner.list_key_mirrors(tenant_id))
+        timed("list_key_mirrors", || {
+            self.inner.list_key_mirrors(tenant_id)
+        })
     }
     fn put_key_mirror(&self, m: &KeyMirror) -> StoreResult<()> {
         timed("put_key_mirror", || self.inner.put_key_mirror(m))
@@ -131,7 +133,9 @@ impl Store for MeteredStore {
         })
     }
     fn get_shared_root_key(&self, key_ref: &str) -> StoreResult<Option<Vec<u8>>> {
-        timed("get_shared_root_key", || self.inner.get_shared_root_key(key_ref))
+        timed("get_shared_root_key", || {
+            self.inner.get_shared_root_key(key_ref)
+        })
     }
     fn delete_shared_root_key(&self, key_ref: &str) -> StoreResult<()> {
         timed("delete_shared_root_key", || {
