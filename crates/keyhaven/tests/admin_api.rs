@@ -53,7 +53,9 @@ fn encrypts(c: &mut Conn, uid: &str) -> bool {
 
 #[test]
 fn admin_api_end_to_end() {
-    let server = TestServer::start_with(&["--admin-listen", "127.0.0.1:0"]);
+    // A generous handshake and read timeout: the machine running the tests may be busy.
+    let server =
+        TestServer::start_with(&["--admin-listen", "127.0.0.1:0", "--read-timeout-secs", "60"]);
     create_user(&server, "alice", "admin", "alice-password-123");
     create_user(&server, "olga", "operator", "olga-password-1234");
     create_user(&server, "victor", "viewer", "victor-password-12");

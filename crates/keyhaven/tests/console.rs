@@ -64,7 +64,9 @@ fn login(b: &Browser, base: &str, user: &str, password: &str) {
 
 #[test]
 fn console_in_a_real_browser() {
-    let server = TestServer::start_with(&["--admin-listen", "127.0.0.1:0"]);
+    // A generous handshake and read timeout: the machine running the tests may be busy.
+    let server =
+        TestServer::start_with(&["--admin-listen", "127.0.0.1:0", "--read-timeout-secs", "60"]);
     create_user(&server, "alice", "admin", "alice-password-123");
     create_user(&server, "victor", "viewer", "victor-password-12");
     let base = format!("https://{}", admin_addr(&server));
