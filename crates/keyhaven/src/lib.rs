@@ -12,6 +12,7 @@ pub mod cluster;
 pub mod conformance;
 pub mod crypto;
 pub mod datadir;
+pub mod nonblocking;
 pub mod pki;
 pub mod rootkey;
 pub mod server;

@@ -5,15 +5,19 @@
 use std::path::Path;
 
 use clap::{Subcommand, ValueEnum};
-use keyhaven_kmip::attribute::{decode_storage, Attribute};
+use keyhaven_kmip::attribute::Attribute;
 use keyhaven_kmip::enums::{enum_value_by_name, enum_value_name, revocation_reason_code as rrc};
 use keyhaven_kmip::tag;
 use keyhaven_ttlv::{Item, Value};
 
 use super::{fmt_time, open_admin, CliResult};
 use crate::datadir::Opened;
+use crate::server::inventory::{list_keys, KeyFilter};
 use crate::server::objects::{self, now, Managed};
-use crate::store::{AuditRecord, ObjectFilter, TenantRecord};
+use crate::store::{AuditRecord, TenantRecord};
+
+/// Keys read from the store per page by `key list`.
+const LIST_PAGE: usize = 1000;
 
 /// The tags vCenter puts on its keys, shown as columns.
 const VMWARE_TAGS: [&str; 5] = [
@@ -34,9 +38,16 @@ pub enum KeyCmd {
         /// Only keys in this state (PreActive, Active, Deactivated, Compromised, Destroyed, DestroyedCompromised).
         #[arg(long)]
         state: Option<String>,
-        /// Only keys whose attribute NAME has VALUE, e.g. --tag x-Name=web-01 (repeatable; all must match).
+        /// Only keys whose text attribute NAME has VALUE, e.g. --tag x-Name=web-01, or a Name
+        /// (--tag Name=VALUE) (repeatable; all must match).
         #[arg(long = "tag", value_name = "NAME=VALUE")]
         tags: Vec<String>,
+        /// At most this many keys (one page; the cursor of the next page goes to stderr).
+        #[arg(long)]
+        limit: Option<usize>,
+        /// Start after this cursor (printed by a previous --limit page).
+        #[arg(long, requires = "tenant")]
+        after: Option<i64>,
         #[arg(long)]
         json: bool,
     },
@@ -106,8 +117,17 @@ pub fn run(data_dir: &Path, cmd: KeyCmd) -> CliResult {
             tenant,
             state,
             tags,
+            limit,
+            after,
             json,
-        } => list(&o, tenant.as_deref(), state.as_deref(), &tags, json),
+        } => list(
+            &o,
+            tenant.as_deref(),
+            state.as_deref(),
+            &tags,
+            Page { limit, after },
+            json,
+        ),
         KeyCmd::Show { uid, tenant, json } => {
             let (t, m) = find(&o, &uid, tenant.as_deref())?;
             let all = m.all_attributes();
@@ -257,11 +277,18 @@ fn text_attr<'a>(m: &'a Managed, name: &str) -> Option<&'a str> {
         })
 }
 
+/// Which part of the listing `key list` prints.
+struct Page {
+    limit: Option<usize>,
+    after: Option<i64>,
+}
+
 fn list(
     o: &Opened,
     tenant: Option<&str>,
     state: Option<&str>,
     tags: &[String],
+    page: Page,
     json: bool,
 ) -> CliResult {
     let state = match state {
@@ -277,41 +304,47 @@ fn list(
                 .ok_or_else(|| format!("--tag wants NAME=VALUE, got {t:?}"))
         })
         .collect::<Result<_, _>>()?;
+    let filter = KeyFilter {
+        state,
+        tags: tags
+            .iter()
+            .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
+            .collect(),
+        ..Default::default()
+    };
     let mut rows = Vec::new();
-    for t in tenants(o, tenant)? {
+    let mut left = page.limit.unwrap_or(usize::MAX);
+    'tenants: for t in tenants(o, tenant)? {
         // The Key Protect mirror of each key, for mirrored tenants (docs/rootkeys.md).
         let mirrors = o.store.list_key_mirrors(&t.id).unwrap_or_default();
-        for rec in o
-            .store
-            .list_objects(&t.id, &ObjectFilter::default(), None)
-            .map_err(|e| e.to_string())?
-        {
-            let mirror = mirrors.iter().find(|x| x.uid == rec.uid).map(|x| {
-                let mut v = serde_json::json!({"state": x.state, "key_protect_id": x.remote_id,
-                    "attempts": x.attempts});
-                if let Some(e) = &x.last_error {
-                    v["last_error"] = serde_json::json!(e);
+        // A page at a time from the store's indexes: memory stays bounded by one page.
+        let mut after = page.after;
+        while left > 0 {
+            let got = list_keys(&*o.store, &t.id, &filter, after, LIST_PAGE.min(left))
+                .map_err(|e| e.message)?;
+            left -= got.keys.len();
+            for m in &got.keys {
+                let mut row = summary_json(&t, m);
+                if let Some(x) = mirrors.iter().find(|x| x.uid == m.rec.uid) {
+                    let mut v = serde_json::json!({"state": x.state, "key_protect_id": x.remote_id,
+                        "attempts": x.attempts});
+                    if let Some(e) = &x.last_error {
+                        v["last_error"] = serde_json::json!(e);
+                    }
+                    row["mirror"] = v;
                 }
-                v
-            });
-            let attrs = decode_storage(&rec.attributes).map_err(|e| e.message)?;
-            let mut m = Managed { rec, attrs };
-            m.apply_dates(now());
-            if state.is_some_and(|s| s != m.rec.state) {
-                continue;
+                rows.push(row);
             }
-            if !tags.iter().all(|(n, v)| {
-                m.attrs
-                    .iter()
-                    .any(|a| a.name.key() == *n && render(a) == *v)
-            }) {
-                continue;
+            match got.next {
+                Some(n) => after = Some(n),
+                None => continue 'tenants,
             }
-            let mut row = summary_json(&t, &m);
-            if let Some(mv) = mirror {
-                row["mirror"] = mv;
+        }
+        if page.limit.is_some() {
+            if let Some(n) = after {
+                eprintln!("next page: --tenant {} --after {n}", t.name);
             }
-            rows.push(row);
+            break;
         }
     }
     if json {
