@@ -15,6 +15,7 @@ pub mod conformance;
 pub mod crypto;
 pub mod datadir;
 pub mod logging;
+pub mod nonblocking;
 pub mod pki;
 pub mod rootkey;
 pub mod server;

@@ -125,6 +125,44 @@ fn every_workload_runs_without_errors() {
     assert_eq!(s["ops"], 16, "{s}");
     assert!(s["total_secs"].is_number(), "{s}");
     assert_eq!(s["resumed"], 0, "storm hosts are new clients: {s}");
+
+    // In waves: every host still served once.
+    let w = bench(
+        &server,
+        &dir,
+        &[
+            "--workload",
+            "storm",
+            "--hosts",
+            "7",
+            "--keys",
+            "2",
+            "--wave",
+            "3",
+        ],
+    );
+    check(&w, "storm");
+    assert_eq!(w["ops"], 14, "{w}");
+    assert_eq!(w["handshakes"], 7, "{w}");
+
+    // Idle connections: opened in waves, held, closed.
+    let i = bench(
+        &server,
+        &dir,
+        &[
+            "--workload",
+            "idle",
+            "--hosts",
+            "5",
+            "--wave",
+            "2",
+            "--duration",
+            "0.5",
+        ],
+    );
+    check(&i, "idle");
+    assert_eq!(i["ops"], 5, "{i}");
+    assert_eq!(i["handshakes"], 5, "{i}");
 }
 
 #[test]

@@ -334,21 +334,52 @@ impl Attribute {
         }
     }
 
-    /// The storage form (1.x spelling, with the index, for every attribute).
+    /// The storage form, as compact as it can be read back unambiguously:
+    /// * a standard attribute at index 0: its value under the attribute's own tag (`Item { tag:
+    ///   State, Enumeration }`): no name, no index (not Vendor Attribute, whose tag is
+    ///   Attribute's);
+    /// * otherwise an `Attribute` structure: Attribute Name in the 1.x spelling (`"Name"`,
+    ///   `"x-Name"`), or Vendor Identification and Attribute Name for a vendor 1.x cannot name
+    ///   with an `x-`/`y-` prefix; Attribute Index only when not 0; Attribute Value.
+    ///
+    /// [`Attribute::from_storage`] reads this form and the older one (an `Attribute` structure
+    /// with name and index for every attribute), so rows written by earlier versions still read.
     pub fn to_storage(&self) -> Item {
-        let mut c = Vec::with_capacity(4);
-        if let AttrName::Custom { vendor, name } = &self.name {
-            c.push(Item::text(tag::VENDOR_IDENTIFICATION, vendor.clone()));
-            c.push(Item::text(tag::ATTRIBUTE_NAME, name.clone()));
-        } else {
-            c.push(Item::text(tag::ATTRIBUTE_NAME, self.name.key()));
+        if let AttrName::Std(def) = &self.name {
+            // (Vendor Attribute's tag is Attribute's own: it keeps the named form.)
+            if self.index == 0 && def.tag != tag::ATTRIBUTE {
+                return Item::new(def.tag, self.value.clone());
+            }
         }
-        c.push(Item::int(tag::ATTRIBUTE_INDEX, self.index));
+        let mut c = Vec::with_capacity(4);
+        match &self.name {
+            AttrName::Custom { vendor, name } if vendor != "x" && vendor != "y" => {
+                c.push(Item::text(tag::VENDOR_IDENTIFICATION, vendor.clone()));
+                c.push(Item::text(tag::ATTRIBUTE_NAME, name.clone()));
+            }
+            _ => c.push(Item::text(tag::ATTRIBUTE_NAME, self.name.key())),
+        }
+        if self.index != 0 {
+            c.push(Item::int(tag::ATTRIBUTE_INDEX, self.index));
+        }
         c.push(Item::new(tag::ATTRIBUTE_VALUE, self.value.clone()));
         Item::structure(tag::ATTRIBUTE, c)
     }
 
     pub fn from_storage(item: &Item) -> KmipResult<Attribute> {
+        if item.tag != tag::ATTRIBUTE {
+            let def = attribute_by_tag(item.tag).ok_or_else(|| {
+                KmipError::new(
+                    Reason::InternalServerError,
+                    format!("stored attribute with unknown tag 0x{:06X}", item.tag),
+                )
+            })?;
+            return Ok(Attribute {
+                name: AttrName::Std(def),
+                index: 0,
+                value: item.value.clone(),
+            });
+        }
         let name = if item.child(tag::VENDOR_IDENTIFICATION).is_some() {
             custom_from(item)?
         } else {
@@ -460,5 +491,28 @@ pub fn decode_storage(bytes: &[u8]) -> KmipResult<Vec<Attribute>> {
             format!("stored attributes unreadable: {e}"),
         )
     })?;
-    item.items().iter().map(Attribute::from_storage).collect()
+    match item.value {
+        Value::Structure(items) => items
+            .into_iter()
+            .map(|i| {
+                if i.tag == tag::ATTRIBUTE {
+                    Attribute::from_storage(&i)
+                } else {
+                    // The compact form: the value moves, no copy.
+                    let def = attribute_by_tag(i.tag).ok_or_else(|| {
+                        KmipError::new(
+                            Reason::InternalServerError,
+                            format!("stored attribute with unknown tag 0x{:06X}", i.tag),
+                        )
+                    })?;
+                    Ok(Attribute {
+                        name: AttrName::Std(def),
+                        index: 0,
+                        value: i.value,
+                    })
+                }
+            })
+            .collect(),
+        _ => Ok(Vec::new()),
+    }
 }

@@ -13,7 +13,12 @@
 //!   machines), each sends Discover Versions then Gets K keys on its connection: the K keys created
 //!   first, shared by every host, or with existing identifiers host i takes the K at offset i*K
 //!   (wrapping). Latency is per host (connect to last key); `total_secs` is the time until the last
-//!   host is done.
+//!   host is done. With `--wave W` the hosts come in waves of W (each wave at once, the next when
+//!   it is done), for host counts beyond the file descriptors or connection limit of one run;
+//!   `total_secs` is then the sum of the waves' times.
+//! * `idle`: H connections opened (full handshakes, in waves of `--wave`), each sending Discover
+//!   Versions, then all held open and idle for the run's duration and closed: what a server's
+//!   memory does with many idle clients (the caller reads the server's RSS meanwhile).
 //!
 //! `get`, `vcenter`, `storm` and `locate` first create their keys (`--keys`) unless given existing
 //! identifiers. Nothing here depends on the server being Keyhaven.
@@ -46,6 +51,7 @@ pub enum Workload {
     Create,
     Locate,
     Storm,
+    Idle,
 }
 
 impl Workload {
@@ -56,6 +62,7 @@ impl Workload {
             Workload::Create => "create",
             Workload::Locate => "locate",
             Workload::Storm => "storm",
+            Workload::Idle => "idle",
         }
     }
 
@@ -70,6 +77,7 @@ impl Workload {
             Workload::Storm => {
                 "host: TCP + full TLS handshake, Discover Versions, then each of its keys with Get"
             }
+            Workload::Idle => "connection: TCP + full TLS handshake, Discover Versions",
         }
     }
 }
@@ -92,8 +100,10 @@ pub struct BenchOptions {
     pub stop: Stop,
     /// Keys to create first (get, vcenter, locate; per host for storm).
     pub keys: usize,
-    /// Simulated hosts (storm).
+    /// Simulated hosts (storm), connections (idle).
     pub hosts: usize,
+    /// Hosts started at once (storm, idle); 0: all of them.
+    pub wave: usize,
     pub version: ProtocolVersion,
     /// Username and password sent in every request header.
     pub credential: Option<(String, String)>,
@@ -427,7 +437,7 @@ pub async fn run(o: BenchOptions) -> Result<Outcome, String> {
         _ => None,
     };
     let (keys, setup_secs): (Vec<Key>, f64) = match (o.workload, given.map(|u| u.as_slice())) {
-        (Workload::Create, _) => (Vec::new(), 0.0),
+        (Workload::Create | Workload::Idle, _) => (Vec::new(), 0.0),
         (_, Some(uids)) => (
             uids.iter()
                 .map(|u| Key {
@@ -449,7 +459,12 @@ pub async fn run(o: BenchOptions) -> Result<Outcome, String> {
     let mut total = WorkerResult::default();
     let secs;
     let mut total_secs = None;
-    if o.workload == Workload::Storm {
+    if o.workload == Workload::Idle {
+        let (res, t) = idle(&o, &shared).await;
+        total.merge(res);
+        secs = t.as_secs_f64();
+        total_secs = Some(secs);
+    } else if o.workload == Workload::Storm {
         let (res, t) = storm(&o, &keys, &shared).await;
         total.merge(res);
         secs = t.as_secs_f64();
@@ -480,13 +495,16 @@ pub async fn run(o: BenchOptions) -> Result<Outcome, String> {
     };
 
     let h = &total.latency;
-    let with_handshakes = matches!(o.workload, Workload::Vcenter | Workload::Storm);
+    let with_handshakes = matches!(
+        o.workload,
+        Workload::Vcenter | Workload::Storm | Workload::Idle
+    );
     let report = Report {
         workload: o.workload.name().into(),
         server: o.server_label.clone(),
         kmip_version: o.version.to_string(),
         tls_version: total.tls_version.clone(),
-        concurrency: if o.workload == Workload::Storm {
+        concurrency: if matches!(o.workload, Workload::Storm | Workload::Idle) {
             o.hosts
         } else {
             o.concurrency.max(1)
@@ -507,10 +525,10 @@ pub async fn run(o: BenchOptions) -> Result<Outcome, String> {
         max_ms: h.max_nanos() as f64 / 1e6,
         mean_ms: h.mean_nanos() / 1e6,
         total_secs,
-        hosts: (o.workload == Workload::Storm).then_some(o.hosts),
+        hosts: matches!(o.workload, Workload::Storm | Workload::Idle).then_some(o.hosts),
         hosts_failed: (o.workload == Workload::Storm).then_some(total.failed_hosts),
         keys: match o.workload {
-            Workload::Create => 0,
+            Workload::Create | Workload::Idle => 0,
             // Keys per host.
             Workload::Storm => o.keys.max(1).min(keys.len()),
             _ => keys.len(),
@@ -734,27 +752,112 @@ async fn storm(
     keys: &Arc<Vec<Key>>,
     shared: &Arc<Shared>,
 ) -> (WorkerResult, Duration) {
-    let (tx, rx) = tokio::sync::watch::channel(false);
-    let mut tasks = Vec::with_capacity(o.hosts);
-    for host in 0..o.hosts.max(1) {
-        let (o, keys, shared, rx) = (o.clone(), keys.clone(), shared.clone(), rx.clone());
-        tasks.push(tokio::spawn(async move {
-            storm_host(&o, &keys, host, &shared, rx).await
-        }));
-    }
-    // Let every task reach its start line before the gun.
-    tokio::time::sleep(Duration::from_millis(100)).await;
-    let t0 = Instant::now();
-    let _ = tx.send(true);
+    let hosts = o.hosts.max(1);
+    let wave = if o.wave == 0 { hosts } else { o.wave };
     let mut total = WorkerResult::default();
-    for t in tasks {
-        match t.await {
-            Ok(r) => total.merge(r),
-            Err(e) => {
-                shared.error(&ClientError::Protocol(format!("host task failed: {e}")));
-                total.failed_hosts += 1;
+    let mut elapsed = Duration::ZERO;
+    for first in (0..hosts).step_by(wave) {
+        let (tx, rx) = tokio::sync::watch::channel(false);
+        let mut tasks = Vec::with_capacity(wave);
+        for host in first..(first + wave).min(hosts) {
+            let (o, keys, shared, rx) = (o.clone(), keys.clone(), shared.clone(), rx.clone());
+            tasks.push(tokio::spawn(async move {
+                storm_host(&o, &keys, host, &shared, rx).await
+            }));
+        }
+        // Let every task reach its start line before the gun.
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let t0 = Instant::now();
+        let _ = tx.send(true);
+        for t in tasks {
+            match t.await {
+                Ok(r) => total.merge(r),
+                Err(e) => {
+                    shared.error(&ClientError::Protocol(format!("host task failed: {e}")));
+                    total.failed_hosts += 1;
+                }
+            }
+        }
+        elapsed += t0.elapsed();
+    }
+    (total, elapsed)
+}
+
+/// Opens the idle connections (in waves), holds them for the run's duration, closes them. The
+/// time returned is the time to open them all.
+async fn idle(o: &BenchOptions, shared: &Arc<Shared>) -> (WorkerResult, Duration) {
+    let hosts = o.hosts.max(1);
+    let wave = if o.wave == 0 { hosts } else { o.wave };
+    let mut total = WorkerResult::default();
+    let mut open = Vec::with_capacity(hosts);
+    let t0 = Instant::now();
+    for first in (0..hosts).step_by(wave) {
+        let mut tasks = Vec::with_capacity(wave);
+        for _ in first..(first + wave).min(hosts) {
+            let (o, shared) = (o.clone(), shared.clone());
+            tasks.push(tokio::spawn(async move {
+                let mut r = WorkerResult::default();
+                let t = Instant::now();
+                let mut conn = match o.fresh_endpoint.connect().await {
+                    Ok(c) => c,
+                    Err(e) => {
+                        shared.error(&e);
+                        r.failed_hosts = 1;
+                        return (r, None);
+                    }
+                };
+                r.connect.record(t.elapsed());
+                r.handshakes = 1;
+                r.tls_version = conn.tls_version();
+                match call(
+                    &mut conn,
+                    &o,
+                    ops::DISCOVER_VERSIONS,
+                    request::discover_versions(&[o.version]),
+                )
+                .await
+                {
+                    Ok(_) => {
+                        r.latency.record(t.elapsed());
+                        r.ops = 1;
+                        (r, Some(conn))
+                    }
+                    Err(e) => {
+                        shared.error(&e);
+                        r.failed_hosts = 1;
+                        (r, None)
+                    }
+                }
+            }));
+        }
+        for t in tasks {
+            match t.await {
+                Ok((r, conn)) => {
+                    total.merge(r);
+                    open.extend(conn);
+                }
+                Err(e) => {
+                    shared.error(&ClientError::Protocol(format!(
+                        "connection task failed: {e}"
+                    )));
+                    total.failed_hosts += 1;
+                }
             }
         }
     }
-    (total, t0.elapsed())
+    let opened = t0.elapsed();
+    let hold = match o.stop {
+        Stop::After(d) => d,
+        Stop::Count(_) => Duration::from_secs(10),
+    };
+    eprintln!(
+        "holding {} idle connections for {:.0} s",
+        open.len(),
+        hold.as_secs_f64()
+    );
+    tokio::time::sleep(hold).await;
+    for conn in open {
+        conn.close().await;
+    }
+    (total, opened)
 }

@@ -25,6 +25,8 @@ pub enum WorkloadArg {
     Locate,
     /// --hosts hosts connect at once, each fetches --keys keys; reports the total time.
     Storm,
+    /// --hosts connections opened (Discover Versions each), held idle for --duration, closed.
+    Idle,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -68,9 +70,13 @@ pub struct BenchArgs {
     /// Keys created first and then used (get, vcenter, locate; keys per host for storm).
     #[arg(long, default_value_t = 100)]
     pub keys: usize,
-    /// Simulated hosts connecting at once (storm).
+    /// Simulated hosts connecting at once (storm), connections held open (idle).
     #[arg(long, default_value_t = 100)]
     pub hosts: usize,
+    /// Start hosts in waves of this many, each wave when the previous one is done (storm, idle);
+    /// 0: all at once.
+    #[arg(long, default_value_t = 0)]
+    pub wave: usize,
     /// KMIP protocol version of every request (vCenter speaks 1.1).
     #[arg(long, default_value = "1.1")]
     pub kmip_version: String,
@@ -145,6 +151,7 @@ pub fn run(a: BenchArgs) -> CliResult {
         WorkloadArg::Create => Workload::Create,
         WorkloadArg::Locate => Workload::Locate,
         WorkloadArg::Storm => Workload::Storm,
+        WorkloadArg::Idle => Workload::Idle,
     };
     let version = parse_version(&a.kmip_version)?;
     let (addr, host) = resolve(&a.server)?;
@@ -222,6 +229,7 @@ pub fn run(a: BenchArgs) -> CliResult {
         stop,
         keys: a.keys.max(1),
         hosts: a.hosts.max(1),
+        wave: a.wave,
         version,
         credential,
         uids,

@@ -484,6 +484,13 @@ impl Envelope {
                 };
                 // Claim the check, so concurrent callers do not all ask the provider.
                 let due = st.checked.elapsed() >= interval;
+                if due && crate::nonblocking::refuse() {
+                    // The provider is asked from a blocking thread, not an async worker.
+                    return Err(EnvelopeError::RootKeyUnavailable {
+                        tenant: tenant.id.clone(),
+                        reason: "the root key check cannot run on an async worker".into(),
+                    });
+                }
                 if due {
                     st.checked = Instant::now();
                 }
@@ -530,6 +537,12 @@ impl Envelope {
             return Ok(entry);
         }
 
+        if crate::nonblocking::refuse() {
+            return Err(EnvelopeError::RootKeyUnavailable {
+                tenant: tenant.id.clone(),
+                reason: "the root key provider cannot be called on an async worker".into(),
+            });
+        }
         let provider = self.provider_for(&tenant.id, &tenant.root_provider)?;
         let (twk, refreshed) = provider
             .unwrap_refreshed(

@@ -11,6 +11,9 @@ use crate::store::{AuditRecord, Store};
 
 const QUEUE: usize = 8192;
 const BATCH: usize = 512;
+/// How long the writer lets records gather after the first of a batch: under load one wake-up of
+/// the writer (and one commit) per this interval instead of one per request.
+const LINGER: Duration = Duration::from_millis(2);
 /// How long a batch is retried while the store refuses it.
 const RETRY_FOR: Duration = Duration::from_secs(120);
 
@@ -32,10 +35,20 @@ impl AuditSink {
         }
     }
 
-    /// Queues a record (waits when the queue is full).
+    /// Queues a record (waits when the queue is full; in a non-blocking attempt a full queue
+    /// refuses the attempt instead, see [`crate::nonblocking`]).
     pub fn record(&self, rec: AuditRecord) {
         let tx = self.tx.lock().ok().and_then(|g| g.clone());
         match tx {
+            Some(tx) if crate::nonblocking::active() => match tx.try_send(rec) {
+                Ok(()) => {}
+                Err(std::sync::mpsc::TrySendError::Full(_)) => {
+                    crate::nonblocking::refuse();
+                }
+                Err(std::sync::mpsc::TrySendError::Disconnected(_)) => {
+                    tracing::error!("audit writer stopped; record lost")
+                }
+            },
             Some(tx) => {
                 super::metrics::global()
                     .audit_backlog
@@ -61,6 +74,7 @@ impl AuditSink {
 
 fn write_loop(store: Arc<dyn Store>, rx: Receiver<AuditRecord>) {
     while let Ok(first) = rx.recv() {
+        std::thread::sleep(LINGER);
         let mut batch = vec![first];
         while batch.len() < BATCH {
             match rx.try_recv() {

@@ -213,7 +213,11 @@ async fn connection(
                 break;
             }
         };
-        let outcome = {
+        // From memory when it can be (no hand-off to the blocking pool), else on the pool.
+        let inline = dispatch::handle_nonblocking(&server, &who, &peer_s, &body);
+        let outcome = if let Some(o) = inline {
+            o
+        } else {
             let (server, who, peer) = (server.clone(), who.clone(), peer_s.clone());
             match tokio::task::spawn_blocking(move || dispatch::handle(&server, &who, &peer, &body))
                 .await

@@ -34,6 +34,34 @@ pub fn invalid_message(version: ProtocolVersion, message: String) -> Outcome {
     }
 }
 
+/// Operations answered on the connection's task when memory allows (see [`crate::nonblocking`]):
+/// they write nothing before the point where a write would be refused (Get writes Fresh = false
+/// only after reading everything it needs).
+const NONBLOCKING_OPS: [u32; 6] = [
+    op::GET,
+    op::GET_ATTRIBUTES,
+    op::GET_ATTRIBUTE_LIST,
+    op::DISCOVER_VERSIONS,
+    op::QUERY,
+    // Only when the indexes answer it with few rows (see ops::locate).
+    op::LOCATE,
+];
+
+/// [`handle`] without waiting, on an async worker: `None` when some part would have waited (a
+/// store write or round trip, a root key check, a full audit queue) or the message is not a single
+/// read-only operation; the caller then runs [`handle`] on the blocking pool.
+pub fn handle_nonblocking(
+    server: &Server,
+    who: &Identity,
+    peer: &str,
+    bytes: &[u8],
+) -> Option<Outcome> {
+    if !server.store.nonblocking_reads() {
+        return None;
+    }
+    crate::nonblocking::attempt(|| handle(server, who, peer, bytes))
+}
+
 /// Handles one request message body (header included).
 pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outcome {
     let item = match keyhaven_ttlv::decode(bytes, &server.limits.ttlv()) {
@@ -56,6 +84,18 @@ pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outc
             return invalid_message(hint, e.message);
         }
     };
+    if crate::nonblocking::active()
+        && (req.items.len() != 1
+            || req.header.continuation == ContinuationOption::Undo
+            || !req
+                .items
+                .iter()
+                .all(|bi| NONBLOCKING_OPS.contains(&bi.operation)))
+    {
+        // One audit record per attempt, and no effect before a refusal: single read-only items.
+        crate::nonblocking::refuse();
+        return invalid_message(hint, "not answered without waiting".into());
+    }
     let version = req.header.version.answer_version();
     let mut resp = ResponseMessage {
         version,
@@ -87,7 +127,9 @@ pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outc
     let current = match server.trust.refresh(server.store.as_ref(), who) {
         Ok(c) => c,
         Err(e) => {
-            tracing::error!(peer, error = %e, "cannot refresh client trust");
+            if !crate::nonblocking::active() {
+                tracing::error!(peer, error = %e, "cannot refresh client trust");
+            }
             who.clone()
         }
     };
@@ -127,6 +169,10 @@ pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outc
                 &mut placeholder,
             ),
         };
+        if crate::nonblocking::refused() {
+            // Thrown away: the request runs again on the blocking pool and is audited there.
+            return invalid_message(version, "not answered without waiting".into());
+        }
         super::metrics::observe_request(who, bi.operation, &result, started.elapsed());
         audit(server, who, peer, bi.operation, &bi.payload, &result);
         // An item accepted for asynchronous processing answers Operation Pending; a Poll answers

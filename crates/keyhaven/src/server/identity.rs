@@ -174,6 +174,10 @@ impl TrustCache {
         {
             return true;
         }
+        if crate::nonblocking::refuse() {
+            // Argon2 takes tens of milliseconds of CPU: not on an async worker.
+            return false;
+        }
         let ok = PasswordHash::new(hash)
             .map(|parsed| {
                 Argon2::default()

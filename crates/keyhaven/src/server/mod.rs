@@ -12,6 +12,7 @@ pub mod dispatch;
 pub mod health;
 pub mod https;
 pub mod identity;
+pub mod inventory;
 pub mod metrics;
 pub mod new_attrs;
 pub mod objects;

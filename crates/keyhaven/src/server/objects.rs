@@ -31,7 +31,10 @@ pub fn store_err(e: StoreError) -> KmipError {
             format!("concurrent update of {what}; retry"),
         ),
         StoreError::Backend(msg) => {
-            tracing::error!(error = %msg, "store failure");
+            // A non-blocking attempt's refusal is not a failure: the request runs again.
+            if !crate::nonblocking::active() {
+                tracing::error!(error = %msg, "store failure");
+            }
             KmipError::new(
                 Reason::GeneralFailure,
                 "the key store is unavailable; retry later",
@@ -118,6 +121,17 @@ pub fn load(store: &dyn Store, tenant_id: &str, uid: &str) -> KmipResult<Managed
     Ok(m)
 }
 
+/// Turns a write away from a non-blocking attempt (see [`crate::nonblocking`]) before any effect.
+pub fn refuse_write(uid: &str) -> KmipResult<()> {
+    if crate::nonblocking::refuse() {
+        return Err(KmipError::new(
+            Reason::GeneralFailure,
+            format!("object {uid} cannot be written from an async worker"),
+        ));
+    }
+    Ok(())
+}
+
 /// Reads, changes and writes back one object, retrying when another request changed it meanwhile.
 pub fn update<T>(
     store: &dyn Store,
@@ -125,6 +139,7 @@ pub fn update<T>(
     uid: &str,
     mut f: impl FnMut(&mut Managed) -> KmipResult<T>,
 ) -> KmipResult<T> {
+    refuse_write(uid)?;
     for attempt in 0..8u64 {
         let mut m = load(store, tenant_id, uid)?;
         let out = f(&mut m)?;

@@ -1,13 +1,11 @@
 //! TLS configuration for the KMIP listener (mutual TLS).
 //!
-//! Protocols and ciphers: TLS 1.3 and TLS 1.2 with rustls' default cipher
-//! suites from the `ring` provider - TLS 1.3 AES-128/256-GCM and
-//! ChaCha20-Poly1305, TLS 1.2 ECDHE-RSA/ECDHE-ECDSA with AES-GCM or
-//! ChaCha20-Poly1305. rustls has no CBC-mode suites and no static-RSA key
-//! exchange; vCenter 7 also offers `TLS_ECDHE_RSA_WITH_AES_*_CBC_SHA*` (and
-//! older clients may offer nothing else), but vCenter 7/8 always also offers
-//! the ECDHE-RSA AES-GCM suites, which is what gets negotiated. A KMIP client
-//! that offers only CBC suites cannot connect.
+//! Protocols and ciphers: TLS 1.3 and TLS 1.2 with the suites of [`CIPHER_SUITES`] from the `ring`
+//! provider, in the server's order: AES-128-GCM first, then AES-256-GCM, then ChaCha20-Poly1305
+//! (TLS 1.2: ECDHE-ECDSA/ECDHE-RSA only). rustls has no CBC-mode suites and no static-RSA key
+//! exchange; vCenter 7 also offers `TLS_ECDHE_RSA_WITH_AES_*_CBC_SHA*` (and older clients may offer
+//! nothing else), but vCenter 7/8 always also offers the ECDHE-RSA AES-GCM suites, which is what
+//! gets negotiated. A KMIP client that offers only CBC suites cannot connect.
 //!
 //! Client certificates are mandatory, but are *not* validated against a CA
 //! during the handshake (see [`AnyClientCert`]): the server decides who the
@@ -64,14 +62,38 @@ pub enum TlsError {
     Rustls(#[from] rustls::Error),
 }
 
+/// The ring provider with the server's cipher-suite preference (see [`CIPHER_SUITES`]).
 fn provider() -> CryptoProvider {
-    rustls::crypto::ring::default_provider()
+    CryptoProvider {
+        cipher_suites: CIPHER_SUITES.to_vec(),
+        ..rustls::crypto::ring::default_provider()
+    }
 }
+
+/// Cipher suites, most preferred first; the server's order wins over the client's
+/// (`ignore_client_order`). AES-128-GCM comes first in both protocol versions: on CPUs with AES-NI
+/// and SHA-NI its SHA-256 key schedule (and binder, on resumption) costs less than AES-256-GCM's
+/// SHA-384, and 128-bit AES is what vCenter and ESXi negotiate with other servers. AES-256-GCM
+/// and ChaCha20-Poly1305 stay for clients that offer nothing else.
+pub static CIPHER_SUITES: &[rustls::SupportedCipherSuite] = {
+    use rustls::crypto::ring::cipher_suite as cs;
+    &[
+        cs::TLS13_AES_128_GCM_SHA256,
+        cs::TLS13_AES_256_GCM_SHA384,
+        cs::TLS13_CHACHA20_POLY1305_SHA256,
+        cs::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+        cs::TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+        cs::TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+        cs::TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+        cs::TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+        cs::TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256,
+    ]
+};
 
 /// Builds the rustls server configuration for mutual TLS.
 ///
-/// * TLS 1.2 and 1.3, rustls default cipher suites (see the module docs about
-///   vCenter's AES-CBC suites).
+/// * TLS 1.2 and 1.3, the suites of [`CIPHER_SUITES`] in the server's order (see the module docs
+///   about vCenter's AES-CBC suites).
 /// * Session resumption: stateless session tickets (rustls' ring ticketer,
 ///   keys rotated automatically) plus an in-memory session-id cache of
 ///   [`SESSION_CACHE_SIZE`] entries for TLS 1.2 clients without tickets.
@@ -97,6 +119,9 @@ pub fn server_config_resolving(
     config.session_storage = rustls::server::ServerSessionMemoryCache::new(SESSION_CACHE_SIZE);
     config.ticketer = rustls::crypto::ring::Ticketer::new()?;
     config.alpn_protocols = Vec::new();
+    // The server picks the suite from [`CIPHER_SUITES`] (AES-128-GCM first), whatever the client
+    // lists first.
+    config.ignore_client_order = true;
     Ok(Arc::new(config))
 }
 

@@ -7,7 +7,10 @@
 //! are synchronous and take `&self`; callers run them on a blocking thread.
 
 pub mod postgres;
+pub mod query;
 pub mod sqlite;
+
+pub use query::{ObjectPage, ObjectQuery, PageRequest};
 
 use std::fmt;
 
@@ -274,6 +277,13 @@ pub struct NodeRecord {
 
 /// The persistent store. Implementations must be safe to share between threads.
 pub trait Store: Send + Sync {
+    /// Whether reads can run on an async worker inside a [`crate::nonblocking::attempt`]: they
+    /// never wait on the network, and turn to [`crate::nonblocking::refuse`] instead of waiting
+    /// for a lock. Writes always refuse there.
+    fn nonblocking_reads(&self) -> bool {
+        false
+    }
+
     // Tenants
     fn insert_tenant(&self, t: &TenantRecord) -> StoreResult<()>;
     fn get_tenant(&self, id: &str) -> StoreResult<TenantRecord>;
@@ -304,6 +314,48 @@ pub trait Store: Send + Sync {
         filter: &ObjectFilter,
         limit: Option<usize>,
     ) -> StoreResult<Vec<ObjectRecord>>;
+    /// One page of the tenant's objects matching `q`, oldest first (insertion order), answered
+    /// from indexes by the SQL backends. The default filters [`Store::list_objects`] in Rust.
+    fn query_objects(
+        &self,
+        tenant_id: &str,
+        q: &ObjectQuery,
+        page: &PageRequest,
+    ) -> StoreResult<ObjectPage> {
+        let all = self.list_objects(tenant_id, &ObjectFilter::default(), None)?;
+        let mut records: Vec<ObjectRecord> = Vec::new();
+        let mut positions = Vec::new();
+        for (i, r) in all.into_iter().enumerate() {
+            let pos = i as i64 + 1;
+            if page.after.is_some_and(|a| pos <= a) || !q.matches(&r) {
+                continue;
+            }
+            positions.push(pos);
+            records.push(r);
+        }
+        let skip = usize::try_from(page.offset).unwrap_or(usize::MAX);
+        let take = usize::try_from(page.limit).unwrap_or(usize::MAX);
+        let records: Vec<ObjectRecord> = records.into_iter().skip(skip).take(take).collect();
+        let positions: Vec<i64> = positions.into_iter().skip(skip).take(take).collect();
+        let next = if records.len() == take && take > 0 {
+            positions.last().copied()
+        } else {
+            None
+        };
+        Ok(ObjectPage {
+            records,
+            positions,
+            next,
+        })
+    }
+    /// How many of the tenant's objects match `q`.
+    fn count_objects(&self, tenant_id: &str, q: &ObjectQuery) -> StoreResult<u64> {
+        Ok(self
+            .list_objects(tenant_id, &ObjectFilter::default(), None)?
+            .iter()
+            .filter(|r| q.matches(r))
+            .count() as u64)
+    }
 
     // Root key rotation (journal of one rotation per tenant)
     /// Records the start of a rotation; AlreadyExists when the tenant has one under way.

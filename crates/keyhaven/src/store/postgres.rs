@@ -44,10 +44,12 @@ use tokio_postgres::error::SqlState;
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{Client, NoTls, Row, Statement};
 
+use super::query::{index_terms, IndexTerms};
 use super::KeyMirror;
 use super::{
-    AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectRecord, RootRotation,
-    RotationPhase, Store, StoreError, StoreResult, TenantRecord, TenantState,
+    AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectPage, ObjectQuery, ObjectRecord,
+    PageRequest, RootRotation, RotationPhase, Store, StoreError, StoreResult, TenantRecord,
+    TenantState,
 };
 
 /// The ordered schema migrations; entry `i` brings the schema to version `i + 1`.
@@ -56,6 +58,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/0002_root_rotation.sql"),
     include_str!("migrations/postgres/0003_key_mirrors.sql"),
     include_str!("migrations/postgres/0004_cluster.sql"),
+    include_str!("migrations/postgres/0005_object_index.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -119,15 +122,40 @@ const SQL_LIST_CLIENTS_OF: &str = "SELECT id, tenant_id, name, trust_kind, trust
      ORDER BY name COLLATE \"C\"";
 const SQL_REMOVE_CLIENT: &str = "DELETE FROM clients WHERE name = $1";
 const SQL_TRUST_GENERATION: &str = "SELECT generation FROM trust_generation WHERE id = 1";
-const SQL_INSERT_OBJECT: &str = "INSERT INTO objects (uid, tenant_id, object_type, state, \
-     algorithm, length, wrapped_material, attributes, created_at, updated_at, revision) \
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)";
+// The object and its search terms (store/query.rs) in one statement, so one transaction.
+const SQL_INSERT_OBJECT: &str = "WITH o AS (INSERT INTO objects (uid, tenant_id, object_type, \
+     state, algorithm, length, wrapped_material, attributes, created_at, updated_at, revision) \
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING uid), \
+     t AS (INSERT INTO object_terms (attr, value, uid) \
+         SELECT x.a, x.v, o.uid FROM o, UNNEST($12::TEXT[], $13::TEXT[]) AS x(a, v)), \
+     d AS (INSERT INTO object_dates (attr, at, uid) \
+         SELECT y.a, y.v, o.uid FROM o, UNNEST($14::TEXT[], $15::BIGINT[]) AS y(a, v)) \
+     SELECT COUNT(*) FROM o";
 const SQL_GET_OBJECT: &str = "SELECT uid, tenant_id, object_type, state, algorithm, length, \
      wrapped_material, attributes, created_at, updated_at, revision \
      FROM objects WHERE uid = $1 AND tenant_id = $2";
-const SQL_UPDATE_OBJECT: &str = "UPDATE objects SET object_type = $3, state = $4, algorithm = $5, \
-     length = $6, wrapped_material = $7, attributes = $8, updated_at = $9, revision = $10 \
-     WHERE uid = $1 AND tenant_id = $2 AND revision = $10::BIGINT - 1";
+// The update and the replacement of the object's search terms in one statement: terms no longer
+// there are deleted, new ones inserted (those kept are left alone).
+const SQL_UPDATE_OBJECT: &str = "WITH u AS (UPDATE objects SET object_type = $3, state = $4, \
+     algorithm = $5, length = $6, wrapped_material = $7, attributes = $8, updated_at = $9, \
+     revision = $10 WHERE uid = $1 AND tenant_id = $2 AND revision = $10::BIGINT - 1 RETURNING uid), \
+     dt AS (DELETE FROM object_terms WHERE uid IN (SELECT uid FROM u) \
+         AND (attr, value) NOT IN (SELECT * FROM UNNEST($11::TEXT[], $12::TEXT[]))), \
+     dd AS (DELETE FROM object_dates WHERE uid IN (SELECT uid FROM u) \
+         AND (attr, at) NOT IN (SELECT * FROM UNNEST($13::TEXT[], $14::BIGINT[]))), \
+     it AS (INSERT INTO object_terms (attr, value, uid) \
+         SELECT x.a, x.v, u.uid FROM u, UNNEST($11::TEXT[], $12::TEXT[]) AS x(a, v) \
+         ON CONFLICT DO NOTHING), \
+     id AS (INSERT INTO object_dates (attr, at, uid) \
+         SELECT y.a, y.v, u.uid FROM u, UNNEST($13::TEXT[], $14::BIGINT[]) AS y(a, v) \
+         ON CONFLICT DO NOTHING) \
+     SELECT COUNT(*) FROM u";
+const SQL_PENDING_TERMS: &str = "SELECT p.uid, o.attributes FROM object_terms_pending p \
+     LEFT JOIN objects o ON o.uid = p.uid LIMIT 1000";
+const SQL_ADD_TERMS: &str = "INSERT INTO object_terms (attr, value, uid) \
+     SELECT * FROM UNNEST($1::TEXT[], $2::TEXT[], $3::TEXT[]) ON CONFLICT DO NOTHING";
+const SQL_ADD_DATES: &str = "INSERT INTO object_dates (attr, at, uid) \
+     SELECT * FROM UNNEST($1::TEXT[], $2::BIGINT[], $3::TEXT[]) ON CONFLICT DO NOTHING";
 const SQL_OBJECT_EXISTS: &str = "SELECT 1 FROM objects WHERE uid = $1 AND tenant_id = $2";
 const SQL_LIST_OBJECTS: &str = "SELECT uid, tenant_id, object_type, state, algorithm, length, \
      wrapped_material, attributes, created_at, updated_at, revision FROM objects \
@@ -519,6 +547,7 @@ impl PostgresStore {
             rt: Some(rt),
         };
         store.migrate()?;
+        store.index_pending()?;
         Ok(store)
     }
 
@@ -711,6 +740,11 @@ impl PostgresStore {
         retry_read: bool,
         mut f: impl FnMut(&mut Session<'_>) -> Result<T, Failure>,
     ) -> StoreResult<T> {
+        if crate::nonblocking::refuse() {
+            return Err(StoreError::Backend(format!(
+                "{op} {what}: a database round trip cannot run on an async worker"
+            )));
+        }
         let deadline = Instant::now() + self.settings.call_bound();
         let mut tries = 0;
         loop {
@@ -774,6 +808,64 @@ impl PostgresStore {
                         chain(&e)
                     ))
                 }
+            }
+        }
+    }
+
+    /// Indexes the objects listed in `object_terms_pending` (stored before the index migration), a
+    /// thousand per transaction, under the migration lock.
+    fn index_pending(&self) -> StoreResult<()> {
+        loop {
+            let done = self.call("index", "existing objects", false, |s| {
+                let store = s.store;
+                let deadline = s.deadline;
+                let timeout_ms = MIGRATION_TIMEOUT.as_millis();
+                let tx = store.block(deadline, s.conn.client.transaction())?;
+                store.block(
+                    deadline,
+                    tx.batch_execute(&format!("SET LOCAL statement_timeout = {timeout_ms}")),
+                )?;
+                store.block(
+                    deadline,
+                    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK]),
+                )?;
+                let rows = store.block(deadline, tx.query(SQL_PENDING_TERMS, &[]))?;
+                if rows.is_empty() {
+                    return Ok(true);
+                }
+                let (mut ta, mut tv, mut tu) = (Vec::new(), Vec::new(), Vec::new());
+                let (mut da, mut dv, mut du) = (Vec::new(), Vec::new(), Vec::new());
+                let mut uids = Vec::with_capacity(rows.len());
+                for r in &rows {
+                    let uid: String = col(r, 0)?;
+                    let attributes: Option<Vec<u8>> = col(r, 1)?;
+                    let t = index_terms(attributes.as_deref().unwrap_or_default());
+                    for (a, v) in t.text {
+                        ta.push(a);
+                        tv.push(v);
+                        tu.push(uid.clone());
+                    }
+                    for (a, d) in t.dates {
+                        da.push(a);
+                        dv.push(d);
+                        du.push(uid.clone());
+                    }
+                    uids.push(uid);
+                }
+                store.block(deadline, tx.execute(SQL_ADD_TERMS, &[&ta, &tv, &tu]))?;
+                store.block(deadline, tx.execute(SQL_ADD_DATES, &[&da, &dv, &du]))?;
+                store.block(
+                    deadline,
+                    tx.execute(
+                        "DELETE FROM object_terms_pending WHERE uid = ANY($1::TEXT[])",
+                        &[&uids],
+                    ),
+                )?;
+                store.block(deadline, tx.commit())?;
+                Ok(false)
+            })?;
+            if done {
+                return Ok(());
             }
         }
     }
@@ -1022,24 +1114,106 @@ fn client_from_row(r: &Row) -> Result<ClientRecord, Failure> {
 }
 
 fn object_from_row(r: &Row) -> Result<ObjectRecord, Failure> {
-    let algorithm: Option<i64> = col(r, 4)?;
+    object_from_row_at(r, 0)
+}
+
+/// An object from the object columns starting at column `i`.
+fn object_from_row_at(r: &Row, i: usize) -> Result<ObjectRecord, Failure> {
+    let algorithm: Option<i64> = col(r, i + 4)?;
     Ok(ObjectRecord {
-        uid: col(r, 0)?,
-        tenant_id: col(r, 1)?,
-        object_type: enum_col(r, 2)?,
-        state: enum_col(r, 3)?,
+        uid: col(r, i)?,
+        tenant_id: col(r, i + 1)?,
+        object_type: enum_col(r, i + 2)?,
+        state: enum_col(r, i + 3)?,
         algorithm: algorithm
             .map(|a| {
                 u32::try_from(a).map_err(|_| Failure::Decode(format!("algorithm {a} is not a u32")))
             })
             .transpose()?,
-        length: col(r, 5)?,
-        wrapped_material: col(r, 6)?,
-        attributes: col(r, 7)?,
-        created_at: col(r, 8)?,
-        updated_at: col(r, 9)?,
-        revision: col(r, 10)?,
+        length: col(r, i + 5)?,
+        wrapped_material: col(r, i + 6)?,
+        attributes: col(r, i + 7)?,
+        created_at: col(r, i + 8)?,
+        updated_at: col(r, i + 9)?,
+        revision: col(r, i + 10)?,
     })
+}
+
+/// Terms as the parallel arrays the statements take: text attributes, text values, date
+/// attributes, dates.
+fn term_arrays(t: &IndexTerms) -> (Vec<&str>, Vec<&str>, Vec<&str>, Vec<i64>) {
+    (
+        t.text.iter().map(|(a, _)| a.as_str()).collect(),
+        t.text.iter().map(|(_, v)| v.as_str()).collect(),
+        t.dates.iter().map(|(a, _)| a.as_str()).collect(),
+        t.dates.iter().map(|(_, d)| *d).collect(),
+    )
+}
+
+/// The WHERE clause of an [`ObjectQuery`] on `objects o`, with its parameters (`$n`).
+struct PgWhere {
+    sql: String,
+    args: Vec<Box<dyn ToSql + Sync + Send>>,
+}
+
+impl PgWhere {
+    fn new(tenant_id: &str, q: &ObjectQuery) -> PgWhere {
+        let mut w = PgWhere {
+            sql: String::new(),
+            args: Vec::new(),
+        };
+        let t = w.arg(Box::new(tenant_id.to_owned()));
+        w.sql.push_str(&format!("o.tenant_id = {t}"));
+        if let Some(v) = q.object_type {
+            w.cond("o.object_type =", Box::new(i64::from(v)));
+        }
+        if let Some(states) = &q.states {
+            let list: Vec<String> = states.iter().map(u32::to_string).collect();
+            if list.is_empty() {
+                w.sql.push_str(" AND FALSE");
+            } else {
+                w.sql
+                    .push_str(&format!(" AND o.state IN ({})", list.join(",")));
+            }
+        }
+        if let Some(v) = q.algorithm {
+            w.cond("o.algorithm =", Box::new(i64::from(v)));
+        }
+        if let Some(v) = q.length {
+            w.cond("o.length =", Box::new(v));
+        }
+        if let Some((lo, hi)) = q.created {
+            w.cond("o.created_at >=", Box::new(lo));
+            w.cond("o.created_at <=", Box::new(hi));
+        }
+        for (attr, value) in &q.text {
+            let a = w.arg(Box::new(attr.clone()));
+            let v = w.arg(Box::new(value.clone()));
+            w.sql.push_str(&format!(
+                " AND o.uid IN (SELECT uid FROM object_terms WHERE attr = {a} AND value = {v})"
+            ));
+        }
+        for (attr, lo, hi) in &q.dates {
+            let a = w.arg(Box::new(attr.clone()));
+            let l = w.arg(Box::new(*lo));
+            let h = w.arg(Box::new(*hi));
+            w.sql.push_str(&format!(
+                " AND o.uid IN (SELECT uid FROM object_dates WHERE attr = {a} AND at >= {l} AND at <= {h})"
+            ));
+        }
+        w
+    }
+
+    /// Adds a parameter; returns its placeholder.
+    fn arg(&mut self, v: Box<dyn ToSql + Sync + Send>) -> String {
+        self.args.push(v);
+        format!("${}", self.args.len())
+    }
+
+    fn cond(&mut self, lhs: &str, v: Box<dyn ToSql + Sync + Send>) {
+        let p = self.arg(v);
+        self.sql.push_str(&format!(" AND {lhs} {p}"));
+    }
 }
 
 fn rotation_from_row(r: &Row) -> Result<RootRotation, Failure> {
@@ -1202,9 +1376,12 @@ impl Store for PostgresStore {
         let what = format!("object {}", o.uid);
         let (object_type, state) = (i64::from(o.object_type), i64::from(o.state));
         let algorithm = o.algorithm.map(i64::from);
-        // One INSERT of the complete row, autocommitted: the object exists whole or not at all.
+        let terms = index_terms(&o.attributes);
+        let (ta, tv, da, dv) = term_arrays(&terms);
+        // One statement (the complete row and its terms), autocommitted: the object exists whole
+        // or not at all.
         self.call("insert", &what, false, |s| {
-            s.execute(
+            s.query_opt(
                 SQL_INSERT_OBJECT,
                 &[
                     &o.uid,
@@ -1218,6 +1395,10 @@ impl Store for PostgresStore {
                     &o.created_at,
                     &o.updated_at,
                     &o.revision,
+                    &ta,
+                    &tv,
+                    &da,
+                    &dv,
                 ],
             )
             .map(drop)
@@ -1239,8 +1420,10 @@ impl Store for PostgresStore {
         let what = format!("object {}", o.uid);
         let (object_type, state) = (i64::from(o.object_type), i64::from(o.state));
         let algorithm = o.algorithm.map(i64::from);
-        let n = self.call("update", &what, false, |s| {
-            s.execute(
+        let terms = index_terms(&o.attributes);
+        let (ta, tv, da, dv) = term_arrays(&terms);
+        let n: i64 = self.call("update", &what, false, |s| {
+            match s.query_opt(
                 SQL_UPDATE_OBJECT,
                 &[
                     &o.uid,
@@ -1253,8 +1436,15 @@ impl Store for PostgresStore {
                     &o.attributes,
                     &o.updated_at,
                     &o.revision,
+                    &ta,
+                    &tv,
+                    &da,
+                    &dv,
                 ],
-            )
+            )? {
+                Some(r) => col(&r, 0),
+                None => Ok(0),
+            }
         })?;
         if n == 0 {
             // Objects are never deleted, so "exists now" tells a lost race from a wrong uid or
@@ -1303,6 +1493,75 @@ impl Store for PostgresStore {
                 )
             },
         )
+    }
+
+    fn query_objects(
+        &self,
+        tenant_id: &str,
+        q: &ObjectQuery,
+        page: &PageRequest,
+    ) -> StoreResult<ObjectPage> {
+        let mut w = PgWhere::new(tenant_id, q);
+        if let Some(after) = page.after {
+            let n = w.arg(Box::new(after));
+            w.sql.push_str(&format!(" AND o.seq > {n}"));
+        }
+        let limit = w.arg(Box::new(i64::try_from(page.limit).unwrap_or(i64::MAX)));
+        let offset = w.arg(Box::new(i64::try_from(page.offset).unwrap_or(i64::MAX)));
+        let sql = format!(
+            "SELECT o.seq, o.uid, o.tenant_id, o.object_type, o.state, o.algorithm, o.length, \
+             o.wrapped_material, o.attributes, o.created_at, o.updated_at, o.revision \
+             FROM objects o WHERE {} ORDER BY o.seq LIMIT {limit} OFFSET {offset}",
+            w.sql
+        );
+        let params: Vec<&(dyn ToSql + Sync)> = w
+            .args
+            .iter()
+            .map(|a| a.as_ref() as &(dyn ToSql + Sync))
+            .collect();
+        let rows = self.call(
+            "query",
+            &format!("objects of tenant {tenant_id}"),
+            true,
+            |s| {
+                let rows = s.wait(s.conn.client.query(sql.as_str(), &params))?;
+                rows.iter()
+                    .map(|r| Ok((col::<i64>(r, 0)?, object_from_row_at(r, 1)?)))
+                    .collect::<Result<Vec<_>, Failure>>()
+            },
+        )?;
+        let full = page.limit > 0 && rows.len() as u64 == page.limit;
+        let next = if full {
+            rows.last().map(|(p, _)| *p)
+        } else {
+            None
+        };
+        let (positions, records) = rows.into_iter().unzip();
+        Ok(ObjectPage {
+            records,
+            positions,
+            next,
+        })
+    }
+
+    fn count_objects(&self, tenant_id: &str, q: &ObjectQuery) -> StoreResult<u64> {
+        let w = PgWhere::new(tenant_id, q);
+        let sql = format!("SELECT COUNT(*) FROM objects o WHERE {}", w.sql);
+        let params: Vec<&(dyn ToSql + Sync)> = w
+            .args
+            .iter()
+            .map(|a| a.as_ref() as &(dyn ToSql + Sync))
+            .collect();
+        let n: i64 = self.call(
+            "count",
+            &format!("objects of tenant {tenant_id}"),
+            true,
+            |s| {
+                let row = s.wait(s.conn.client.query_one(sql.as_str(), &params))?;
+                col(&row, 0)
+            },
+        )?;
+        Ok(n.max(0) as u64)
     }
 
     fn begin_root_rotation(&self, r: &RootRotation) -> StoreResult<()> {

@@ -22,10 +22,12 @@ mod cluster;
 use rusqlite::types::Type;
 use rusqlite::{ffi, params, Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior};
 
+use super::query::{index_terms, IndexTerms};
 use super::KeyMirror;
 use super::{
-    AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectRecord, RootRotation,
-    RotationPhase, Store, StoreError, StoreResult, TenantRecord, TenantState,
+    AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectPage, ObjectQuery, ObjectRecord,
+    PageRequest, RootRotation, RotationPhase, Store, StoreError, StoreResult, TenantRecord,
+    TenantState,
 };
 
 /// The ordered schema migrations; entry `i` brings the schema to version `i + 1`.
@@ -34,6 +36,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_root_rotation.sql"),
     include_str!("migrations/0003_key_mirrors.sql"),
     include_str!("migrations/0004_cluster.sql"),
+    include_str!("migrations/0005_object_index.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -52,6 +55,9 @@ const CLIENT_COLUMNS: &str =
 const OBJECT_COLUMNS: &str =
     "uid, tenant_id, object_type, state, algorithm, length, wrapped_material, \
                               attributes, created_at, updated_at, revision";
+/// [`OBJECT_COLUMNS`] of `objects o`.
+const OBJECT_COLUMNS_O: &str = "o.uid, o.tenant_id, o.object_type, o.state, o.algorithm, \
+     o.length, o.wrapped_material, o.attributes, o.created_at, o.updated_at, o.revision";
 const AUDIT_COLUMNS: &str = "at, tenant_id, actor, operation, uid, outcome, peer";
 const ROTATION_COLUMNS: &str = "tenant_id, old_ref, new_ref, phase, started_at, updated_at";
 
@@ -78,6 +84,7 @@ impl std::fmt::Debug for SqliteStore {
 /// foreign-key violations `NotFound` (the referenced tenant), everything else `Backend`, each with
 /// the operation and the subject named.
 fn db_err(op: &str, what: &str, e: rusqlite::Error) -> StoreError {
+    crate::nonblocking::refuse();
     if let rusqlite::Error::SqliteFailure(f, msg) = &e {
         let detail = msg.as_deref().unwrap_or("constraint violated");
         match f.extended_code {
@@ -218,6 +225,9 @@ impl SqliteStore {
             .execute_batch("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;")
             .map_err(|e| StoreError::Backend(format!("configure {}: {e}", path.display())))?;
         migrate(&mut writer, path)?;
+        index_pending(&mut writer).map_err(|e| {
+            StoreError::Backend(format!("index objects of {}: {e}", path.display()))
+        })?;
 
         let mut conns = Vec::with_capacity(READERS);
         for _ in 0..READERS {
@@ -239,6 +249,16 @@ impl SqliteStore {
         })
     }
 
+    /// Writes from a non-blocking attempt are refused before they take the writer.
+    fn refuse_write(&self, what: &str) -> StoreResult<()> {
+        if crate::nonblocking::refuse() {
+            return Err(StoreError::Backend(format!(
+                "{what}: a write cannot run on an async worker"
+            )));
+        }
+        Ok(())
+    }
+
     /// The database file.
     pub fn path(&self) -> &Path {
         &self.path
@@ -250,6 +270,8 @@ impl SqliteStore {
     }
 
     fn writer(&self) -> MutexGuard<'_, Connection> {
+        // Callers in a non-blocking attempt were turned away by `refuse_write` (Store methods)
+        // or by the server before any write (see crate::nonblocking).
         // A panic while holding the lock leaves the connection usable (an open transaction is
         // rolled back when its guard drops), so poisoning is not fatal.
         self.writer.lock().unwrap_or_else(|p| p.into_inner())
@@ -269,13 +291,22 @@ struct ReadPool {
 impl ReadPool {
     fn get(&self) -> PooledConn<'_> {
         let mut conns = self.conns.lock().unwrap_or_else(|p| p.into_inner());
+        let nonblocking = crate::nonblocking::active();
         loop {
             if let Some(conn) = conns.pop() {
+                if nonblocking {
+                    // A lock held by another connection fails at once instead of waiting.
+                    let _ = conn.busy_timeout(Duration::ZERO);
+                }
                 return PooledConn {
                     pool: self,
                     conn: Some(conn),
+                    nonblocking,
                 };
             }
+            // Every reader is busy: the attempt is abandoned (the wait for a reader, which holds
+            // its connection for one statement, is short).
+            crate::nonblocking::refuse();
             conns = self
                 .available
                 .wait(conns)
@@ -287,6 +318,8 @@ impl ReadPool {
 struct PooledConn<'a> {
     pool: &'a ReadPool,
     conn: Option<Connection>,
+    /// Taken by a non-blocking attempt: its busy timeout is restored on release.
+    nonblocking: bool,
 }
 
 impl Deref for PooledConn<'_> {
@@ -302,6 +335,9 @@ impl Deref for PooledConn<'_> {
 impl Drop for PooledConn<'_> {
     fn drop(&mut self) {
         if let Some(conn) = self.conn.take() {
+            if self.nonblocking {
+                let _ = conn.busy_timeout(BUSY_TIMEOUT);
+            }
             self.pool
                 .conns
                 .lock()
@@ -371,19 +407,188 @@ fn client_from_row(r: &Row<'_>) -> rusqlite::Result<ClientRecord> {
 }
 
 fn object_from_row(r: &Row<'_>) -> rusqlite::Result<ObjectRecord> {
+    object_from_row_at(r, 0)
+}
+
+/// An object from the [`OBJECT_COLUMNS`] starting at column `i`.
+fn object_from_row_at(r: &Row<'_>, i: usize) -> rusqlite::Result<ObjectRecord> {
     Ok(ObjectRecord {
-        uid: r.get(0)?,
-        tenant_id: r.get(1)?,
-        object_type: r.get(2)?,
-        state: r.get(3)?,
-        algorithm: r.get(4)?,
-        length: r.get(5)?,
-        wrapped_material: r.get(6)?,
-        attributes: r.get(7)?,
-        created_at: r.get(8)?,
-        updated_at: r.get(9)?,
-        revision: r.get(10)?,
+        uid: r.get(i)?,
+        tenant_id: r.get(i + 1)?,
+        object_type: r.get(i + 2)?,
+        state: r.get(i + 3)?,
+        algorithm: r.get(i + 4)?,
+        length: r.get(i + 5)?,
+        wrapped_material: r.get(i + 6)?,
+        attributes: r.get(i + 7)?,
+        created_at: r.get(i + 8)?,
+        updated_at: r.get(i + 9)?,
+        revision: r.get(i + 10)?,
     })
+}
+
+/// A bound parameter of a query built at run time.
+enum Arg {
+    Int(i64),
+    Text(String),
+}
+
+impl rusqlite::ToSql for Arg {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        match self {
+            Arg::Int(i) => i.to_sql(),
+            Arg::Text(s) => s.to_sql(),
+        }
+    }
+}
+
+/// The FROM and WHERE clauses of an [`ObjectQuery`] on `objects o`, with their parameters (`?`
+/// placeholders, in order). A query with an attribute term is driven from that term's index (the
+/// `CROSS JOIN` fixes the join order, so the planner does not walk the whole tenant in rowid order
+/// instead); the other terms are `IN` subqueries.
+struct Where {
+    from: &'static str,
+    /// Whether one object can come out more than once (a date range over a multi-instance
+    /// attribute), so the select needs DISTINCT.
+    dups: bool,
+    sql: String,
+    args: Vec<Arg>,
+}
+
+impl Where {
+    fn new(tenant_id: &str, q: &ObjectQuery) -> Where {
+        let mut w = Where {
+            from: "objects o",
+            dups: false,
+            sql: String::new(),
+            args: Vec::new(),
+        };
+        let mut text = q.text.iter();
+        let mut dates = q.dates.iter();
+        if let Some((attr, value)) = text.next() {
+            w.from = "object_terms t CROSS JOIN objects o ON o.uid = t.uid";
+            w.sql.push_str("t.attr = ? AND t.value = ? AND ");
+            w.args.push(Arg::Text(attr.clone()));
+            w.args.push(Arg::Text(value.clone()));
+        } else if let Some((attr, lo, hi)) = dates.next() {
+            w.from = "object_dates t CROSS JOIN objects o ON o.uid = t.uid";
+            w.dups = true;
+            w.sql
+                .push_str("t.attr = ? AND t.at >= ? AND t.at <= ? AND ");
+            w.args.push(Arg::Text(attr.clone()));
+            w.args.push(Arg::Int(*lo));
+            w.args.push(Arg::Int(*hi));
+        }
+        w.sql.push_str("o.tenant_id = ?");
+        w.args.push(Arg::Text(tenant_id.to_owned()));
+        if let Some(v) = q.object_type {
+            w.push_int("o.object_type = ", i64::from(v));
+        }
+        if let Some(states) = &q.states {
+            let list: Vec<String> = states.iter().map(u32::to_string).collect();
+            // Enumeration values (numbers), written inline so the statement cache keys on them.
+            w.sql
+                .push_str(&format!(" AND o.state IN ({})", list.join(",")));
+        }
+        if let Some(v) = q.algorithm {
+            w.push_int("o.algorithm = ", i64::from(v));
+        }
+        if let Some(v) = q.length {
+            w.push_int("o.length = ", i64::from(v));
+        }
+        if let Some((lo, hi)) = q.created {
+            w.push_int("o.created_at >= ", lo);
+            w.push_int("o.created_at <= ", hi);
+        }
+        for (attr, value) in text {
+            w.sql.push_str(
+                " AND o.uid IN (SELECT uid FROM object_terms WHERE attr = ? AND value = ?)",
+            );
+            w.args.push(Arg::Text(attr.clone()));
+            w.args.push(Arg::Text(value.clone()));
+        }
+        for (attr, lo, hi) in dates {
+            w.sql.push_str(
+                " AND o.uid IN (SELECT uid FROM object_dates WHERE attr = ? AND at >= ? AND at <= ?)",
+            );
+            w.args.push(Arg::Text(attr.clone()));
+            w.args.push(Arg::Int(*lo));
+            w.args.push(Arg::Int(*hi));
+        }
+        w
+    }
+
+    fn push_int(&mut self, cond: &str, v: i64) {
+        self.sql.push_str(" AND ");
+        self.sql.push_str(cond);
+        self.sql.push('?');
+        self.args.push(Arg::Int(v));
+    }
+}
+
+/// Adds the terms of a new object.
+fn insert_terms(conn: &Connection, uid: &str, t: &IndexTerms) -> rusqlite::Result<()> {
+    replace_terms(conn, uid, &IndexTerms::default(), t)
+}
+
+/// Replaces an object's terms `old` by `new` (only the difference is written).
+fn replace_terms(
+    conn: &Connection,
+    uid: &str,
+    old: &IndexTerms,
+    new: &IndexTerms,
+) -> rusqlite::Result<()> {
+    for (a, v) in old.text.iter().filter(|x| !new.text.contains(x)) {
+        conn.prepare_cached(
+            "DELETE FROM object_terms WHERE attr = ?1 AND value = ?2 AND uid = ?3",
+        )?
+        .execute(params![a, v, uid])?;
+    }
+    for (a, d) in old.dates.iter().filter(|x| !new.dates.contains(x)) {
+        conn.prepare_cached("DELETE FROM object_dates WHERE attr = ?1 AND at = ?2 AND uid = ?3")?
+            .execute(params![a, d, uid])?;
+    }
+    for (a, v) in new.text.iter().filter(|x| !old.text.contains(x)) {
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO object_terms (attr, value, uid) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![a, v, uid])?;
+    }
+    for (a, d) in new.dates.iter().filter(|x| !old.dates.contains(x)) {
+        conn.prepare_cached(
+            "INSERT OR IGNORE INTO object_dates (attr, at, uid) VALUES (?1, ?2, ?3)",
+        )?
+        .execute(params![a, d, uid])?;
+    }
+    Ok(())
+}
+
+/// Indexes the objects listed in `object_terms_pending` (those stored before the index migration),
+/// a thousand per transaction.
+fn index_pending(conn: &mut Connection) -> rusqlite::Result<()> {
+    loop {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let batch: Vec<(String, Vec<u8>)> = tx
+            .prepare(
+                "SELECT p.uid, o.attributes FROM object_terms_pending p \
+                 LEFT JOIN objects o ON o.uid = p.uid LIMIT 1000",
+            )?
+            .query_map([], |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get::<_, Option<Vec<u8>>>(1)?.unwrap_or_default(),
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        if batch.is_empty() {
+            return Ok(());
+        }
+        for (uid, attributes) in &batch {
+            insert_terms(&tx, uid, &index_terms(attributes))?;
+            tx.execute("DELETE FROM object_terms_pending WHERE uid = ?1", [uid])?;
+        }
+        tx.commit()?;
+    }
 }
 
 fn audit_from_row(r: &Row<'_>) -> rusqlite::Result<AuditRecord> {
@@ -403,6 +608,10 @@ fn limit_param(limit: Option<usize>) -> i64 {
 }
 
 impl Store for SqliteStore {
+    fn nonblocking_reads(&self) -> bool {
+        true
+    }
+
     fn insert_tenant(&self, t: &TenantRecord) -> StoreResult<()> {
         let what = format!("tenant '{}' ({})", t.name, t.id);
         self.writer()
@@ -731,6 +940,7 @@ impl Store for SqliteStore {
     /// fsync acknowledges many Creates. Each record has its own savepoint: a failing one (say, a
     /// duplicate identifier) fails alone.
     fn insert_object(&self, o: &ObjectRecord) -> StoreResult<()> {
+        self.refuse_write("insert object")?;
         let slot = Arc::new(Mutex::new(None));
         self.pending_inserts
             .lock()
@@ -774,10 +984,20 @@ impl Store for SqliteStore {
 
     fn update_object(&self, o: &ObjectRecord) -> StoreResult<()> {
         let what = format!("object {}", o.uid);
+        self.refuse_write(&what)?;
         let err = |e| db_err("update", &what, e);
         let mut conn = self.writer();
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let old: Option<Vec<u8>> = tx
+            .prepare_cached(
+                "SELECT attributes FROM objects WHERE uid = ?1 AND tenant_id = ?2 AND revision = ?3 - 1",
+            )
+            .and_then(|mut s| {
+                s.query_row(params![o.uid, o.tenant_id, o.revision], |r| r.get(0))
+                    .optional()
+            })
             .map_err(err)?;
         let n = tx
             .prepare_cached(
@@ -810,6 +1030,12 @@ impl Store for SqliteStore {
             } else {
                 StoreError::NotFound(what)
             });
+        }
+        if let Some(old) = old {
+            if old != o.attributes {
+                replace_terms(&tx, &o.uid, &index_terms(&old), &index_terms(&o.attributes))
+                    .map_err(err)?;
+            }
         }
         tx.commit().map_err(err)
     }
@@ -850,11 +1076,76 @@ impl Store for SqliteStore {
             .map_err(|e| db_err("list", &format!("objects of tenant {tenant_id}"), e))
     }
 
+    fn query_objects(
+        &self,
+        tenant_id: &str,
+        q: &ObjectQuery,
+        page: &PageRequest,
+    ) -> StoreResult<ObjectPage> {
+        let mut w = Where::new(tenant_id, q);
+        if let Some(after) = page.after {
+            w.push_int("o.rowid > ", after);
+        }
+        let sql = format!(
+            "SELECT {}o.rowid, {} FROM {} WHERE {} ORDER BY o.rowid LIMIT ? OFFSET ?",
+            if w.dups { "DISTINCT " } else { "" },
+            OBJECT_COLUMNS_O,
+            w.from,
+            w.sql
+        );
+        w.args
+            .push(Arg::Int(i64::try_from(page.limit).unwrap_or(i64::MAX)));
+        w.args
+            .push(Arg::Int(i64::try_from(page.offset).unwrap_or(i64::MAX)));
+        let values: Vec<&dyn rusqlite::ToSql> =
+            w.args.iter().map(|a| a as &dyn rusqlite::ToSql).collect();
+        let rows: Vec<(i64, ObjectRecord)> = self
+            .reader()
+            .prepare_cached(&sql)
+            .and_then(|mut s| {
+                s.query_map(values.as_slice(), |r| {
+                    Ok((r.get(0)?, object_from_row_at(r, 1)?))
+                })?
+                .collect()
+            })
+            .map_err(|e| db_err("query", &format!("objects of tenant {tenant_id}"), e))?;
+        let full = page.limit > 0 && rows.len() as u64 == page.limit;
+        let next = if full {
+            rows.last().map(|(p, _)| *p)
+        } else {
+            None
+        };
+        let (positions, records) = rows.into_iter().unzip();
+        Ok(ObjectPage {
+            records,
+            positions,
+            next,
+        })
+    }
+
+    fn count_objects(&self, tenant_id: &str, q: &ObjectQuery) -> StoreResult<u64> {
+        let w = Where::new(tenant_id, q);
+        let sql = format!(
+            "SELECT COUNT({}) FROM {} WHERE {}",
+            if w.dups { "DISTINCT o.uid" } else { "*" },
+            w.from,
+            w.sql
+        );
+        let values: Vec<&dyn rusqlite::ToSql> =
+            w.args.iter().map(|a| a as &dyn rusqlite::ToSql).collect();
+        self.reader()
+            .prepare_cached(&sql)
+            .and_then(|mut s| s.query_row(values.as_slice(), |r| r.get::<_, i64>(0)))
+            .map(|n| n.max(0) as u64)
+            .map_err(|e| db_err("count", &format!("objects of tenant {tenant_id}"), e))
+    }
+
     fn append_audit(&self, a: &AuditRecord) -> StoreResult<()> {
         self.append_audit_batch(std::slice::from_ref(a))
     }
 
     fn append_audit_batch(&self, records: &[AuditRecord]) -> StoreResult<()> {
+        self.refuse_write("audit records")?;
         let mut conn = self.writer();
         let tx = conn
             .transaction()
@@ -910,9 +1201,54 @@ impl Store for SqliteStore {
 
 type PendingInsert = (ObjectRecord, Arc<Mutex<Option<StoreResult<()>>>>);
 
-/// Inserts a batch in one transaction, one savepoint per record; returns each record's outcome.
-/// When the commit itself fails, every record fails.
+/// Inserts a batch in one transaction; returns each record's outcome. The batch is first tried
+/// whole; when a record fails (say, a duplicate identifier), that transaction is rolled back and
+/// the batch is inserted again with one savepoint per record, so the failing one fails alone.
 fn insert_batch(conn: &mut Connection, batch: &[PendingInsert]) -> Vec<StoreResult<()>> {
+    if batch.len() > 1 {
+        if let Ok(done) = insert_batch_whole(conn, batch) {
+            return done;
+        }
+    }
+    insert_batch_each(conn, batch)
+}
+
+fn insert_one(conn: &Connection, o: &ObjectRecord) -> rusqlite::Result<()> {
+    conn.prepare_cached(&format!(
+        "INSERT INTO objects ({OBJECT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+    ))?
+    .execute(params![
+        o.uid,
+        o.tenant_id,
+        o.object_type,
+        o.state,
+        o.algorithm,
+        o.length,
+        o.wrapped_material,
+        o.attributes,
+        o.created_at,
+        o.updated_at,
+        o.revision
+    ])?;
+    insert_terms(conn, &o.uid, &index_terms(&o.attributes))
+}
+
+/// The whole batch in one transaction without savepoints; `Err` (nothing written) when any
+/// record or the commit failed.
+fn insert_batch_whole(
+    conn: &mut Connection,
+    batch: &[PendingInsert],
+) -> rusqlite::Result<Vec<StoreResult<()>>> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    for (o, _) in batch {
+        insert_one(&tx, o)?;
+    }
+    tx.commit()?;
+    Ok(batch.iter().map(|_| Ok(())).collect())
+}
+
+/// One savepoint per record.
+fn insert_batch_each(conn: &mut Connection, batch: &[PendingInsert]) -> Vec<StoreResult<()>> {
     let fail_all = |e: rusqlite::Error| -> Vec<StoreResult<()>> {
         batch
             .iter()
@@ -928,22 +1264,7 @@ fn insert_batch(conn: &mut Connection, batch: &[PendingInsert]) -> Vec<StoreResu
         let what = format!("object {}", o.uid);
         let one = (|| -> rusqlite::Result<()> {
             let sp = tx.savepoint()?;
-            sp.prepare_cached(&format!(
-                "INSERT INTO objects ({OBJECT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
-            ))?
-            .execute(params![
-                o.uid,
-                o.tenant_id,
-                o.object_type,
-                o.state,
-                o.algorithm,
-                o.length,
-                o.wrapped_material,
-                o.attributes,
-                o.created_at,
-                o.updated_at,
-                o.revision
-            ])?;
+            insert_one(&sp, o)?;
             sp.commit()
         })();
         results.push(one.map_err(|e| db_err("insert", &what, e)));

@@ -6,9 +6,12 @@
 use std::sync::Arc;
 
 use keyhaven::store::{
-    AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectRecord, RootRotation,
-    RotationPhase, Store, StoreError, TenantRecord, TenantState,
+    AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectQuery, ObjectRecord, PageRequest,
+    RootRotation, RotationPhase, Store, StoreError, TenantRecord, TenantState,
 };
+use keyhaven_kmip::attribute::{encode_storage, AttrName, Attribute};
+use keyhaven_kmip::tag;
+use keyhaven_ttlv::{Item, Value};
 
 /// A fresh store and a second handle on the same database.
 pub struct Fixture {
@@ -88,6 +91,10 @@ pub fn run_all(fresh: &dyn Fn() -> Fixture) {
         ("objects", objects_insert_get_and_tenant_isolation),
         ("optimistic updates", update_object_optimistic_concurrency),
         ("list objects", list_objects_filters_order_and_limit),
+        (
+            "query objects (indexed)",
+            query_objects_indexed_terms_and_pages,
+        ),
         ("audit", audit_append_and_list_newest_first),
         ("concurrency", concurrent_writers_and_readers),
         ("extreme values", extreme_values_round_trip),
@@ -424,6 +431,192 @@ pub fn list_objects_filters_order_and_limit(f: &Fixture) {
         .list_objects("t3", &ObjectFilter::default(), None)
         .expect("t3")
         .is_empty());
+}
+
+/// An attribute blob as the server writes it: a Name, custom text attributes and an Activation Date.
+pub fn attrs_blob(name: &str, custom: &[(&str, &str)], activation: Option<i64>) -> Vec<u8> {
+    let mut attrs = vec![
+        Attribute::std(
+            tag::NAME,
+            Value::Structure(vec![
+                Item::text(tag::NAME_VALUE, name),
+                Item::enumeration(tag::NAME_TYPE, 1),
+            ]),
+        ),
+        Attribute::std(tag::CRYPTOGRAPHIC_LENGTH, Value::Integer(256)),
+        Attribute::std(tag::LAST_CHANGE_DATE, Value::DateTime(1_700_000_000)),
+    ];
+    for (n, v) in custom {
+        attrs.push(Attribute {
+            name: AttrName::from_v1_name(n).expect("custom name"),
+            index: 0,
+            value: Value::TextString((*v).to_owned()),
+        });
+    }
+    if let Some(d) = activation {
+        attrs.push(Attribute::std(tag::ACTIVATION_DATE, Value::DateTime(d)));
+    }
+    encode_storage(&attrs)
+}
+
+pub fn query_objects_indexed_terms_and_pages(f: &Fixture) {
+    let s = &f.store;
+    s.insert_tenant(&tenant("t1", "one")).expect("t1");
+    s.insert_tenant(&tenant("t2", "two")).expect("t2");
+    let mk = |uid: &str, t: &str, st: u32, at: i64, name: &str, vm: &str, act: Option<i64>| {
+        let mut o = object(uid, t, 2, st, at);
+        o.attributes = attrs_blob(name, &[("x-Name", vm), ("x-Component", "vsan")], act);
+        o
+    };
+    s.insert_object(&mk("k1", "t1", 1, 100, "alpha", "vm-1", None))
+        .expect("k1");
+    s.insert_object(&mk("k2", "t1", 2, 200, "beta", "vm-2", Some(150)))
+        .expect("k2");
+    s.insert_object(&mk("k3", "t1", 2, 300, "alpha", "vm-3", Some(250)))
+        .expect("k3");
+    s.insert_object(&mk("k4", "t1", 5, 400, "gamma", "vm-1", None))
+        .expect("k4");
+    // Same name in another tenant: never found from t1.
+    s.insert_object(&mk("o1", "t2", 1, 100, "alpha", "vm-1", None))
+        .expect("o1");
+    // An object whose attributes are not TTLV still lists (without terms).
+    s.insert_object(&object("raw", "t1", 7, 1, 500))
+        .expect("raw");
+
+    let q = |q: ObjectQuery| -> Vec<String> {
+        let page = s
+            .query_objects("t1", &q, &PageRequest::first(100))
+            .expect("query");
+        assert_eq!(page.records.len(), page.positions.len());
+        assert_eq!(
+            s.count_objects("t1", &q).expect("count") as usize,
+            page.records.len(),
+            "count agrees with the page for {q:?}"
+        );
+        page.records.into_iter().map(|r| r.uid).collect()
+    };
+    let text = |a: &str, v: &str| ObjectQuery {
+        text: vec![(a.to_owned(), v.to_owned())],
+        ..Default::default()
+    };
+    assert_eq!(q(ObjectQuery::default()), ["k1", "k2", "k3", "k4", "raw"]);
+    assert_eq!(q(text("Name", "alpha")), ["k1", "k3"]);
+    assert_eq!(q(text("x-Name", "vm-1")), ["k1", "k4"]);
+    assert!(q(text("x-Name", "vm-9")).is_empty());
+    assert!(
+        q(text("x-Vendor", "vm-1")).is_empty(),
+        "attribute name matters"
+    );
+    let mut both = text("x-Name", "vm-1");
+    both.text.push(("Name".into(), "gamma".into()));
+    assert_eq!(q(both), ["k4"]);
+    let mut states = text("x-Component", "vsan");
+    states.states = Some(vec![1, 2]);
+    assert_eq!(q(states), ["k1", "k2", "k3"]);
+    assert_eq!(
+        q(ObjectQuery {
+            states: Some(vec![]),
+            ..Default::default()
+        }),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        q(ObjectQuery {
+            created: Some((150, 400)),
+            ..Default::default()
+        }),
+        ["k2", "k3", "k4"]
+    );
+    let dates = |lo, hi| ObjectQuery {
+        dates: vec![("Activation Date".into(), lo, hi)],
+        ..Default::default()
+    };
+    assert_eq!(q(dates(0, 1000)), ["k2", "k3"]);
+    assert_eq!(q(dates(200, 250)), ["k3"]);
+    assert_eq!(
+        q(ObjectQuery {
+            object_type: Some(7),
+            ..Default::default()
+        }),
+        ["raw"]
+    );
+
+    // Pages: by cursor and by offset, in insertion order.
+    let all = ObjectQuery::default();
+    let p1 = s
+        .query_objects("t1", &all, &PageRequest::first(2))
+        .expect("page 1");
+    let uids = |p: &keyhaven::store::ObjectPage| -> Vec<String> {
+        p.records.iter().map(|r| r.uid.clone()).collect()
+    };
+    assert_eq!(uids(&p1), ["k1", "k2"]);
+    let p2 = s
+        .query_objects(
+            "t1",
+            &all,
+            &PageRequest {
+                after: p1.next,
+                offset: 0,
+                limit: 2,
+            },
+        )
+        .expect("page 2");
+    assert_eq!(uids(&p2), ["k3", "k4"]);
+    let p3 = s
+        .query_objects(
+            "t1",
+            &all,
+            &PageRequest {
+                after: p2.next,
+                offset: 0,
+                limit: 2,
+            },
+        )
+        .expect("page 3");
+    assert_eq!(uids(&p3), ["raw"]);
+    assert_eq!(p3.next, None, "a page that is not full is the last");
+    let skipped = s
+        .query_objects(
+            "t1",
+            &text("x-Component", "vsan"),
+            &PageRequest {
+                after: None,
+                offset: 1,
+                limit: 2,
+            },
+        )
+        .expect("offset");
+    assert_eq!(uids(&skipped), ["k2", "k3"]);
+
+    // An update replaces the terms: the old name is gone, the new one found, from the other
+    // handle too (another process or node).
+    let mut k1 = s.get_object("t1", "k1").expect("k1");
+    k1.attributes = attrs_blob("delta", &[("x-Name", "vm-1")], Some(50));
+    k1.revision += 1;
+    s.update_object(&k1).expect("update");
+    assert_eq!(q(text("Name", "alpha")), ["k3"]);
+    assert_eq!(q(text("Name", "delta")), ["k1"]);
+    assert_eq!(q(text("x-Component", "vsan")), ["k2", "k3", "k4"]);
+    assert_eq!(q(dates(0, 60)), ["k1"]);
+    let other = f
+        .other
+        .query_objects("t1", &text("Name", "delta"), &PageRequest::first(10))
+        .expect("other handle");
+    assert_eq!(other.records.len(), 1);
+    // A lost optimistic update changes no terms.
+    let mut stale = k1.clone();
+    stale.attributes = attrs_blob("epsilon", &[], None);
+    assert!(matches!(
+        s.update_object(&stale),
+        Err(StoreError::Conflict(_))
+    ));
+    assert!(q(text("Name", "epsilon")).is_empty());
+    assert_eq!(q(text("Name", "delta")), ["k1"]);
+    // Tenant isolation.
+    let t2 = s
+        .query_objects("t2", &text("Name", "alpha"), &PageRequest::first(10))
+        .expect("t2");
+    assert_eq!(uids(&t2), ["o1"]);
 }
 
 pub fn audit_append_and_list_newest_first(f: &Fixture) {

@@ -7,8 +7,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::store::{
-    AuditRecord, ClientRecord, KeyMirror, NodeRecord, ObjectFilter, ObjectRecord, RootRotation,
-    Store, StoreResult, TenantRecord, TenantState,
+    AuditRecord, ClientRecord, KeyMirror, NodeRecord, ObjectFilter, ObjectPage, ObjectQuery,
+    ObjectRecord, PageRequest, RootRotation, Store, StoreResult, TenantRecord, TenantState,
 };
 
 /// A store that reports each call to the global metrics.
@@ -30,6 +30,9 @@ fn timed<T>(call: &'static str, f: impl FnOnce() -> StoreResult<T>) -> StoreResu
 }
 
 impl Store for MeteredStore {
+    fn nonblocking_reads(&self) -> bool {
+        self.inner.nonblocking_reads()
+    }
     fn insert_tenant(&self, t: &TenantRecord) -> StoreResult<()> {
         timed("insert_tenant", || self.inner.insert_tenant(t))
     }
@@ -77,6 +80,19 @@ impl Store for MeteredStore {
         timed("list_objects", || {
             self.inner.list_objects(tenant_id, filter, limit)
         })
+    }
+    fn query_objects(
+        &self,
+        tenant_id: &str,
+        q: &ObjectQuery,
+        page: &PageRequest,
+    ) -> StoreResult<ObjectPage> {
+        timed("query_objects", || {
+            self.inner.query_objects(tenant_id, q, page)
+        })
+    }
+    fn count_objects(&self, tenant_id: &str, q: &ObjectQuery) -> StoreResult<u64> {
+        timed("count_objects", || self.inner.count_objects(tenant_id, q))
     }
     fn begin_root_rotation(&self, r: &RootRotation) -> StoreResult<()> {
         timed("begin_root_rotation", || self.inner.begin_root_rotation(r))

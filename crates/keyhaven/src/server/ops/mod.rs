@@ -257,7 +257,9 @@ impl OpCtx<'_> {
     /// Unwraps an object's content.
     pub fn open(&self, m: &Managed) -> KmipResult<ObjectContent> {
         let plain = self.server.envelope.open(self.tenant, &m.rec.uid, &m.rec.wrapped_material).map_err(|e| {
-            tracing::warn!(tenant = %self.tenant.name, uid = %m.rec.uid, error = %e, "cannot unwrap object");
+            if !crate::nonblocking::active() {
+                tracing::warn!(tenant = %self.tenant.name, uid = %m.rec.uid, error = %e, "cannot unwrap object");
+            }
             KmipError::new(Reason::CryptographicFailure, format!("the key {} cannot be unwrapped: {e}", m.rec.uid))
         })?;
         ObjectContent::from_plaintext(&plain)
@@ -270,6 +272,7 @@ impl OpCtx<'_> {
         client_attrs: Vec<Attribute>,
     ) -> KmipResult<String> {
         let uid = uuid::Uuid::new_v4().to_string();
+        objects::refuse_write(&uid)?;
         let t = now();
         let mut m = Managed {
             rec: ObjectRecord {

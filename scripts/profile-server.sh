@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Instruction counts per operation of the Keyhaven server (release build) under callgrind, for
+# one workload of `keyhaven bench`: the figures BENCHMARKS.md's profiles come from.
+#
+#   scripts/profile-server.sh [--workload get|create|locate|vcenter] [--count N] [--keys K]
+#                             [--concurrency C] [--fill N] [--bin PATH] [--out DIR]
+#
+# Starts the server under `valgrind --tool=callgrind` with instrumentation off, creates the workload's
+# keys (and --fill more keys first, for locate), switches instrumentation on, runs --count operations
+# (default 2,000), dumps, and prints the total instructions per operation and the top functions
+# (inclusive) with `callgrind_annotate`. Callgrind sees user space only; the machine's other load
+# does not change the counts. Needs valgrind (apt-get install valgrind).
+set -euo pipefail
+REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$REPO_ROOT"
+WORKLOAD=get
+COUNT=2000
+KEYS=100
+CONC=1
+FILL=0
+BIN=""
+OUT=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --workload) WORKLOAD="$2"; shift 2 ;;
+    --count) COUNT="$2"; shift 2 ;;
+    --keys) KEYS="$2"; shift 2 ;;
+    --concurrency) CONC="$2"; shift 2 ;;
+    --fill) FILL="$2"; shift 2 ;;
+    --bin) BIN="$2"; shift 2 ;;
+    --out) OUT="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+    esac
+done
+if [ -z "$BIN" ]; then
+    cargo build --release -q -p keyhaven
+    BIN="$REPO_ROOT/target/release/keyhaven"
+fi
+OUT="${OUT:-target/profile-server/$WORKLOAD-$(date +%Y%m%d-%H%M%S)}"
+mkdir -p "$OUT"
+OUT="$(cd "$OUT" && pwd)"
+W="$(mktemp -d /tmp/keyhaven-profile.XXXXXX)"
+PID=""
+cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null || true; }
+trap cleanup EXIT
+
+"$BIN" --data-dir "$W/data" client issue --name prof --out "$W/c" >/dev/null
+valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$OUT/callgrind.out" \
+    "$BIN" --data-dir "$W/data" serve --listen 127.0.0.1:0 --ready-file "$W/ready" --log warn \
+    >"$OUT/server.log" 2>&1 &
+PID=$!
+for _ in $(seq 1 1200); do [ -s "$W/ready" ] && break; sleep 0.1; done
+[ -s "$W/ready" ] || { echo "server did not start" >&2; cat "$OUT/server.log" >&2; exit 1; }
+ADDR="$(head -n 1 "$W/ready")"
+bench() {
+    "$BIN" bench --server "$ADDR" --server-name localhost --ca "$W/c/ca.crt" --cert "$W/c/prof.crt" \
+        --key "$W/c/prof.key" --timeout 120 "$@"
+}
+if [ "$FILL" -gt 0 ]; then bench --workload create --concurrency 16 --count "$FILL" >/dev/null; fi
+# Keys made (and served once, so Fresh is cleared) before collection starts.
+case "$WORKLOAD" in
+get | vcenter)
+    bench --workload create --concurrency 4 --count "$KEYS" --save-uids "$W/uids" >/dev/null
+    bench --workload get --concurrency 4 --count "$KEYS" --uids-file "$W/uids" >/dev/null
+    ARGS=(--uids-file "$W/uids")
+    ;;
+*) ARGS=(--keys "$KEYS") ;;
+esac
+if [ "$WORKLOAD" = locate ]; then
+    # The locate workload makes its named keys first: let it, uncounted, then count a second run.
+    bench --workload locate --concurrency "$CONC" --count 10 "${ARGS[@]}" >/dev/null
+fi
+callgrind_control -i on "$PID" >/dev/null
+bench --workload "$WORKLOAD" --concurrency "$CONC" --count "$COUNT" "${ARGS[@]}" --json >"$OUT/bench.json"
+callgrind_control -d "$PID" >/dev/null
+callgrind_control -i off "$PID" >/dev/null
+sleep 1
+kill "$PID"
+wait "$PID" 2>/dev/null || true
+PID=""
+DUMP="$OUT/callgrind.out.1"
+callgrind_annotate --inclusive=yes "$DUMP" >"$OUT/inclusive.txt" 2>/dev/null || true
+callgrind_annotate "$DUMP" >"$OUT/self.txt" 2>/dev/null || true
+TOTAL="$(grep -m1 -E '^[0-9,]+ .*PROGRAM TOTALS' "$OUT/self.txt" | awk '{gsub(",","",$1); print $1}')"
+OPS="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["ops"])' "$OUT/bench.json")"
+echo "workload $WORKLOAD: $OPS operations, $TOTAL instructions, $((TOTAL / (OPS > 0 ? OPS : 1))) instructions per operation"
+echo "top functions by self cost (instructions over the run):"
+grep -E '^ *[0-9,]+ ' "$OUT/self.txt" | sed -n '2,26p'
+echo "profile: $OUT"
