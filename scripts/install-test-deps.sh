@@ -87,9 +87,10 @@ else
     die "cargo not found (looked on PATH and in $HOME/.cargo/bin): install a Rust toolchain (rustup, Rust >= 1.80); this script cannot install one"
 fi
 
-# OpenSSL headers and pkg-config: the third-party `kmip-protocol` client crate (a dev-dependency,
-# crates/keyhaven/tests/kmip_protocol.rs) links the system libssl.
-apt_install pkg-config libssl-dev
+# OpenSSL headers and pkg-config: the `kmip-profile` TLS policy (server/tls_openssl.rs) and the
+# third-party `kmip-protocol` client crate (tests/kmip_protocol.rs) link the system libssl; the
+# `openssl` command (s_client) checks each KMIP Profiles cipher suite in tests/tls_policy.rs.
+apt_install pkg-config libssl-dev openssl
 
 if command -v cc >/dev/null 2>&1; then
     say "C compiler: $(cc --version | head -n 1)"

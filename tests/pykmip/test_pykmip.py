@@ -563,3 +563,63 @@ def test_new_user_quickstart(tmp_path):
     finally:
         rc = server.stop()
     assert rc == 0, "keyhaven serve exit code {} on SIGTERM".format(rc)
+
+
+# --- TLS policies: PyKMIP limited to its TLS 1.2 Authentication Suite --------
+
+
+def tls12_suite_client(server, certs, name, no_config):
+    """A PyKMIP client whose TLS context offers exactly PyKMIP's own TLS 1.2
+    Authentication Suite (kmip.services.auth.TLS12AuthenticationSuite: the
+    KMIP Profiles' static-RSA AES-CBC-SHA256 suites and CBC/GCM variants),
+    over TLS 1.2 only. PyKMIP's client has no setting for its suites (only
+    its server does), so its socket factory is wrapped here."""
+    import ssl
+    from kmip.services import auth
+
+    c = pie_client.ProxyKmipClient(
+        hostname=server.host, port=server.port,
+        cert=str(certs / (name + ".crt")), key=str(certs / (name + ".key")),
+        ca=str(certs / "ca.crt"), config_file=str(no_config),
+        kmip_version=KMIP_1_2)
+    proxy = c.proxy
+    def create_socket(sock):
+        ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+        ctx.check_hostname = False
+        ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+        ctx.maximum_version = ssl.TLSVersion.TLSv1_2
+        ctx.set_ciphers(auth.TLS12AuthenticationSuite().ciphers)
+        ctx.load_verify_locations(str(certs / "ca.crt"))
+        ctx.load_cert_chain(str(certs / (name + ".crt")),
+                            str(certs / (name + ".key")))
+        proxy.socket = ctx.wrap_socket(sock, server_side=False)
+        proxy.socket.settimeout(proxy.timeout)
+
+    proxy._create_socket = create_socket
+    return c
+
+
+@pytest.mark.parametrize("policy", ["kmip-profile", "modern"])
+def test_pykmip_tls12_authentication_suite(tmp_path, policy):
+    server = KeyhavenServer(keyhaven_bin(), tmp_path, data_dir=tmp_path / "d")
+    server.start("--listen", "127.0.0.1:0", "--tls-policy", policy,
+                 ready_file=tmp_path / "ready")
+    try:
+        certs = tmp_path / "certs"
+        server.cli("client", "issue", "--name", "tape", "--out", str(certs))
+        no_config = tmp_path / "empty-pykmip.conf"
+        no_config.write_text("")
+        c = tls12_suite_client(server, certs, "tape", no_config)
+        if policy == "modern":
+            # rustls has none of those suites for an RSA server certificate.
+            with pytest.raises(Exception):
+                c.open()
+            return
+        with c:
+            uid = c.create(enums.CryptographicAlgorithm.AES, 256,
+                           name="tape-key")
+            assert len(c.get(uid).value) == 32
+            cipher = c.proxy.socket.cipher()[0]
+        assert cipher in ("AES128-SHA256", "AES256-SHA256"), cipher
+    finally:
+        stop_and_check(server)

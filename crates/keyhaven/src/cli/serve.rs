@@ -9,7 +9,8 @@ use clap::Args;
 
 use super::CliResult;
 use crate::datadir::{self, DataDir};
-use crate::server::{self, tls, Limits, Server};
+use crate::server::tls_stream::{Acceptor, TlsPolicy};
+use crate::server::{self, tls, tls_openssl, Limits, Server};
 
 #[derive(Args, Debug)]
 pub struct ServeArgs {
@@ -77,6 +78,11 @@ pub struct ServeArgs {
     /// value, on the loopback address 127.0.0.1:9443. Administrators: `keyhaven admin create-user`.
     #[arg(long, value_name = "ADDR", num_args = 0..=1, default_missing_value = crate::admin::DEFAULT_LISTEN)]
     pub admin_listen: Option<SocketAddr>,
+    /// TLS implementation and cipher suites of the KMIP and HTTPS listeners: `modern` (rustls:
+    /// TLS 1.3/1.2 with ECDHE and AEAD only) or `kmip-profile` (OpenSSL: the same plus the KMIP
+    /// Profiles' static-RSA AES-CBC suites for older appliances; weaker, see docs/tls.md).
+    #[arg(long, value_enum, default_value_t = TlsPolicy::Modern)]
+    pub tls_policy: TlsPolicy,
 }
 
 pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
@@ -135,6 +141,28 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
     let admin_tls = crate::admin::tls::server_config(server_certs.clone())?;
     crate::server::metrics::global().watch_certificate("server", dir.server_cert());
     crate::server::metrics::global().watch_certificate("ca", dir.ca_cert());
+    let acceptor = match a.tls_policy {
+        TlsPolicy::Modern => Acceptor::from(tls_config.clone()),
+        TlsPolicy::KmipProfile => {
+            // OpenSSL picks RSA or ECDSA per handshake, and reloads the files when renewed.
+            let mut files = vec![tls_openssl::CertFiles {
+                chain: dir.server_cert(),
+                key: dir.server_key(),
+            }];
+            let (ec_cert, ec_key) = (
+                crate::certs::CertPaths::server_ecdsa_cert(&dir),
+                crate::certs::CertPaths::server_ecdsa_key(&dir),
+            );
+            if ec_cert.exists() && ec_key.exists() {
+                files.push(tls_openssl::CertFiles {
+                    chain: ec_cert,
+                    key: ec_key,
+                });
+            }
+            Acceptor::OpenSsl(Arc::new(tls_openssl::ProfileAcceptor::new(files)?))
+        }
+    };
+    tracing::info!(policy = a.tls_policy.as_str(), "TLS policy");
     crate::certs::watch::spawn(
         server_certs,
         dir.clone(),
@@ -269,12 +297,12 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
             }
             Some(tokio::spawn(server::https::serve(
                 server.clone(),
-                tls_config.clone(),
+                acceptor.clone(),
                 https_listeners,
                 rx.clone(),
             )))
         };
-        server::conn::serve(server.clone(), tls_config, listeners, rx).await;
+        server::conn::serve(server.clone(), acceptor, listeners, rx).await;
         if let Some(h) = https {
             let _ = h.await;
         }

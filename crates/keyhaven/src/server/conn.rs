@@ -12,21 +12,20 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{watch, Semaphore};
 use tokio::time::timeout;
-use tokio_rustls::TlsAcceptor;
 
 use super::dispatch;
 use super::identity::Identity;
+use super::tls_stream::{Acceptor, TlsStream};
 use super::Server;
 
 /// Serves KMIP on the listeners until `shutdown` turns true, then lets connections finish the
 /// request in flight (up to the shutdown grace) and returns.
 pub async fn serve(
     server: Arc<Server>,
-    tls: Arc<rustls::ServerConfig>,
+    acceptor: Acceptor,
     listeners: Vec<TcpListener>,
     mut shutdown: watch::Receiver<bool>,
 ) {
-    let acceptor = TlsAcceptor::from(tls);
     let max = server.limits.max_connections;
     let slots = Arc::new(Semaphore::new(max));
     let mut accept_tasks = Vec::new();
@@ -63,7 +62,7 @@ pub async fn serve(
 
 async fn accept_loop(
     server: Arc<Server>,
-    acceptor: TlsAcceptor,
+    acceptor: Acceptor,
     listener: TcpListener,
     slots: Arc<Semaphore>,
     shutdown: watch::Receiver<bool>,
@@ -106,11 +105,11 @@ fn quiet(e: &io::Error) -> bool {
 /// probes with handshake-only connections).
 pub(super) async fn handshake(
     server: &Arc<Server>,
-    acceptor: &TlsAcceptor,
+    acceptor: &Acceptor,
     tcp: TcpStream,
     peer: &str,
     listener: &str,
-) -> Option<(tokio_rustls::server::TlsStream<TcpStream>, Identity)> {
+) -> Option<(TlsStream, Identity)> {
     let _ = tcp.set_nodelay(true);
     let stream = match timeout(server.limits.handshake_timeout, acceptor.accept(tcp)).await {
         Ok(Ok(s)) => s,
@@ -123,9 +122,10 @@ pub(super) async fn handshake(
             return None;
         }
     };
-    let resumed = stream.get_ref().1.handshake_kind() == Some(rustls::HandshakeKind::Resumed);
+    let resumed = stream.resumed();
     super::metrics::global().handshake_ok(resumed);
-    let chain = Arc::new(super::tls::peer_chain(stream.get_ref().1));
+    tracing::debug!(peer, listener, cipher = ?stream.cipher_suite(), resumed, "TLS established");
+    let chain = Arc::new(stream.peer_chain());
     let pending = chain.clone();
     let s = server.clone();
     let who = match tokio::task::spawn_blocking(move || s.trust.identify(s.store.as_ref(), &chain))
@@ -148,7 +148,7 @@ pub(super) async fn handshake(
             tracing::debug!(peer, listener, client = %client.name, tenant = %tenant.name, "client connected")
         }
         Identity::Unknown { fingerprint, .. } => {
-            let chain = super::tls::peer_chain(stream.get_ref().1);
+            let chain = stream.peer_chain();
             super::refusal::unknown_client(peer, listener, &chain, fingerprint)
         }
         Identity::Pending { .. } => {}
@@ -158,7 +158,7 @@ pub(super) async fn handshake(
 
 async fn connection(
     server: Arc<Server>,
-    acceptor: TlsAcceptor,
+    acceptor: Acceptor,
     tcp: TcpStream,
     peer: SocketAddr,
     mut shutdown: watch::Receiver<bool>,

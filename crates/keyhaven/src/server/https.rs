@@ -25,10 +25,10 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{watch, Semaphore};
 use tokio::time::timeout;
-use tokio_rustls::TlsAcceptor;
 
 use super::dispatch;
 use super::identity::Identity;
+use super::tls_stream::Acceptor;
 use super::Server;
 
 /// Largest request line plus headers accepted.
@@ -109,11 +109,10 @@ fn reason_phrase(status: u16) -> &'static str {
 /// the request in flight (up to the shutdown grace) and returns.
 pub async fn serve(
     server: Arc<Server>,
-    tls: Arc<rustls::ServerConfig>,
+    acceptor: Acceptor,
     listeners: Vec<TcpListener>,
     mut shutdown: watch::Receiver<bool>,
 ) {
-    let acceptor = TlsAcceptor::from(tls);
     let max = server.limits.max_connections;
     let slots = Arc::new(Semaphore::new(max));
     let mut accept_tasks = Vec::new();
@@ -148,7 +147,7 @@ pub async fn serve(
 
 async fn accept_loop(
     server: Arc<Server>,
-    acceptor: TlsAcceptor,
+    acceptor: Acceptor,
     listener: TcpListener,
     slots: Arc<Semaphore>,
     shutdown: watch::Receiver<bool>,
@@ -177,7 +176,7 @@ async fn accept_loop(
 
 async fn connection(
     server: Arc<Server>,
-    acceptor: TlsAcceptor,
+    acceptor: Acceptor,
     tcp: TcpStream,
     peer: SocketAddr,
     mut shutdown: watch::Receiver<bool>,

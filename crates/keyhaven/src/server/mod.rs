@@ -22,6 +22,8 @@ pub mod quantum;
 pub mod refusal;
 pub mod tickets;
 pub mod tls;
+pub mod tls_openssl;
+pub mod tls_stream;
 pub mod undo;
 
 use std::sync::Arc;

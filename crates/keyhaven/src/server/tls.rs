@@ -5,7 +5,9 @@
 //! (TLS 1.2: ECDHE-ECDSA/ECDHE-RSA only). rustls has no CBC-mode suites and no static-RSA key
 //! exchange; vCenter 7 also offers `TLS_ECDHE_RSA_WITH_AES_*_CBC_SHA*` (and older clients may offer
 //! nothing else), but vCenter 7/8 always also offers the ECDHE-RSA AES-GCM suites, which is what
-//! gets negotiated. A KMIP client that offers only CBC suites cannot connect.
+//! gets negotiated. A KMIP client that offers only CBC suites cannot connect under this (`modern`)
+//! policy; `serve --tls-policy kmip-profile` ([`super::tls_openssl`]) serves it.
+
 //!
 //! Client certificates are mandatory, but are *not* validated against a CA
 //! during the handshake (see [`AnyClientCert`]): the server decides who the
