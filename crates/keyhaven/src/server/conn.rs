@@ -83,9 +83,14 @@ async fn accept_loop(
             drop(tcp);
             continue;
         };
+        let Some(per_ip) = server.peers.admit(peer.ip()) else {
+            drop(tcp);
+            continue;
+        };
         let (server, acceptor, shutdown) = (server.clone(), acceptor.clone(), shutdown.clone());
         tokio::spawn(async move {
             connection(server, acceptor, tcp, peer, shutdown).await;
+            drop(per_ip);
             drop(permit);
         });
     }
@@ -112,6 +117,10 @@ pub(super) async fn handshake(
     listener: &str,
 ) -> Option<(tokio_rustls::server::TlsStream<TcpStream>, Identity)> {
     let _ = tcp.set_nodelay(true);
+    let hs_slot = match tcp.peer_addr() {
+        Ok(a) => Some(server.peers.handshake(a.ip())?),
+        Err(_) => None,
+    };
     let stream = match timeout(server.limits.handshake_timeout, acceptor.accept(tcp)).await {
         Ok(Ok(s)) => s,
         Ok(Err(e)) => {
@@ -125,6 +134,7 @@ pub(super) async fn handshake(
     };
     let resumed = stream.get_ref().1.handshake_kind() == Some(rustls::HandshakeKind::Resumed);
     super::metrics::global().handshake_ok(resumed);
+    drop(hs_slot);
     let chain = Arc::new(super::tls::peer_chain(stream.get_ref().1));
     let pending = chain.clone();
     let s = server.clone();
