@@ -468,7 +468,12 @@ pub fn parse_datetime(s: &str) -> Option<(i64, u32)> {
     }
     let offset = match &s[i..] {
         "" | "Z" | "z" => 0,
-        z if (z.starts_with('+') || z.starts_with('-')) && z.len() == 6 && &z[3..4] == ":" => {
+        // `get`, not indexing: the text may hold multi-byte characters (fuzzing finding,
+        // FUZZING.md: a BOM inside the offset made `&z[3..4]` panic).
+        z if (z.starts_with('+') || z.starts_with('-'))
+            && z.len() == 6
+            && z.get(3..4) == Some(":") =>
+        {
             let oh = num(i + 1..i + 3)?;
             let om = num(i + 4..i + 6)?;
             let o = oh * 3600 + om * 60;

@@ -125,3 +125,17 @@ fn tags_outside_kmip_ranges_are_refused_by_every_encoding() {
     let bin = [0x51u8, 0x00, 0x40, 0x07, 0, 0, 0, 0];
     assert!(keyhaven_ttlv::decode(&bin, &keyhaven_ttlv::Limits::default()).is_err());
 }
+
+/// Fuzzing regression (FUZZING.md, xml_json): a multi-byte character inside a date-time's zone
+/// offset (`+1<U+FEFF>0`) made the parser slice inside it and panic; now it is refused.
+#[test]
+fn date_time_with_multibyte_text_is_refused_not_a_panic() {
+    assert_eq!(xml::parse_datetime("2012-04-27T08:12:24+1\u{feff}0"), None);
+    assert_eq!(xml::parse_datetime("2012-04-27T08:12:24\u{feff}"), None);
+    let x = "<RequestMessage><TimeStamp type=\"DateTime\" value=\"2012-04-27T08:12:24+1\u{feff}0\"/></RequestMessage>";
+    assert!(xml::from_xml(x).is_err());
+    assert_eq!(
+        xml::parse_datetime("2012-04-27T08:12:24+01:00").map(|d| d.0),
+        Some(1_335_510_744)
+    );
+}
