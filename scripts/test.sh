@@ -4,7 +4,8 @@
 #   1. installs what the tests need (scripts/install-test-deps.sh)
 #   2. builds the workspace, tests and benches included
 #   3. runs the Rust tests (cargo test --workspace)
-#   4. runs the Python interop tests (tests/pykmip: PyKMIP; tests/cyphera: cyphera-kmip)
+#   4. checks the supply chain (scripts/cargo-deny.sh, deny.toml)
+#   5. runs the Python interop tests (tests/pykmip: PyKMIP; tests/cyphera: cyphera-kmip)
 #      against target/debug/keyhaven
 #   5. builds, lints, installs and starts the Debian package (scripts/test-deb.sh)
 #
@@ -36,6 +37,11 @@ cargo build --workspace --all-targets
 stage "Rust tests (cargo test --workspace)"
 if ! cargo test --workspace; then
     failed+=("Rust tests")
+fi
+
+stage "Supply chain (cargo deny: licences, bans, duplicates, sources; advisories when a database is on disk)"
+if ! ./scripts/cargo-deny.sh; then
+    failed+=("cargo deny")
 fi
 
 stage "PyKMIP interop tests (tests/pykmip)"

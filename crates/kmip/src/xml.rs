@@ -133,10 +133,18 @@ pub fn parse_document(text: &str) -> EncodingResult<Element> {
 /// `0x` + 6 hex digits.
 pub fn parse_tag(s: &str) -> EncodingResult<u32> {
     if let Some(h) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0X")) {
-        return u32::from_str_radix(h, 16)
+        let t = u32::from_str_radix(h, 16)
             .ok()
             .filter(|t| *t <= 0xFF_FFFF)
-            .ok_or_else(|| EncodingError(format!("bad tag {s:?}")));
+            .ok_or_else(|| EncodingError(format!("bad tag {s:?}")))?;
+        // The binary codec's rule, so that the three encodings accept the same messages: KMIP
+        // tags are 0x42xxxx, extensions 0x54xxxx (found by fuzzing, fuzz/FUZZING.md).
+        if !matches!(t >> 16, 0x42 | 0x54) {
+            return Err(EncodingError(format!(
+                "tag {s:?} is outside KMIP's ranges (0x42xxxx, and 0x54xxxx for extensions)"
+            )));
+        }
+        return Ok(t);
     }
     tag::tag_by_name(s).ok_or_else(|| EncodingError(format!("unknown tag name {s:?}")))
 }
@@ -460,7 +468,12 @@ pub fn parse_datetime(s: &str) -> Option<(i64, u32)> {
     }
     let offset = match &s[i..] {
         "" | "Z" | "z" => 0,
-        z if (z.starts_with('+') || z.starts_with('-')) && z.len() == 6 && &z[3..4] == ":" => {
+        // `get`, not indexing: the text may hold multi-byte characters (fuzzing finding,
+        // FUZZING.md: a BOM inside the offset made `&z[3..4]` panic).
+        z if (z.starts_with('+') || z.starts_with('-'))
+            && z.len() == 6
+            && z.get(3..4) == Some(":") =>
+        {
             let oh = num(i + 1..i + 3)?;
             let om = num(i + 4..i + 6)?;
             let o = oh * 3600 + om * 60;

@@ -106,3 +106,36 @@ fn every_oasis_message_round_trips_through_xml_binary_and_json() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
     assert!(messages > 2000, "only {messages} messages");
 }
+
+/// Fuzzing regression (fuzz/FUZZING.md, xml_json): a hex tag outside KMIP's ranges was accepted
+/// by the XML and JSON decoders although binary TTLV refuses it, so an accepted XML message had
+/// no binary form. All three now refuse it, with a message naming the ranges.
+#[test]
+fn tags_outside_kmip_ranges_are_refused_by_every_encoding() {
+    let x =
+        r#"<RequestMessage><TTLV tag="0x510040" type="TextString" value="na"/></RequestMessage>"#;
+    let e = xml::from_xml(x).expect_err("XML must refuse 0x510040");
+    assert!(e.0.contains("outside KMIP's ranges"), "{}", e.0);
+    let j =
+        r#"{"tag":"RequestMessage","value":[{"tag":"0x510040","type":"TextString","value":"na"}]}"#;
+    assert!(json::from_json(j).is_err(), "JSON must refuse 0x510040");
+    let ok =
+        r#"<RequestMessage><TTLV tag="0x540040" type="TextString" value="na"/></RequestMessage>"#;
+    xml::from_xml(ok).expect("extension tags stay accepted");
+    let bin = [0x51u8, 0x00, 0x40, 0x07, 0, 0, 0, 0];
+    assert!(keyhaven_ttlv::decode(&bin, &keyhaven_ttlv::Limits::default()).is_err());
+}
+
+/// Fuzzing regression (FUZZING.md, xml_json): a multi-byte character inside a date-time's zone
+/// offset (`+1<U+FEFF>0`) made the parser slice inside it and panic; now it is refused.
+#[test]
+fn date_time_with_multibyte_text_is_refused_not_a_panic() {
+    assert_eq!(xml::parse_datetime("2012-04-27T08:12:24+1\u{feff}0"), None);
+    assert_eq!(xml::parse_datetime("2012-04-27T08:12:24\u{feff}"), None);
+    let x = "<RequestMessage><TimeStamp type=\"DateTime\" value=\"2012-04-27T08:12:24+1\u{feff}0\"/></RequestMessage>";
+    assert!(xml::from_xml(x).is_err());
+    assert_eq!(
+        xml::parse_datetime("2012-04-27T08:12:24+01:00").map(|d| d.0),
+        Some(1_335_510_744)
+    );
+}

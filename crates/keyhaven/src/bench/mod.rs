@@ -695,7 +695,21 @@ async fn storm_host(
     let mut start = start;
     let _ = start.wait_for(|go| *go).await;
     let t0 = Instant::now();
-    let mut conn = match o.fresh_endpoint.connect().await {
+    let mut endpoint = o.fresh_endpoint.clone();
+    if let std::net::IpAddr::V4(ip) = endpoint.addr.ip() {
+        if ip.is_loopback() {
+            // Each simulated host from its own loopback address (127.1.x.y), as real hosts are
+            // different machines (the server limits connections and handshakes per address).
+            let n = host + 1;
+            endpoint.source = Some(std::net::IpAddr::V4(std::net::Ipv4Addr::new(
+                127,
+                1 + (n >> 16) as u8,
+                (n >> 8) as u8,
+                n as u8,
+            )));
+        }
+    }
+    let mut conn = match endpoint.connect().await {
         Ok(c) => c,
         Err(e) => {
             shared.error(&e);

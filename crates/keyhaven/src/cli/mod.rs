@@ -2,6 +2,7 @@
 //! share the data directory's store with it).
 
 pub mod admin;
+pub mod admin_audit;
 pub mod audit;
 pub mod backup;
 pub mod bench;
@@ -114,11 +115,26 @@ pub fn run(cli: Cli) -> CliResult {
     crate::datadir::set_database_ca(cli.database_ca.clone());
     match cli.command {
         Command::Serve(a) => serve::run(&cli.data_dir, a),
-        Command::Client(c) => client::run(&cli.data_dir, c),
-        Command::Tenant(c) => tenant::run(&cli.data_dir, c),
+        Command::Client(c) => {
+            let what = format!("{c:?}");
+            let r = client::run(&cli.data_dir, c);
+            admin_audit::record(&cli.data_dir, "client", &what, &r);
+            r
+        }
+        Command::Tenant(c) => {
+            let what = format!("{c:?}");
+            let r = tenant::run(&cli.data_dir, c);
+            admin_audit::record(&cli.data_dir, "tenant", &what, &r);
+            r
+        }
         Command::Key(c) => key::run(&cli.data_dir, c),
         Command::Audit(a) => audit::run(&cli.data_dir, a),
-        Command::Provider(c) => provider::run(&cli.data_dir, c),
+        Command::Provider(c) => {
+            let what = format!("{c:?}");
+            let r = provider::run(&cli.data_dir, c);
+            admin_audit::record(&cli.data_dir, "provider", &what, &r);
+            r
+        }
         Command::Bench(a) => bench::run(a),
         Command::Conformance(a) => conformance::run(a),
         Command::Backup(a) => backup::run_backup(&cli.data_dir, a),

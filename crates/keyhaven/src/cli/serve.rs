@@ -35,6 +35,12 @@ pub struct ServeArgs {
     /// Most simultaneous connections.
     #[arg(long, default_value_t = 2048)]
     pub max_connections: usize,
+    /// Most simultaneous connections from one IP address (KMIP and HTTPS together).
+    #[arg(long, default_value_t = 256)]
+    pub max_connections_per_ip: usize,
+    /// Most TLS handshakes in progress at once from one IP address.
+    #[arg(long, default_value_t = 32)]
+    pub max_handshakes_per_ip: usize,
     /// Seconds a connection may stay idle between requests.
     #[arg(long, default_value_t = 120)]
     pub idle_timeout_secs: u64,
@@ -83,11 +89,61 @@ pub struct ServeArgs {
     /// Profiles' static-RSA AES-CBC suites for older appliances; weaker, see docs/tls.md).
     #[arg(long, value_enum, default_value_t = TlsPolicy::Modern)]
     pub tls_policy: TlsPolicy,
+    #[command(flatten)]
+    pub audit: AuditServeArgs,
+}
+
+/// How `serve` keeps the audit trail (see server/audit.rs and audit/).
+#[derive(Args, Debug)]
+pub struct AuditServeArgs {
+    /// Refuse operations (General Failure) while the audit trail cannot be written, and answer
+    /// only once each operation's audit record is committed.
+    #[arg(long)]
+    pub audit_fail_closed: bool,
+    /// Also append every committed audit record to this file, one JSON object a line.
+    #[arg(long, value_name = "FILE")]
+    pub audit_jsonl: Option<std::path::PathBuf>,
+    /// Also send every committed audit record to syslog as RFC 5424: unix:/dev/log (journald),
+    /// udp:HOST:PORT or tcp:HOST:PORT.
+    #[arg(long, value_name = "TARGET")]
+    pub audit_syslog: Option<crate::audit::ship::SyslogTarget>,
+    /// Sign an audit checkpoint after this many records (and each minute when records were added).
+    #[arg(long, default_value_t = 1000)]
+    pub audit_checkpoint_every: u64,
+    /// Seconds a batch of audit records is retried while the store refuses it, before it is
+    /// spooled to audit-spool.jsonl in the data directory.
+    #[arg(long, default_value_t = 120, hide = true)]
+    pub audit_retry_secs: u64,
+}
+
+impl AuditServeArgs {
+    fn options(&self, dir: &Path) -> Result<server::audit::AuditOptions, String> {
+        let shipper = if self.audit_jsonl.is_some() || self.audit_syslog.is_some() {
+            Some(crate::audit::ship::Shipper::open(
+                self.audit_jsonl.as_deref(),
+                self.audit_syslog.as_ref(),
+            )?)
+        } else {
+            None
+        };
+        let signer = crate::audit::signing::AuditSigner::load_or_create(dir)?;
+        tracing::info!(key_id = %signer.verifier.key_id, fail_closed = self.audit_fail_closed, "audit trail: hash chain with signed checkpoints");
+        Ok(server::audit::AuditOptions {
+            fail_closed: self.audit_fail_closed,
+            spool: Some(dir.join("audit-spool.jsonl")),
+            shipper,
+            signer: Some(std::sync::Arc::new(signer)),
+            checkpoint_every: self.audit_checkpoint_every.max(1),
+            retry_for: Duration::from_secs(self.audit_retry_secs),
+            ..Default::default()
+        })
+    }
 }
 
 pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
     crate::logging::init(&a.log, a.log_format)?;
 
+    crate::hardening::apply();
     let dir = DataDir::new(data_dir);
     let opened = datadir::open(&dir, Duration::from_secs(a.root_key_check_secs))
         .map_err(|e| e.to_string())?;
@@ -181,9 +237,17 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
         read_timeout: Duration::from_secs(a.read_timeout_secs),
         handshake_timeout: Duration::from_secs(a.read_timeout_secs),
         shutdown_grace: Duration::from_secs(a.shutdown_grace_secs),
+        max_connections_per_ip: a.max_connections_per_ip,
+        max_handshakes_per_ip: a.max_handshakes_per_ip,
         ..Limits::default()
     };
-    let server = Arc::new(Server::new(opened.store.clone(), envelope, limits));
+    let audit = a.audit.options(data_dir)?;
+    let server = Arc::new(Server::with_audit(
+        opened.store.clone(),
+        envelope,
+        limits,
+        audit,
+    ));
     // Certify and Re-certify sign with the server's CA.
     if let Ok(ca) = crate::datadir::load_ca(&dir) {
         crate::server::ca::install(ca);

@@ -217,6 +217,9 @@ pub struct Endpoint {
     /// Set TCP_NODELAY (the default). Off, the client behaves like one that leaves Nagle's
     /// algorithm on, which shows whether the server's responses and tickets avoid delayed-ACK stalls.
     pub nodelay: bool,
+    /// Connect from this local address (the bench's storm gives each simulated host its own
+    /// loopback address, as different machines have different addresses).
+    pub source: Option<std::net::IpAddr>,
 }
 
 impl Endpoint {
@@ -233,6 +236,7 @@ impl Endpoint {
             request_timeout: Duration::from_secs(30),
             max_response: DEFAULT_MAX_RESPONSE,
             nodelay: true,
+            source: None,
         }
     }
 
@@ -244,12 +248,24 @@ impl Endpoint {
     }
 
     async fn connect_inner(&self) -> ClientResult<Connection> {
-        let tcp = TcpStream::connect(self.addr)
-            .await
-            .map_err(|source| ClientError::Connect {
-                addr: self.addr,
-                source,
-            })?;
+        let connect = async {
+            match self.source {
+                None => TcpStream::connect(self.addr).await,
+                Some(ip) => {
+                    let s = if ip.is_ipv4() {
+                        tokio::net::TcpSocket::new_v4()?
+                    } else {
+                        tokio::net::TcpSocket::new_v6()?
+                    };
+                    s.bind(SocketAddr::new(ip, 0))?;
+                    s.connect(self.addr).await
+                }
+            }
+        };
+        let tcp = connect.await.map_err(|source| ClientError::Connect {
+            addr: self.addr,
+            source,
+        })?;
         // KMIP is request/response with small messages: never let Nagle hold a request back.
         tcp.set_nodelay(self.nodelay)?;
         let stream = TlsConnector::from(self.tls.clone())

@@ -102,7 +102,8 @@ pub enum EnvelopeError {
 
 /// An unwrapped tenant key and the tenant-row fields it was unwrapped from.
 struct CachedTwk {
-    key: Zeroizing<[u8; TWK_LEN]>,
+    /// On a locked page kept out of core dumps.
+    key: super::locked::LockedKey<TWK_LEN>,
     root_provider: String,
     root_key_ref: String,
     twk_version: i64,
@@ -554,13 +555,12 @@ impl Envelope {
         if let Some(rewrapped) = refreshed {
             self.store_rewrapped(tenant, &rewrapped);
         }
-        let key: Zeroizing<[u8; TWK_LEN]> =
-            Zeroizing::new(twk.as_slice().try_into().map_err(|_| {
-                EnvelopeError::TenantKeyInvalid {
-                    tenant: tenant.id.clone(),
-                    reason: format!("unwrapped key has {} bytes, expected {TWK_LEN}", twk.len()),
-                }
-            })?);
+        let key = super::locked::LockedKey::<TWK_LEN>::from_slice(&twk).ok_or_else(|| {
+            EnvelopeError::TenantKeyInvalid {
+                tenant: tenant.id.clone(),
+                reason: format!("unwrapped key has {} bytes, expected {TWK_LEN}", twk.len()),
+            }
+        })?;
         let entry = Arc::new(CachedTwk {
             key,
             root_provider: tenant.root_provider.clone(),

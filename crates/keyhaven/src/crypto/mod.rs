@@ -8,6 +8,8 @@ pub mod digest;
 pub mod envelope;
 pub mod kdf;
 pub mod keywrap;
+#[allow(unsafe_code)]
+pub mod locked;
 pub mod pkcs12;
 pub mod rotation;
 pub mod split;

@@ -82,9 +82,14 @@ async fn accept_loop(
             drop(tcp);
             continue;
         };
+        let Some(per_ip) = server.peers.admit(peer.ip()) else {
+            drop(tcp);
+            continue;
+        };
         let (server, acceptor, shutdown) = (server.clone(), acceptor.clone(), shutdown.clone());
         tokio::spawn(async move {
             connection(server, acceptor, tcp, peer, shutdown).await;
+            drop(per_ip);
             drop(permit);
         });
     }
@@ -111,6 +116,10 @@ pub(super) async fn handshake(
     listener: &str,
 ) -> Option<(TlsStream, Identity)> {
     let _ = tcp.set_nodelay(true);
+    let hs_slot = match tcp.peer_addr() {
+        Ok(a) => Some(server.peers.handshake(a.ip())?),
+        Err(_) => None,
+    };
     let stream = match timeout(server.limits.handshake_timeout, acceptor.accept(tcp)).await {
         Ok(Ok(s)) => s,
         Ok(Err(e)) => {
@@ -124,6 +133,7 @@ pub(super) async fn handshake(
     };
     let resumed = stream.resumed();
     super::metrics::global().handshake_ok(resumed);
+    drop(hs_slot);
     tracing::debug!(peer, listener, cipher = ?stream.cipher_suite(), resumed, "TLS established");
     let chain = Arc::new(stream.peer_chain());
     let pending = chain.clone();

@@ -15,10 +15,17 @@ use super::ops::{self, now, OpCtx};
 use super::Server;
 use crate::store::{AuditRecord, ClientRecord};
 
-/// The answer to one message, and whether the connection must be closed after it.
+/// The answer to one message, and whether the connection must be closed after it. The encoded
+/// answer may hold key material (a Get): it is zeroed when dropped.
 pub struct Outcome {
     pub response: Vec<u8>,
     pub close: bool,
+}
+
+impl Drop for Outcome {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.response);
+    }
 }
 
 /// Answers a message that could not be read at all: Invalid Message, then the connection closes.
@@ -159,22 +166,29 @@ pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outc
                 Reason::FeatureNotSupported,
                 format!("critical Message Extension of vendor {vendor:?} not recognized"),
             )),
-            None => run_item(
-                server,
-                who,
-                &req.header,
-                version,
-                bi.operation,
-                &bi.payload,
-                &mut placeholder,
-            ),
+            None => match server.audit.refusing() {
+                // --audit-fail-closed: nothing is done while the audit cannot be written.
+                Some(e) => Err(KmipError::new(Reason::GeneralFailure, e.0)),
+                None => run_item(
+                    server,
+                    who,
+                    &req.header,
+                    version,
+                    bi.operation,
+                    &bi.payload,
+                    &mut placeholder,
+                ),
+            },
+        };
+        let result = match audit(server, who, peer, bi.operation, &bi.payload, &result) {
+            Ok(()) => result,
+            Err(e) => Err(KmipError::new(Reason::GeneralFailure, e.0)),
         };
         if crate::nonblocking::refused() {
             // Thrown away: the request runs again on the blocking pool and is audited there.
             return invalid_message(version, "not answered without waiting".into());
         }
         super::metrics::observe_request(who, bi.operation, &result, started.elapsed());
-        audit(server, who, peer, bi.operation, &bi.payload, &result);
         // An item accepted for asynchronous processing answers Operation Pending; a Poll answers
         // under the operation it polled for.
         let pending = match &result {
@@ -337,7 +351,7 @@ fn audit(
     operation: u32,
     payload: &Item,
     result: &Result<Item, KmipError>,
-) {
+) -> Result<(), super::audit::AuditUnavailable> {
     let uid = match result {
         Ok(p) => p
             .child(tag::UNIQUE_IDENTIFIER)
@@ -369,7 +383,7 @@ fn audit(
         uid,
         outcome,
         peer: Some(peer.to_owned()),
-    });
+    })
 }
 
 /// Replaces payloads with Response Too Large until the message fits the client's Maximum Response Size.

@@ -36,6 +36,10 @@ pub fn readiness(server: &Server) -> Result<String, String> {
         .store
         .list_tenants()
         .map_err(|e| format!("store unavailable: {e}"))?;
+    server
+        .store
+        .check_writable()
+        .map_err(|e| format!("store not writable: {e}"))?;
     let mut checked = 0;
     for t in tenants.iter().filter(|t| t.state == TenantState::Active) {
         server

@@ -25,6 +25,7 @@ use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::{watch, Semaphore};
 use tokio::time::timeout;
+use zeroize::Zeroizing;
 
 use super::dispatch;
 use super::identity::Identity;
@@ -166,9 +167,14 @@ async fn accept_loop(
             drop(tcp);
             continue;
         };
+        let Some(per_ip) = server.peers.admit(peer.ip()) else {
+            drop(tcp);
+            continue;
+        };
         let (server, acceptor, shutdown) = (server.clone(), acceptor.clone(), shutdown.clone());
         tokio::spawn(async move {
             connection(server, acceptor, tcp, peer, shutdown).await;
+            drop(per_ip);
             drop(permit);
         });
     }
@@ -459,10 +465,10 @@ fn handle_body(
     peer: &str,
     enc: Encoding,
     body: &[u8],
-) -> Result<(Vec<u8>, bool), HttpError> {
+) -> Result<(Zeroizing<Vec<u8>>, bool), HttpError> {
     if enc == Encoding::Ttlv {
-        let o = dispatch::handle(server, who, peer, body);
-        return Ok((o.response, o.close));
+        let mut o = dispatch::handle(server, who, peer, body);
+        return Ok((Zeroizing::new(std::mem::take(&mut o.response)), o.close));
     }
     let text =
         std::str::from_utf8(body).map_err(|_| http_err(400, "the body is not UTF-8 text"))?;
@@ -503,11 +509,44 @@ fn handle_body(
     };
     let resp = keyhaven_ttlv::decode(&o.response, &limits)
         .map_err(|e| http_err(500, format!("the response cannot be encoded: {e}")))?;
-    let out = match enc {
+    // The text forms hold key material in hex: zeroed once written.
+    let out = Zeroizing::new(match enc {
         Encoding::Xml => xml::to_xml(&resp),
         _ => json::to_json(&resp),
+    });
+    Ok((Zeroizing::new(out.as_bytes().to_vec()), o.close))
+}
+
+/// One whole request (head and body, already out of TLS) to the bytes of its HTTP response, as the
+/// connection loop would answer it; for the fuzzer (fuzz/fuzz_targets/https_body.rs) and tests.
+#[doc(hidden)]
+pub fn answer_raw_request(server: &Server, who: &Identity, peer: &str, raw: &[u8]) -> Vec<u8> {
+    let result = (|| {
+        let head_len = find_head_end(raw)
+            .filter(|n| *n <= MAX_HEAD)
+            .ok_or_else(|| http_err(400, "no complete request head"))?;
+        let head = parse_head(&raw[..head_len], server.limits.max_message_len)?;
+        let body = raw
+            .get(head_len..head_len + head.content_length)
+            .ok_or_else(|| http_err(400, "the body is shorter than its Content-Length"))?;
+        let (bytes, _) = handle_body(server, who, peer, head.encoding, body)?;
+        Ok::<_, HttpError>((head.encoding.content_type(), bytes))
+    })();
+    let (status, ct, body) = match result {
+        Ok((ct, b)) => (200, ct, b),
+        Err(e) => (
+            e.status,
+            "text/plain",
+            Zeroizing::new(e.message.into_bytes()),
+        ),
     };
-    Ok((out.into_bytes(), o.close))
+    let mut out = format!(
+        "HTTP/1.1 {status} -\r\nContent-Type: {ct}\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(&body);
+    out
 }
 
 async fn write_response<S: AsyncWrite + Unpin>(
@@ -526,7 +565,8 @@ async fn write_response<S: AsyncWrite + Unpin>(
         head.push_str("Connection: close\r\n");
     }
     head.push_str("\r\n");
-    let mut out = head.into_bytes();
+    let mut out = Zeroizing::new(Vec::with_capacity(head.len() + body.len()));
+    out.extend_from_slice(head.as_bytes());
     out.extend_from_slice(body);
     stream.write_all(&out).await?;
     stream.flush().await

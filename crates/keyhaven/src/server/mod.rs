@@ -17,6 +17,7 @@ pub mod metrics;
 pub mod new_attrs;
 pub mod objects;
 pub mod ops;
+pub mod peer_limits;
 pub mod pending;
 pub mod quantum;
 pub mod refusal;
@@ -53,6 +54,10 @@ pub struct Limits {
     pub max_connections: usize,
     /// Time to finish requests in flight at shutdown.
     pub shutdown_grace: Duration,
+    /// Most connections open at once from one IP address ([`peer_limits`]).
+    pub max_connections_per_ip: usize,
+    /// Most TLS handshakes in progress at once from one IP address.
+    pub max_handshakes_per_ip: usize,
 }
 
 impl Default for Limits {
@@ -67,6 +72,8 @@ impl Default for Limits {
             idle_timeout: Duration::from_secs(120),
             max_connections: 2048,
             shutdown_grace: Duration::from_secs(30),
+            max_connections_per_ip: 256,
+            max_handshakes_per_ip: 32,
         }
     }
 }
@@ -88,13 +95,27 @@ pub struct Server {
     pub limits: Limits,
     pub trust: identity::TrustCache,
     pub audit: audit::AuditSink,
+    pub peers: Arc<peer_limits::PeerLimits>,
 }
 
 impl Server {
     pub fn new(store: Arc<dyn Store>, envelope: Arc<Envelope>, limits: Limits) -> Server {
+        Self::with_audit(store, envelope, limits, audit::AuditOptions::default())
+    }
+
+    pub fn with_audit(
+        store: Arc<dyn Store>,
+        envelope: Arc<Envelope>,
+        limits: Limits,
+        audit: audit::AuditOptions,
+    ) -> Server {
         let store = metrics::store::MeteredStore::wrap(store);
         Server {
-            audit: audit::AuditSink::start(store.clone()),
+            audit: audit::AuditSink::start_with(store.clone(), audit),
+            peers: peer_limits::PeerLimits::new(
+                limits.max_connections_per_ip,
+                limits.max_handshakes_per_ip,
+            ),
             trust: identity::TrustCache::default(),
             store,
             envelope,

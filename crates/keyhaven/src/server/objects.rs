@@ -35,10 +35,21 @@ pub fn store_err(e: StoreError) -> KmipError {
             if !crate::nonblocking::active() {
                 tracing::error!(error = %msg, "store failure");
             }
-            KmipError::new(
-                Reason::GeneralFailure,
-                "the key store is unavailable; retry later",
-            )
+            // Conditions an operator must act on are named (nothing secret is in them); other
+            // details stay in the server's log.
+            let m = msg.to_ascii_lowercase();
+            let text = if m.contains("disk is full") || m.contains("no space left") {
+                "the key store's disk is full: nothing was written; retry once space is freed on the server"
+            } else if m.contains("readonly") || m.contains("read-only") {
+                "the key store is read-only (its file system or files cannot be written): nothing was written"
+            } else if m.contains("disk i/o error") || m.contains("input/output error") {
+                "the key store cannot write to its disk (I/O error: the file system may be read-only, full or failing): nothing was written"
+            } else if m.contains("removed or replaced") {
+                "the key store's database file was removed or replaced under the running server: writes are refused until it is restored or the server restarted"
+            } else {
+                "the key store is unavailable; retry later"
+            };
+            KmipError::new(Reason::GeneralFailure, text)
         }
     }
 }

@@ -6,6 +6,7 @@
 //! ([`postgres::PostgresStore`]) lets several nodes share one store (docs/cluster.md). All methods
 //! are synchronous and take `&self`; callers run them on a blocking thread.
 
+pub mod audit_chain;
 pub mod postgres;
 pub mod query;
 pub mod sqlite;
@@ -187,6 +188,38 @@ pub struct AuditRecord {
     pub outcome: String,
     /// Peer address when known.
     pub peer: Option<String>,
+}
+
+/// An audit record with its place in the hash chain ([`audit_chain`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChainedAudit {
+    /// The row's own identifier (insertion order).
+    pub id: i64,
+    /// Position in the chain; `None` for rows written before the chain existed.
+    pub seq: Option<i64>,
+    pub prev_hash: Option<Vec<u8>>,
+    pub hash: Option<Vec<u8>>,
+    pub record: AuditRecord,
+}
+
+/// A signed statement that the chain had `hash` at position `seq` (a checkpoint, or the anchor
+/// that `audit prune` leaves in place of the records it removes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AuditCheckpoint {
+    pub seq: i64,
+    pub hash: Vec<u8>,
+    /// When it was signed (seconds since the epoch).
+    pub at: i64,
+    /// Which audit signing key signed it (hex of the first 8 bytes of SHA-256 of its public key).
+    pub key_id: String,
+    /// ECDSA P-256 signature (DER) over [`crate::audit::signing::checkpoint_message`].
+    pub signature: Vec<u8>,
+}
+
+fn audit_chain_unsupported<T>() -> StoreResult<T> {
+    Err(StoreError::Backend(
+        "the audit chain is not supported by this store backend".into(),
+    ))
 }
 
 /// Where a customer root key rotation stands.
@@ -432,11 +465,56 @@ pub trait Store: Send + Sync {
         cluster_unsupported()
     }
 
+    /// Whether the store can take writes now (readiness): Backend error naming why not (files
+    /// removed, replaced or read-only under a running server).
+    fn check_writable(&self) -> StoreResult<()> {
+        Ok(())
+    }
+
     // Audit
     fn append_audit(&self, a: &AuditRecord) -> StoreResult<()>;
-    /// Appends several records, in one transaction where the backend can.
+    /// Appends several records to the hash chain ([`audit_chain`]), in one transaction that
+    /// computes their links under the store's write lock.
     fn append_audit_batch(&self, records: &[AuditRecord]) -> StoreResult<()> {
-        records.iter().try_for_each(|a| self.append_audit(a))
+        self.append_audit_chained(records).map(drop)
+    }
+    /// [`Store::append_audit_batch`], returning each record's (seq, hash) in the chain.
+    fn append_audit_chained(&self, _records: &[AuditRecord]) -> StoreResult<Vec<(i64, Vec<u8>)>> {
+        audit_chain_unsupported()
+    }
+    /// Chained records with `seq > after_seq`, in chain order, at most `limit`.
+    fn audit_chain(&self, _after_seq: i64, _limit: usize) -> StoreResult<Vec<ChainedAudit>> {
+        audit_chain_unsupported()
+    }
+    /// How many rows carry no chain position (written before the chain existed).
+    fn count_unchained_audit(&self) -> StoreResult<i64> {
+        audit_chain_unsupported()
+    }
+    /// The first row without a chain position written after the chain began (only tampering
+    /// puts one there).
+    fn unchained_after_chain_start(&self) -> StoreResult<Option<i64>> {
+        audit_chain_unsupported()
+    }
+    /// The end of the chain: (seq, hash) of the last record appended, (0, genesis) when none.
+    fn audit_head(&self) -> StoreResult<(i64, Vec<u8>)> {
+        audit_chain_unsupported()
+    }
+    fn add_audit_checkpoint(&self, _c: &AuditCheckpoint) -> StoreResult<()> {
+        audit_chain_unsupported()
+    }
+    /// Every checkpoint, in chain order.
+    fn list_audit_checkpoints(&self) -> StoreResult<Vec<AuditCheckpoint>> {
+        audit_chain_unsupported()
+    }
+    /// The anchor left by the last prune, if any.
+    fn audit_anchor(&self) -> StoreResult<Option<AuditCheckpoint>> {
+        audit_chain_unsupported()
+    }
+    /// In one transaction: removes the chained records with `seq <= anchor.seq`, the checkpoints
+    /// before it and the unchained rows older than `unchained_before`, and stores the anchor.
+    /// Returns how many records were removed.
+    fn prune_audit(&self, _anchor: &AuditCheckpoint, _unchained_before: i64) -> StoreResult<u64> {
+        audit_chain_unsupported()
     }
     /// Most recent first.
     fn list_audit(

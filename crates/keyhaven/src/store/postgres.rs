@@ -44,12 +44,13 @@ use tokio_postgres::error::SqlState;
 use tokio_postgres::types::ToSql;
 use tokio_postgres::{Client, NoTls, Row, Statement};
 
+use super::audit_chain;
 use super::query::{index_terms, IndexTerms};
 use super::KeyMirror;
 use super::{
-    AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectPage, ObjectQuery, ObjectRecord,
-    PageRequest, RootRotation, RotationPhase, Store, StoreError, StoreResult, TenantRecord,
-    TenantState,
+    AuditCheckpoint, AuditRecord, ChainedAudit, ClientRecord, ClientTrust, ObjectFilter,
+    ObjectPage, ObjectQuery, ObjectRecord, PageRequest, RootRotation, RotationPhase, Store,
+    StoreError, StoreResult, TenantRecord, TenantState,
 };
 
 /// The ordered schema migrations; entry `i` brings the schema to version `i + 1`.
@@ -59,6 +60,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/0003_key_mirrors.sql"),
     include_str!("migrations/postgres/0004_cluster.sql"),
     include_str!("migrations/postgres/0005_object_index.sql"),
+    include_str!("migrations/postgres/0006_audit_chain.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -165,12 +167,32 @@ const SQL_LIST_OBJECTS: &str = "SELECT uid, tenant_id, object_type, state, algor
        AND ($4::BIGINT IS NULL OR algorithm = $4) \
        AND ($5::INTEGER IS NULL OR length = $5) \
      ORDER BY created_at, seq LIMIT $6";
-// One statement inserts the whole batch: it commits atomically, in one round trip.
-const SQL_APPEND_AUDIT: &str = "INSERT INTO audit (at, tenant_id, actor, operation, uid, outcome, peer) \
-     SELECT at, tenant_id, actor, operation, uid, outcome, peer \
-     FROM UNNEST($1::BIGINT[], $2::TEXT[], $3::TEXT[], $4::TEXT[], $5::TEXT[], $6::TEXT[], $7::TEXT[]) \
-          WITH ORDINALITY AS r(at, tenant_id, actor, operation, uid, outcome, peer, n) \
+// One statement inserts the whole batch (in the transaction that holds the chain head).
+const SQL_APPEND_AUDIT: &str = "INSERT INTO audit (at, tenant_id, actor, operation, uid, outcome, \
+     peer, seq, prev_hash, hash) \
+     SELECT at, tenant_id, actor, operation, uid, outcome, peer, seq, prev_hash, hash \
+     FROM UNNEST($1::BIGINT[], $2::TEXT[], $3::TEXT[], $4::TEXT[], $5::TEXT[], $6::TEXT[], $7::TEXT[], \
+                 $8::BIGINT[], $9::BYTEA[], $10::BYTEA[]) \
+          WITH ORDINALITY AS r(at, tenant_id, actor, operation, uid, outcome, peer, seq, prev_hash, \
+                               hash, n) \
      ORDER BY n";
+// Every appender (each node's audit thread, each admin command) serialises on this row.
+const SQL_LOCK_AUDIT_HEAD: &str = "SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE";
+const SQL_SET_AUDIT_HEAD: &str = "UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1";
+const SQL_AUDIT_HEAD: &str = "SELECT seq, hash FROM audit_head WHERE id = 1";
+const SQL_AUDIT_CHAIN: &str =
+    "SELECT at, tenant_id, actor, operation, uid, outcome, peer, id, seq, \
+     prev_hash, hash FROM audit WHERE seq > $1 ORDER BY seq, id LIMIT $2";
+const SQL_UNCHAINED_AFTER_START: &str = "SELECT MIN(id) FROM audit WHERE seq IS NULL AND id > (SELECT MIN(id) FROM audit WHERE seq IS NOT NULL)";
+const SQL_COUNT_UNCHAINED: &str = "SELECT COUNT(*) FROM audit WHERE seq IS NULL";
+const SQL_ADD_CHECKPOINT: &str =
+    "INSERT INTO audit_checkpoints (seq, hash, at, key_id, signature) \
+     VALUES ($1, $2, $3, $4, $5) ON CONFLICT (seq) DO UPDATE SET hash = EXCLUDED.hash, \
+     at = EXCLUDED.at, key_id = EXCLUDED.key_id, signature = EXCLUDED.signature";
+const SQL_LIST_CHECKPOINTS: &str =
+    "SELECT seq, hash, at, key_id, signature FROM audit_checkpoints ORDER BY seq";
+const SQL_AUDIT_ANCHOR: &str =
+    "SELECT seq, hash, at, key_id, signature FROM audit_anchor WHERE id = 1";
 const SQL_LIST_AUDIT: &str =
     "SELECT at, tenant_id, actor, operation, uid, outcome, peer FROM audit ORDER BY id DESC LIMIT $1";
 const SQL_LIST_AUDIT_TENANT: &str = "SELECT at, tenant_id, actor, operation, uid, outcome, peer \
@@ -1254,6 +1276,16 @@ fn audit_from_row(r: &Row) -> Result<AuditRecord, Failure> {
     })
 }
 
+fn checkpoint_from_row(r: &Row) -> Result<AuditCheckpoint, Failure> {
+    Ok(AuditCheckpoint {
+        seq: col(r, 0)?,
+        hash: col(r, 1)?,
+        at: col(r, 2)?,
+        key_id: col(r, 3)?,
+        signature: col(r, 4)?,
+    })
+}
+
 fn rows<T>(rows: Vec<Row>, f: fn(&Row) -> Result<T, Failure>) -> Result<Vec<T>, Failure> {
     rows.iter().map(f).collect()
 }
@@ -1721,9 +1753,9 @@ impl Store for PostgresStore {
         self.append_audit_batch(std::slice::from_ref(a))
     }
 
-    fn append_audit_batch(&self, records: &[AuditRecord]) -> StoreResult<()> {
+    fn append_audit_chained(&self, records: &[AuditRecord]) -> StoreResult<Vec<(i64, Vec<u8>)>> {
         if records.is_empty() {
-            return Ok(());
+            return Ok(Vec::new());
         }
         let at: Vec<i64> = records.iter().map(|a| a.at).collect();
         let tenant: Vec<Option<&str>> = records.iter().map(|a| a.tenant_id.as_deref()).collect();
@@ -1733,11 +1765,149 @@ impl Store for PostgresStore {
         let outcome: Vec<&str> = records.iter().map(|a| a.outcome.as_str()).collect();
         let peer: Vec<Option<&str>> = records.iter().map(|a| a.peer.as_deref()).collect();
         self.call("append", "audit records", false, |s| {
-            s.execute(
-                SQL_APPEND_AUDIT,
-                &[&at, &tenant, &actor, &operation, &uid, &outcome, &peer],
-            )
-            .map(drop)
+            let (store, deadline) = (s.store, s.deadline);
+            let tx = store.block(deadline, s.conn.client.transaction())?;
+            let head = store.block(deadline, tx.query_one(SQL_LOCK_AUDIT_HEAD, &[]))?;
+            let (head_seq, head_hash): (i64, Vec<u8>) = (col(&head, 0)?, col(&head, 1)?);
+            let (links, (seq, hash)) = audit_chain::extend(head_seq, &head_hash, records);
+            let seqs: Vec<i64> = links.iter().map(|l| l.0).collect();
+            let prevs: Vec<&[u8]> = links.iter().map(|l| l.1.as_slice()).collect();
+            let hashes: Vec<&[u8]> = links.iter().map(|l| l.2.as_slice()).collect();
+            store.block(
+                deadline,
+                tx.execute(
+                    SQL_APPEND_AUDIT,
+                    &[
+                        &at, &tenant, &actor, &operation, &uid, &outcome, &peer, &seqs, &prevs,
+                        &hashes,
+                    ],
+                ),
+            )?;
+            store.block(deadline, tx.execute(SQL_SET_AUDIT_HEAD, &[&seq, &hash]))?;
+            store.block(deadline, tx.commit())?;
+            Ok(links
+                .iter()
+                .map(|(seq, _, hash)| (*seq, hash.clone()))
+                .collect())
+        })
+    }
+
+    fn audit_chain(&self, after_seq: i64, limit: usize) -> StoreResult<Vec<ChainedAudit>> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        self.call("read", "the audit chain", true, |s| {
+            rows(s.query(SQL_AUDIT_CHAIN, &[&after_seq, &limit])?, |r| {
+                Ok(ChainedAudit {
+                    record: audit_from_row(r)?,
+                    id: col(r, 7)?,
+                    seq: col(r, 8)?,
+                    prev_hash: col(r, 9)?,
+                    hash: col(r, 10)?,
+                })
+            })
+        })
+    }
+
+    fn count_unchained_audit(&self) -> StoreResult<i64> {
+        self.call("count", "unchained audit records", true, |s| {
+            let r = s.query(SQL_COUNT_UNCHAINED, &[])?;
+            match r.first() {
+                Some(r) => col(r, 0),
+                None => Ok(0),
+            }
+        })
+    }
+
+    fn unchained_after_chain_start(&self) -> StoreResult<Option<i64>> {
+        self.call("read", "the audit chain", true, |s| {
+            let r = s.query(SQL_UNCHAINED_AFTER_START, &[])?;
+            match r.first() {
+                Some(r) => col(r, 0),
+                None => Ok(None),
+            }
+        })
+    }
+
+    fn audit_head(&self) -> StoreResult<(i64, Vec<u8>)> {
+        self.call("read", "the audit chain head", true, |s| {
+            match s.query_opt(SQL_AUDIT_HEAD, &[])? {
+                Some(r) => Ok((col(&r, 0)?, col(&r, 1)?)),
+                None => Err(Failure::Decode("the audit_head row is missing".into())),
+            }
+        })
+    }
+
+    fn add_audit_checkpoint(&self, c: &AuditCheckpoint) -> StoreResult<()> {
+        self.call(
+            "insert",
+            &format!("audit checkpoint {}", c.seq),
+            false,
+            |s| {
+                s.execute(
+                    SQL_ADD_CHECKPOINT,
+                    &[&c.seq, &c.hash, &c.at, &c.key_id, &c.signature],
+                )
+                .map(drop)
+            },
+        )
+    }
+
+    fn list_audit_checkpoints(&self) -> StoreResult<Vec<AuditCheckpoint>> {
+        self.call("list", "audit checkpoints", true, |s| {
+            rows(s.query(SQL_LIST_CHECKPOINTS, &[])?, checkpoint_from_row)
+        })
+    }
+
+    fn audit_anchor(&self) -> StoreResult<Option<AuditCheckpoint>> {
+        self.call("read", "the audit anchor", true, |s| {
+            s.query_opt(SQL_AUDIT_ANCHOR, &[])?
+                .as_ref()
+                .map(checkpoint_from_row)
+                .transpose()
+        })
+    }
+
+    fn prune_audit(&self, anchor: &AuditCheckpoint, unchained_before: i64) -> StoreResult<u64> {
+        self.call("prune", "audit records", false, |s| {
+            let (store, deadline) = (s.store, s.deadline);
+            let tx = store.block(deadline, s.conn.client.transaction())?;
+            // Appenders wait while the prefix goes.
+            store.block(deadline, tx.query_one(SQL_LOCK_AUDIT_HEAD, &[]))?;
+            let chained = store.block(
+                deadline,
+                tx.execute("DELETE FROM audit WHERE seq <= $1", &[&anchor.seq]),
+            )?;
+            let legacy = store.block(
+                deadline,
+                tx.execute(
+                    "DELETE FROM audit WHERE seq IS NULL AND at < $1",
+                    &[&unchained_before],
+                ),
+            )?;
+            store.block(
+                deadline,
+                tx.execute(
+                    "DELETE FROM audit_checkpoints WHERE seq <= $1",
+                    &[&anchor.seq],
+                ),
+            )?;
+            store.block(
+                deadline,
+                tx.execute(
+                    "INSERT INTO audit_anchor (id, seq, hash, at, key_id, signature) \
+                     VALUES (1, $1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET \
+                     seq = EXCLUDED.seq, hash = EXCLUDED.hash, at = EXCLUDED.at, \
+                     key_id = EXCLUDED.key_id, signature = EXCLUDED.signature",
+                    &[
+                        &anchor.seq,
+                        &anchor.hash,
+                        &anchor.at,
+                        &anchor.key_id,
+                        &anchor.signature,
+                    ],
+                ),
+            )?;
+            store.block(deadline, tx.commit())?;
+            Ok(chained + legacy)
         })
     }
 

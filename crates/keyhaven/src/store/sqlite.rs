@@ -22,12 +22,13 @@ mod cluster;
 use rusqlite::types::Type;
 use rusqlite::{ffi, params, Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior};
 
+use super::audit_chain;
 use super::query::{index_terms, IndexTerms};
 use super::KeyMirror;
 use super::{
-    AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectPage, ObjectQuery, ObjectRecord,
-    PageRequest, RootRotation, RotationPhase, Store, StoreError, StoreResult, TenantRecord,
-    TenantState,
+    AuditCheckpoint, AuditRecord, ChainedAudit, ClientRecord, ClientTrust, ObjectFilter,
+    ObjectPage, ObjectQuery, ObjectRecord, PageRequest, RootRotation, RotationPhase, Store,
+    StoreError, StoreResult, TenantRecord, TenantState,
 };
 
 /// The ordered schema migrations; entry `i` brings the schema to version `i + 1`.
@@ -37,6 +38,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_key_mirrors.sql"),
     include_str!("migrations/0004_cluster.sql"),
     include_str!("migrations/0005_object_index.sql"),
+    include_str!("migrations/0006_audit_chain.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -70,6 +72,22 @@ pub struct SqliteStore {
     writer: Mutex<Connection>,
     /// Inserts waiting for the next group commit.
     pending_inserts: Mutex<Vec<PendingInsert>>,
+    /// The database file's inode when opened: writes are refused once the path names another file
+    /// (or none), since they would go to a file nobody will open again.
+    inode: Option<u64>,
+}
+
+fn inode_of(path: &Path) -> Option<u64> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| m.ino())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
 }
 
 impl std::fmt::Debug for SqliteStore {
@@ -239,6 +257,7 @@ impl SqliteStore {
             )?);
         }
         Ok(SqliteStore {
+            inode: inode_of(path),
             path: path.to_path_buf(),
             writer: Mutex::new(writer),
             pending_inserts: Mutex::new(Vec::new()),
@@ -254,6 +273,18 @@ impl SqliteStore {
         if crate::nonblocking::refuse() {
             return Err(StoreError::Backend(format!(
                 "{what}: a write cannot run on an async worker"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Refuses writes when the database file was removed or replaced under this process.
+    fn check_file(&self) -> StoreResult<()> {
+        if self.inode.is_some() && inode_of(&self.path) != self.inode {
+            return Err(StoreError::Backend(format!(
+                "the database file {} was removed or replaced while keyhaven runs; writes are refused \
+                 (put the file back, or restart keyhaven to open the new one)",
+                self.path.display()
             )));
         }
         Ok(())
@@ -603,6 +634,16 @@ fn audit_from_row(r: &Row<'_>) -> rusqlite::Result<AuditRecord> {
     })
 }
 
+fn checkpoint_from_row(r: &Row<'_>) -> rusqlite::Result<AuditCheckpoint> {
+    Ok(AuditCheckpoint {
+        seq: r.get(0)?,
+        hash: r.get(1)?,
+        at: r.get(2)?,
+        key_id: r.get(3)?,
+        signature: r.get(4)?,
+    })
+}
+
 fn limit_param(limit: Option<usize>) -> i64 {
     limit.map_or(-1, |l| i64::try_from(l).unwrap_or(i64::MAX))
 }
@@ -941,6 +982,7 @@ impl Store for SqliteStore {
     /// duplicate identifier) fails alone.
     fn insert_object(&self, o: &ObjectRecord) -> StoreResult<()> {
         self.refuse_write("insert object")?;
+        self.check_file()?;
         let slot = Arc::new(Mutex::new(None));
         self.pending_inserts
             .lock()
@@ -986,6 +1028,7 @@ impl Store for SqliteStore {
         let what = format!("object {}", o.uid);
         self.refuse_write(&what)?;
         let err = |e| db_err("update", &what, e);
+        self.check_file()?;
         let mut conn = self.writer();
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
@@ -1144,19 +1187,33 @@ impl Store for SqliteStore {
         self.append_audit_batch(std::slice::from_ref(a))
     }
 
-    fn append_audit_batch(&self, records: &[AuditRecord]) -> StoreResult<()> {
+    fn append_audit_chained(&self, records: &[AuditRecord]) -> StoreResult<Vec<(i64, Vec<u8>)>> {
+        if records.is_empty() {
+            return Ok(Vec::new());
+        }
+        let err = |e| db_err("append", "audit records", e);
         self.refuse_write("audit records")?;
+        self.check_file()?;
         let mut conn = self.writer();
+        // IMMEDIATE: the write lock is taken before the head is read, so two processes appending
+        // at once chain one after the other.
         let tx = conn
-            .transaction()
-            .map_err(|e| db_err("append", "audit records", e))?;
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let (head_seq, head_hash): (i64, Vec<u8>) = tx
+            .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .map_err(err)?;
+        let (links, (seq, hash)) = audit_chain::extend(head_seq, &head_hash, records);
         {
             let mut stmt = tx
                 .prepare_cached(&format!(
-                    "INSERT INTO audit ({AUDIT_COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                    "INSERT INTO audit ({AUDIT_COLUMNS}, seq, prev_hash, hash) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
                 ))
-                .map_err(|e| db_err("append", "audit records", e))?;
-            for a in records {
+                .map_err(err)?;
+            for (a, (seq, prev, hash)) in records.iter().zip(&links) {
                 stmt.execute(params![
                     a.at,
                     a.tenant_id,
@@ -1164,13 +1221,164 @@ impl Store for SqliteStore {
                     a.operation,
                     a.uid,
                     a.outcome,
-                    a.peer
+                    a.peer,
+                    seq,
+                    prev,
+                    hash
                 ])
                 .map_err(|e| db_err("append", "audit record", e))?;
             }
         }
-        tx.commit()
-            .map_err(|e| db_err("append", "audit records", e))
+        tx.execute(
+            "UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1",
+            params![seq, hash],
+        )
+        .map_err(err)?;
+        tx.commit().map_err(err)?;
+        Ok(links
+            .into_iter()
+            .map(|(seq, _, hash)| (seq, hash))
+            .collect())
+    }
+
+    fn audit_chain(&self, after_seq: i64, limit: usize) -> StoreResult<Vec<ChainedAudit>> {
+        self.reader()
+            .prepare_cached(&format!(
+                "SELECT {AUDIT_COLUMNS}, id, seq, prev_hash, hash FROM audit \
+                 WHERE seq > ?1 ORDER BY seq, id LIMIT ?2"
+            ))
+            .and_then(|mut s| {
+                s.query_map(params![after_seq, limit_param(Some(limit))], |r| {
+                    Ok(ChainedAudit {
+                        record: audit_from_row(r)?,
+                        id: r.get(7)?,
+                        seq: r.get(8)?,
+                        prev_hash: r.get(9)?,
+                        hash: r.get(10)?,
+                    })
+                })?
+                .collect()
+            })
+            .map_err(|e| db_err("read", "the audit chain", e))
+    }
+
+    fn count_unchained_audit(&self) -> StoreResult<i64> {
+        self.reader()
+            .query_row("SELECT COUNT(*) FROM audit WHERE seq IS NULL", [], |r| {
+                r.get(0)
+            })
+            .map_err(|e| db_err("count", "unchained audit records", e))
+    }
+
+    fn check_writable(&self) -> StoreResult<()> {
+        self.check_file()?;
+        let wal = PathBuf::from(format!("{}-wal", self.path.display()));
+        for p in [&self.path, &wal] {
+            if let Err(e) = std::fs::OpenOptions::new().write(true).open(p) {
+                if p == &wal && e.kind() == std::io::ErrorKind::NotFound {
+                    continue; // no log yet
+                }
+                return Err(StoreError::Backend(format!(
+                    "the database file {} cannot be written: {e}",
+                    p.display()
+                )));
+            }
+        }
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        let probe = dir.join(".keyhaven-write-probe");
+        std::fs::write(&probe, b"")
+            .and_then(|_| std::fs::remove_file(&probe))
+            .map_err(|e| {
+                StoreError::Backend(format!(
+                    "the database directory {} cannot be written: {e}",
+                    dir.display()
+                ))
+            })
+    }
+
+    fn unchained_after_chain_start(&self) -> StoreResult<Option<i64>> {
+        self.reader()
+            .query_row(
+                "SELECT MIN(id) FROM audit WHERE seq IS NULL AND id > (SELECT MIN(id) FROM audit WHERE seq IS NOT NULL)",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| db_err("read", "the audit chain", e))
+    }
+
+    fn audit_head(&self) -> StoreResult<(i64, Vec<u8>)> {
+        self.reader()
+            .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .map_err(|e| db_err("read", "the audit chain head", e))
+    }
+
+    fn add_audit_checkpoint(&self, c: &AuditCheckpoint) -> StoreResult<()> {
+        self.writer()
+            .execute(
+                "INSERT OR REPLACE INTO audit_checkpoints (seq, hash, at, key_id, signature) \
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![c.seq, c.hash, c.at, c.key_id, c.signature],
+            )
+            .map(drop)
+            .map_err(|e| db_err("insert", &format!("audit checkpoint {}", c.seq), e))
+    }
+
+    fn list_audit_checkpoints(&self) -> StoreResult<Vec<AuditCheckpoint>> {
+        self.reader()
+            .prepare_cached(
+                "SELECT seq, hash, at, key_id, signature FROM audit_checkpoints ORDER BY seq",
+            )
+            .and_then(|mut s| s.query_map([], checkpoint_from_row)?.collect())
+            .map_err(|e| db_err("list", "audit checkpoints", e))
+    }
+
+    fn audit_anchor(&self) -> StoreResult<Option<AuditCheckpoint>> {
+        self.reader()
+            .query_row(
+                "SELECT seq, hash, at, key_id, signature FROM audit_anchor WHERE id = 1",
+                [],
+                checkpoint_from_row,
+            )
+            .optional()
+            .map_err(|e| db_err("read", "the audit anchor", e))
+    }
+
+    fn prune_audit(&self, anchor: &AuditCheckpoint, unchained_before: i64) -> StoreResult<u64> {
+        let err = |e| db_err("prune", "audit records", e);
+        let mut conn = self.writer();
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(err)?;
+        let chained = tx
+            .execute("DELETE FROM audit WHERE seq <= ?1", [anchor.seq])
+            .map_err(err)?;
+        let legacy = tx
+            .execute(
+                "DELETE FROM audit WHERE seq IS NULL AND at < ?1",
+                [unchained_before],
+            )
+            .map_err(err)?;
+        tx.execute(
+            "DELETE FROM audit_checkpoints WHERE seq <= ?1",
+            [anchor.seq],
+        )
+        .map_err(err)?;
+        tx.execute(
+            "INSERT OR REPLACE INTO audit_anchor (id, seq, hash, at, key_id, signature) \
+             VALUES (1, ?1, ?2, ?3, ?4, ?5)",
+            params![
+                anchor.seq,
+                anchor.hash,
+                anchor.at,
+                anchor.key_id,
+                anchor.signature
+            ],
+        )
+        .map_err(err)?;
+        tx.commit().map_err(err)?;
+        Ok((chained + legacy) as u64)
     }
 
     fn list_audit(

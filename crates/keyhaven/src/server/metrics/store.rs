@@ -172,6 +172,56 @@ impl Store for MeteredStore {
             self.inner.append_audit_batch(records)
         })
     }
+    fn append_audit_chained(&self, records: &[AuditRecord]) -> StoreResult<Vec<(i64, Vec<u8>)>> {
+        timed("append_audit_batch", || {
+            self.inner.append_audit_chained(records)
+        })
+    }
+    fn audit_chain(
+        &self,
+        after_seq: i64,
+        limit: usize,
+    ) -> StoreResult<Vec<crate::store::ChainedAudit>> {
+        timed("audit_chain", || self.inner.audit_chain(after_seq, limit))
+    }
+    fn count_unchained_audit(&self) -> StoreResult<i64> {
+        timed("count_unchained_audit", || {
+            self.inner.count_unchained_audit()
+        })
+    }
+    fn unchained_after_chain_start(&self) -> StoreResult<Option<i64>> {
+        timed("unchained_after_chain_start", || {
+            self.inner.unchained_after_chain_start()
+        })
+    }
+    fn audit_head(&self) -> StoreResult<(i64, Vec<u8>)> {
+        timed("audit_head", || self.inner.audit_head())
+    }
+    fn add_audit_checkpoint(&self, c: &crate::store::AuditCheckpoint) -> StoreResult<()> {
+        timed("add_audit_checkpoint", || {
+            self.inner.add_audit_checkpoint(c)
+        })
+    }
+    fn list_audit_checkpoints(&self) -> StoreResult<Vec<crate::store::AuditCheckpoint>> {
+        timed("list_audit_checkpoints", || {
+            self.inner.list_audit_checkpoints()
+        })
+    }
+    fn audit_anchor(&self) -> StoreResult<Option<crate::store::AuditCheckpoint>> {
+        timed("audit_anchor", || self.inner.audit_anchor())
+    }
+    fn prune_audit(
+        &self,
+        anchor: &crate::store::AuditCheckpoint,
+        unchained_before: i64,
+    ) -> StoreResult<u64> {
+        timed("prune_audit", || {
+            self.inner.prune_audit(anchor, unchained_before)
+        })
+    }
+    fn check_writable(&self) -> StoreResult<()> {
+        timed("check_writable", || self.inner.check_writable())
+    }
     fn list_audit(
         &self,
         tenant_id: Option<&str>,
