@@ -202,14 +202,18 @@ impl AuditSink {
             return Ok(());
         }
         let mut g = self.tx.lock().unwrap_or_else(|p| p.into_inner());
-        match g.0.as_ref().map(|tx| tx.try_send(rec)) {
-            Some(Ok(())) => {
+        let sent = match g.0.as_ref() {
+            Some(tx) => tx.try_send(rec).is_ok(),
+            None => false,
+        };
+        match sent {
+            true => {
                 super::metrics::global()
                     .audit_backlog
                     .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 g.1 += 1;
             }
-            _ => {
+            false => {
                 crate::nonblocking::refuse();
             }
         }
