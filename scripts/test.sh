@@ -35,7 +35,7 @@ stage "Building the workspace (cargo build --workspace --all-targets)"
 cargo build --workspace --all-targets
 
 stage "Rust tests (cargo test --workspace)"
-if ! cargo test --workspace; then
+if ! cargo test --workspace --no-fail-fast; then
     failed+=("Rust tests")
 fi
 

@@ -568,27 +568,35 @@ def test_new_user_quickstart(tmp_path):
 # --- TLS policies: PyKMIP limited to its TLS 1.2 Authentication Suite --------
 
 
-def tls12_suite_client(server, certs, name, no_config):
+# The KMIP Profiles' TLS 1.2 Authentication Suite's SHALL suites (static RSA,
+# AES-CBC, SHA-256): offered by the server only under --tls-policy kmip-profile.
+PROFILE_SHALL = ["TLS_RSA_WITH_AES_128_CBC_SHA256",
+                 "TLS_RSA_WITH_AES_256_CBC_SHA256"]
+
+
+def tls12_suite_client(server, certs, name, no_config, suites=None):
     """A PyKMIP client whose TLS context offers exactly PyKMIP's own TLS 1.2
-    Authentication Suite (kmip.services.auth.TLS12AuthenticationSuite: the
-    KMIP Profiles' static-RSA AES-CBC-SHA256 suites and CBC/GCM variants),
-    over TLS 1.2 only. PyKMIP's client has no setting for its suites (only
-    its server does), so its socket factory is wrapped here."""
+    Authentication Suite (kmip.services.auth.TLS12AuthenticationSuite), or
+    the part of it named by `suites`, over TLS 1.2 only. PyKMIP's client has
+    no setting for its suites (only its server does), so its socket factory
+    is wrapped here. Returns the client and the OpenSSL cipher string."""
     import ssl
     from kmip.services import auth
 
+    ciphers = auth.TLS12AuthenticationSuite(suites).ciphers
     c = pie_client.ProxyKmipClient(
         hostname=server.host, port=server.port,
         cert=str(certs / (name + ".crt")), key=str(certs / (name + ".key")),
         ca=str(certs / "ca.crt"), config_file=str(no_config),
         kmip_version=KMIP_1_2)
     proxy = c.proxy
+
     def create_socket(sock):
         ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
         ctx.check_hostname = False
         ctx.minimum_version = ssl.TLSVersion.TLSv1_2
         ctx.maximum_version = ssl.TLSVersion.TLSv1_2
-        ctx.set_ciphers(auth.TLS12AuthenticationSuite().ciphers)
+        ctx.set_ciphers(ciphers)
         ctx.load_verify_locations(str(certs / "ca.crt"))
         ctx.load_cert_chain(str(certs / (name + ".crt")),
                             str(certs / (name + ".key")))
@@ -596,11 +604,21 @@ def tls12_suite_client(server, certs, name, no_config):
         proxy.socket.settimeout(proxy.timeout)
 
     proxy._create_socket = create_socket
-    return c
+    return c, ciphers.split(":")
+
+
+def create_and_get(c):
+    with c:
+        uid = c.create(enums.CryptographicAlgorithm.AES, 256, name="tape-key")
+        assert len(c.get(uid).value) == 32
+        return c.proxy.socket.cipher()[0]
 
 
 @pytest.mark.parametrize("policy", ["kmip-profile", "modern"])
 def test_pykmip_tls12_authentication_suite(tmp_path, policy):
+    """PyKMIP's whole TLS 1.2 suite list connects under both policies (it
+    includes ECDHE-ECDSA AES-GCM, served with the ECDSA certificate); limited
+    to the Profiles' SHALL suites it connects only under kmip-profile."""
     server = KeyhavenServer(keyhaven_bin(), tmp_path, data_dir=tmp_path / "d")
     server.start("--listen", "127.0.0.1:0", "--tls-policy", policy,
                  ready_file=tmp_path / "ready")
@@ -609,17 +627,18 @@ def test_pykmip_tls12_authentication_suite(tmp_path, policy):
         server.cli("client", "issue", "--name", "tape", "--out", str(certs))
         no_config = tmp_path / "empty-pykmip.conf"
         no_config.write_text("")
-        c = tls12_suite_client(server, certs, "tape", no_config)
+
+        c, offered = tls12_suite_client(server, certs, "tape", no_config)
+        assert create_and_get(c) in offered
+
+        c, offered = tls12_suite_client(server, certs, "tape", no_config,
+                                        PROFILE_SHALL)
+        assert sorted(offered) == ["AES128-SHA256", "AES256-SHA256"]
         if policy == "modern":
-            # rustls has none of those suites for an RSA server certificate.
+            # rustls implements no static-RSA CBC suite.
             with pytest.raises(Exception):
                 c.open()
-            return
-        with c:
-            uid = c.create(enums.CryptographicAlgorithm.AES, 256,
-                           name="tape-key")
-            assert len(c.get(uid).value) == 32
-            cipher = c.proxy.socket.cipher()[0]
-        assert cipher in ("AES128-SHA256", "AES256-SHA256"), cipher
+        else:
+            assert create_and_get(c) in offered
     finally:
         stop_and_check(server)

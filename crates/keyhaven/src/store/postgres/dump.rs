@@ -26,6 +26,9 @@ const DUMP_TIMEOUT: Duration = Duration::from_secs(6 * 3600);
 
 /// Tables the import fills itself or never copies.
 const SCHEMA_TABLE: &str = "schema_version";
+/// Tables whose one row the migrations insert: an empty store has them filled, and a restore
+/// replaces that row with the backup's.
+const SEEDED_TABLES: [&str; 2] = ["trust_generation", "audit_head"];
 
 /// Receives the exported tables, one after another.
 pub trait TableSink {
@@ -210,7 +213,7 @@ impl PostgresStore {
                 ),
             )?;
             for t in &tables {
-                if t == "trust_generation" {
+                if SEEDED_TABLES.contains(&t.as_str()) {
                     continue;
                 }
                 let q = format!("SELECT EXISTS (SELECT 1 FROM {})", quote(t)?);
@@ -221,11 +224,13 @@ impl PostgresStore {
                     )));
                 }
             }
-            // The backup carries this table's one row.
-            self.block(
-                deadline,
-                conn.client.batch_execute("DELETE FROM trust_generation"),
-            )?;
+            // The backup carries these tables' one row each (the migrations seed them).
+            for t in SEEDED_TABLES {
+                if tables.iter().any(|x| x == t) {
+                    let q = format!("DELETE FROM {}", quote(t)?);
+                    self.block(deadline, conn.client.batch_execute(q.as_str()))?;
+                }
+            }
             Ok(tables)
         })();
         match prepared {
