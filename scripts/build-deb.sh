@@ -63,6 +63,16 @@ DEPENDS="libc6 (>= $LIBC)"
 if ldd "$ROOT/usr/bin/keyhaven" 2>/dev/null | grep -q libgcc_s; then
     DEPENDS="$DEPENDS, libgcc-s1"
 fi
+# OpenSSL (the kmip-profile TLS policy): the package that ships the linked libssl (libssl3 on
+# Debian 12, libssl3t64 on 13), at least the version built against.
+SSL_LIB="$(ldd "$ROOT/usr/bin/keyhaven" 2>/dev/null | awk '/libssl\.so/ {print $3; exit}')"
+if [ -n "$SSL_LIB" ]; then
+    SSL_PKG="$(dpkg -S "$(readlink -f "$SSL_LIB")" 2>/dev/null | head -n 1 | cut -d: -f1)"
+    if [ -n "$SSL_PKG" ]; then
+        SSL_VER="$(dpkg-query -W -f='${Version}' "$SSL_PKG" | sed 's/-.*//')"
+        DEPENDS="$DEPENDS, $SSL_PKG (>= $SSL_VER)"
+    fi
+fi
 SIZE="$(du -sk --exclude=DEBIAN "$ROOT" | cut -f1)"
 sed -e "s/@VERSION@/$VERSION-1/" -e "s/@ARCH@/$ARCH/" -e "s/@SIZE@/$SIZE/" \
     -e "s/@DEPENDS@/$DEPENDS/" "$SRC/control.in" >"$ROOT/DEBIAN/control"
