@@ -180,12 +180,16 @@ pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outc
                 ),
             },
         };
+        if crate::nonblocking::refused() {
+            // Thrown away: the request runs again on the blocking pool and is audited there.
+            return invalid_message(version, "not answered without waiting".into());
+        }
         let result = match audit(server, who, peer, bi.operation, &bi.payload, &result) {
             Ok(()) => result,
             Err(e) => Err(KmipError::new(Reason::GeneralFailure, e.0)),
         };
         if crate::nonblocking::refused() {
-            // Thrown away: the request runs again on the blocking pool and is audited there.
+            // The audit record could not be queued without waiting: run again on the blocking pool.
             return invalid_message(version, "not answered without waiting".into());
         }
         super::metrics::observe_request(who, bi.operation, &result, started.elapsed());
