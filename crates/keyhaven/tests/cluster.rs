@@ -1128,6 +1128,9 @@ fn postgres_unreachable_gives_clear_errors_then_recovers() {
 
     // Frozen (accepts TCP, never answers: a partition): answers still come, within the bound.
     c.pg.freeze();
+    // Each node's trust snapshot is then due for its check against the store: a request must
+    // still wait out at most one store call's bound, not one for the trust check and one more.
+    std::thread::sleep(keyhaven::server::identity::TRUST_REFRESH + Duration::from_millis(100));
     let bound = PgSettings::default().call_bound();
     let results: Vec<(Duration, Item)> = std::thread::scope(|s| {
         let hs: Vec<_> = conns

@@ -131,11 +131,17 @@ pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outc
 
     // The client and tenant as they are now: removal, suspension and root key rotation reach open
     // connections too.
+    // When the store did not answer here, the items that need it are answered at once: each store
+    // call is bounded, but a request must not wait out that bound twice.
+    let mut store_down: Option<String> = None;
     let current = match server.trust.refresh(server.store.as_ref(), who) {
         Ok(c) => c,
         Err(e) => {
             if !crate::nonblocking::active() {
                 tracing::error!(peer, error = %e, "cannot refresh client trust");
+            }
+            if let crate::store::StoreError::Backend(msg) = e {
+                store_down = Some(msg);
             }
             who.clone()
         }
@@ -149,7 +155,7 @@ pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outc
         _ => None,
     };
     for bi in &req.items {
-        if let Some(u) = undo_log.as_mut() {
+        if let (Some(u), None) = (undo_log.as_mut(), &store_down) {
             u.before_item(server.store.as_ref(), &bi.payload, placeholder.as_deref());
         }
         let started = std::time::Instant::now();
@@ -166,6 +172,11 @@ pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outc
                 Reason::FeatureNotSupported,
                 format!("critical Message Extension of vendor {vendor:?} not recognized"),
             )),
+            None if store_down.is_some() && !store_free(bi.operation) => Err(
+                super::objects::store_err(crate::store::StoreError::Backend(
+                    store_down.clone().unwrap_or_default(),
+                )),
+            ),
             None => match server.audit.refusing() {
                 // --audit-fail-closed: nothing is done while the audit cannot be written.
                 Some(e) => Err(KmipError::new(Reason::GeneralFailure, e.0)),
@@ -233,6 +244,11 @@ pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outc
         response: keyhaven_ttlv::encode(&resp.to_item()),
         close: false,
     }
+}
+
+/// Operations answered without the store.
+fn store_free(operation: u32) -> bool {
+    matches!(operation, op::DISCOVER_VERSIONS | op::QUERY)
 }
 
 fn run_item(
