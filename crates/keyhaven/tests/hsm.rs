@@ -552,7 +552,7 @@ fn disabling_the_crk_refuses_its_keys_and_enabling_it_restores_them() {
             Err(e) => break e,
             Ok(_) => {
                 assert!(
-                    since.elapsed() < Duration::from_millis(2500),
+                    since.elapsed() < Duration::from_secs(10),
                     "still creating"
                 );
                 std::thread::sleep(Duration::from_millis(50));
