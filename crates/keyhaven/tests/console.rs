@@ -1,7 +1,8 @@
 //! The web console in a real browser: headless Chromium (Debian) driven through WebDriver against
 //! the real server over HTTPS. Log in; find a key by its VM name; revoke it and see KMIP clients
-//! refused its use; restore it and see it served; sign a CSR through the form and use the
-//! certificate for a KMIP connection; log out; a wrong password refused and the account locked
+//! refused its use and a Get; restore it and see it served; sign a CSR through the form and use the
+//! certificate for a KMIP connection; remove that client through a confirm() dialog (cancelled,
+//! then accepted) and see it refused; log out; a wrong password refused and the account locked
 //! after repeated tries; a viewer refused a revoke. Screenshots of each page are kept in
 //! target/console-screenshots/.
 
@@ -13,7 +14,7 @@ mod webdriver;
 
 use admin_http::{admin_addr, create_user};
 use common::*;
-use keyhaven_kmip::enums::block_cipher_mode as bcm;
+use keyhaven_kmip::enums::{block_cipher_mode as bcm, result_reason};
 use keyhaven_kmip::{tag, ProtocolVersion};
 use keyhaven_ttlv::Item;
 use webdriver::Browser;
@@ -120,6 +121,21 @@ fn console_in_a_real_browser() {
         !encrypts(&mut kmip, &web),
         "a revoked key must be refused for use"
     );
+    // An administrator's revoke holds the key: a KMIP Get is refused until it is restored.
+    let got = kmip.call(V1_1, GET, vec![uid_item(&web)]);
+    assert_eq!(
+        result_reason(&got),
+        Some(result_reason::PERMISSION_DENIED),
+        "{got:?}"
+    );
+    assert!(result_message(&got).contains("admin:alice@console"), "{got:?}");
+    // vCenter's state check still answers, and shows the key is not Active.
+    let st = kmip.call(
+        V1_1,
+        GET_ATTRIBUTES,
+        vec![uid_item(&web), Item::text(tag::ATTRIBUTE_NAME, "State")],
+    );
+    assert_eq!(result_status(&st), 0, "{st:?}");
 
     // Restore: served again.
     b.click("#action-restore");
@@ -160,6 +176,33 @@ fn console_in_a_real_browser() {
     assert_eq!(result_status(&got), 0, "the signed certificate is trusted");
     b.click("#nav-clients");
     assert!(b.text("#clients").contains("vcenter-csr"));
+
+    // Removing a client asks first, naming it. Cancel changes nothing; OK removes it and its new
+    // connections are refused.
+    let remove = "form[action='/clients/vcenter-csr/remove'] button";
+    let question = b.click_for_prompt(remove);
+    assert!(question.contains("vcenter-csr"), "{question}");
+    b.dismiss_prompt();
+    b.goto(&format!("{base}/clients"));
+    assert!(b.text("#clients").contains("vcenter-csr"));
+    assert_eq!(
+        result_status(&Conn::connect(server.addr, &vc).call(V1_1, GET, vec![uid_item(&web)])),
+        0,
+        "cancelled: still trusted"
+    );
+    b.click_for_prompt(remove);
+    b.accept_prompt();
+    assert!(
+        !b.text("#clients").contains("vcenter-csr"),
+        "{}",
+        b.text("#clients")
+    );
+    let refused = Conn::connect(server.addr, &vc).call(V1_1, GET, vec![uid_item(&web)]);
+    assert_eq!(
+        result_reason(&refused),
+        Some(result_reason::AUTHENTICATION_NOT_SUCCESSFUL),
+        "{refused:?}"
+    );
 
     // Tenants and the audit trail, which names the administrator.
     b.click("#nav-tenants");

@@ -10,6 +10,9 @@ use keyhaven_ttlv::Value;
 
 use crate::store::{ObjectRecord, Store, StoreError};
 
+/// How the Revocation Message of an administrator's revoke begins (see [`Managed::admin_hold`]).
+pub const ADMIN_REVOKE: &str = "revoked by administrator";
+
 pub fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -203,9 +206,33 @@ impl Managed {
         Ok(())
     }
 
+    /// The Revocation Message of a revoke by an administrator (console, admin API, command line)
+    /// while the object is still revoked: such a key is held, its material serves nothing (no
+    /// Get, Export or cryptographic use) until an administrator restores it. A client's own KMIP
+    /// Revoke keeps the specification's meaning (a Deactivated key may still be fetched to process
+    /// data).
+    pub fn admin_hold(&self) -> Option<String> {
+        if !matches!(self.rec.state, state::DEACTIVATED | state::COMPROMISED) {
+            return None;
+        }
+        let Value::Structure(items) = &self.first(tag::REVOCATION_REASON)?.value else {
+            return None;
+        };
+        items
+            .iter()
+            .find(|i| i.tag == tag::REVOCATION_MESSAGE)
+            .and_then(keyhaven_ttlv::Item::as_text)
+            .filter(|m| m.starts_with(ADMIN_REVOKE))
+            .map(str::to_owned)
+    }
+
     /// Revoke: Compromised for a key or CA compromise (Destroyed becomes Destroyed Compromised);
-    /// Deactivated for any other reason, from Active only.
+    /// Deactivated for any other reason, from Active only. An administrator's hold stays (a client
+    /// reporting a compromise of a held key cannot release it).
     pub fn revoke(&mut self, reason: Value, occurrence: Option<i64>, t: i64) -> KmipResult<()> {
+        let held = self
+            .admin_hold()
+            .and_then(|_| self.first(tag::REVOCATION_REASON).map(|a| a.value.clone()));
         let code = match &reason {
             Value::Structure(items) => items
                 .iter()
@@ -238,7 +265,7 @@ impl Managed {
             self.rec.state = state::DEACTIVATED;
             self.set(tag::DEACTIVATION_DATE, Value::DateTime(t));
         }
-        self.set(tag::REVOCATION_REASON, reason);
+        self.set(tag::REVOCATION_REASON, held.unwrap_or(reason));
         Ok(())
     }
 
@@ -294,5 +321,66 @@ impl Managed {
             self.set(tag::ACTIVATION_DATE, Value::DateTime(t));
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use keyhaven_ttlv::Item;
+
+    fn active_key() -> Managed {
+        Managed {
+            rec: ObjectRecord {
+                uid: "k".into(),
+                tenant_id: "t".into(),
+                object_type: keyhaven_kmip::enums::object_type::SYMMETRIC_KEY,
+                state: state::ACTIVE,
+                algorithm: None,
+                length: None,
+                wrapped_material: vec![1],
+                attributes: Vec::new(),
+                created_at: 0,
+                updated_at: 0,
+                revision: 0,
+            },
+            attrs: Vec::new(),
+        }
+    }
+
+    fn reason(code: u32, msg: Option<&str>) -> Value {
+        let mut v = vec![Item::enumeration(tag::REVOCATION_REASON_CODE, code)];
+        if let Some(m) = msg {
+            v.push(Item::text(tag::REVOCATION_MESSAGE, m));
+        }
+        Value::Structure(v)
+    }
+
+    #[test]
+    fn an_administrators_revoke_holds_the_key_until_restored() {
+        let mut m = active_key();
+        let why = format!("{ADMIN_REVOKE} admin:alice@console");
+        m.revoke(reason(rrc::CESSATION_OF_OPERATION, Some(&why)), None, 10)
+            .expect("revoke");
+        assert_eq!(m.admin_hold().as_deref(), Some(why.as_str()));
+        // A client's compromise report changes the state but cannot release the hold.
+        m.revoke(reason(rrc::KEY_COMPROMISE, Some("client says so")), None, 11)
+            .expect("compromise");
+        assert_eq!(m.rec.state, state::COMPROMISED);
+        assert_eq!(m.admin_hold().as_deref(), Some(why.as_str()));
+        m.restore(12).expect("restore");
+        assert_eq!(m.admin_hold(), None);
+    }
+
+    #[test]
+    fn a_clients_revoke_does_not_hold() {
+        let mut m = active_key();
+        m.revoke(reason(rrc::SUPERSEDED, Some("rotated")), None, 10)
+            .expect("revoke");
+        assert_eq!(m.rec.state, state::DEACTIVATED);
+        assert_eq!(m.admin_hold(), None);
+        let mut n = active_key();
+        n.revoke(reason(rrc::SUPERSEDED, None), None, 10).expect("revoke");
+        assert_eq!(n.admin_hold(), None);
     }
 }

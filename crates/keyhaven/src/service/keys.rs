@@ -324,9 +324,13 @@ pub fn change(
                 tag::REVOCATION_REASON_CODE,
                 reason.code(),
             )];
+            // The marker holds the key: no client gets its material until it is restored.
+            let mut text = format!("{} {}", objects::ADMIN_REVOKE, ctx.actor.name);
             if let Some(msg) = message {
-                r.push(Item::text(tag::REVOCATION_MESSAGE, msg.clone()));
+                text.push_str(": ");
+                text.push_str(msg);
             }
+            r.push(Item::text(tag::REVOCATION_MESSAGE, text));
             m.revoke(Value::Structure(r), None, now())
         }
         Change::Destroy => m.destroy(now()),

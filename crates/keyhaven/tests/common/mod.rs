@@ -334,6 +334,12 @@ pub fn result_reason(bi: &Item) -> Option<u32> {
     bi.child(tag::RESULT_REASON).and_then(Item::as_enum)
 }
 
+pub fn result_message(bi: &Item) -> &str {
+    bi.child(tag::RESULT_MESSAGE)
+        .and_then(Item::as_text)
+        .unwrap_or("")
+}
+
 pub fn assert_success(bi: &Item) {
     assert_eq!(
         result_status(bi),

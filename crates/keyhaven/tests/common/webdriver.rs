@@ -22,6 +22,8 @@ pub struct Browser {
     session: String,
     _profile: tempfile::TempDir,
     shots: PathBuf,
+    /// The page a dialog was opened on (see [`Browser::click_for_prompt`]).
+    prompt_page: std::cell::RefCell<Option<String>>,
 }
 
 fn http(
@@ -133,6 +135,8 @@ impl Browser {
         let caps = json!({"capabilities": {"alwaysMatch": {
             "browserName": "chrome",
             "acceptInsecureCerts": true,
+            // A confirm() dialog stays open until the test answers it.
+            "unhandledPromptBehavior": "ignore",
             "goog:chromeOptions": {"binary": CHROMIUM, "args": args},
         }}});
         let r = http(addr, "POST", "/session", Some(&caps)).expect("new session");
@@ -146,6 +150,7 @@ impl Browser {
             session,
             _profile: profile,
             shots: shots.to_owned(),
+            prompt_page: Default::default(),
         }
     }
 
@@ -242,6 +247,45 @@ impl Browser {
     pub fn click_element(&self, e: &str) {
         let before = self.try_find("html");
         self.cmd("POST", &format!("/element/{e}/click"), Some(json!({})));
+        self.wait_for_new_page(before);
+    }
+
+    /// Clicks a button that asks first (a JavaScript `confirm()`), and returns the question once
+    /// the dialog is open. Answer it with [`Browser::accept_prompt`] or
+    /// [`Browser::dismiss_prompt`].
+    pub fn click_for_prompt(&self, css: &str) -> String {
+        let e = self.find(css);
+        *self.prompt_page.borrow_mut() = self.try_find("html");
+        self.cmd("POST", &format!("/element/{e}/click"), Some(json!({})));
+        let p = format!("/session/{}/alert/text", self.session);
+        let deadline = Instant::now() + Duration::from_secs(30);
+        loop {
+            let r = http(self.addr, "GET", &p, None).expect("WebDriver call");
+            if let Some(text) = r["value"].as_str() {
+                return text.to_owned();
+            }
+            assert!(
+                Instant::now() < deadline,
+                "no dialog opened after clicking {css}: {}",
+                r["value"]
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Says OK to the open dialog and waits for the page the form then loads.
+    pub fn accept_prompt(&self) {
+        let before = self.prompt_page.borrow_mut().take();
+        self.cmd("POST", "/alert/accept", Some(json!({})));
+        self.wait_for_new_page(before);
+    }
+
+    /// Says Cancel to the open dialog: the page stays.
+    pub fn dismiss_prompt(&self) {
+        self.cmd("POST", "/alert/dismiss", Some(json!({})));
+    }
+
+    fn wait_for_new_page(&self, before: Option<String>) {
         let deadline = Instant::now() + Duration::from_secs(30);
         loop {
             let now = self.try_find("html");

@@ -256,6 +256,15 @@ impl OpCtx<'_> {
 
     /// Unwraps an object's content.
     pub fn open(&self, m: &Managed) -> KmipResult<ObjectContent> {
+        if let Some(why) = m.admin_hold() {
+            return Err(KmipError::new(
+                Reason::PermissionDenied,
+                format!(
+                    "key {} is held: {why}; an administrator can restore it (console, admin API or `keyhaven key restore`)",
+                    m.rec.uid
+                ),
+            ));
+        }
         let plain = self.server.envelope.open(self.tenant, &m.rec.uid, &m.rec.wrapped_material).map_err(|e| {
             if !crate::nonblocking::active() {
                 tracing::warn!(tenant = %self.tenant.name, uid = %m.rec.uid, error = %e, "cannot unwrap object");
