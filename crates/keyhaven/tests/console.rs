@@ -128,7 +128,10 @@ fn console_in_a_real_browser() {
         Some(result_reason::PERMISSION_DENIED),
         "{got:?}"
     );
-    assert!(result_message(&got).contains("admin:alice@console"), "{got:?}");
+    assert!(
+        result_message(&got).contains("admin:alice@console"),
+        "{got:?}"
+    );
     // vCenter's state check still answers, and shows the key is not Active.
     let st = kmip.call(
         V1_1,

@@ -551,10 +551,7 @@ fn disabling_the_crk_refuses_its_keys_and_enabling_it_restores_them() {
         match try_create(&mut dc) {
             Err(e) => break e,
             Ok(_) => {
-                assert!(
-                    since.elapsed() < Duration::from_secs(10),
-                    "still creating"
-                );
+                assert!(since.elapsed() < Duration::from_secs(10), "still creating");
                 std::thread::sleep(Duration::from_millis(50));
             }
         }

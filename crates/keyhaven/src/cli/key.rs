@@ -23,6 +23,15 @@ pub enum KeyCmd {
         /// Only keys whose attribute NAME has VALUE, e.g. --tag x-Name=web-01 (repeatable; all must match).
         #[arg(long = "tag", value_name = "NAME=VALUE")]
         tags: Vec<String>,
+        /// Only keys whose x-Name (the VM name) contains this text (ASCII case ignored).
+        #[arg(long)]
+        name: Option<String>,
+        /// Keys per page (oldest first).
+        #[arg(long, default_value_t = 1000)]
+        limit: usize,
+        /// Resume after this cursor (printed after a full page; one tenant only).
+        #[arg(long, value_name = "CURSOR")]
+        after: Option<i64>,
         #[arg(long)]
         json: bool,
     },
@@ -73,6 +82,9 @@ pub fn run(data_dir: &Path, cmd: KeyCmd) -> CliResult {
             tenant,
             state,
             tags,
+            name,
+            limit,
+            after,
             json,
         } => {
             let tags = tags
@@ -83,10 +95,16 @@ pub fn run(data_dir: &Path, cmd: KeyCmd) -> CliResult {
                         .ok_or_else(|| format!("--tag wants NAME=VALUE, got {t:?}"))
                 })
                 .collect::<Result<_, _>>()?;
+            if limit == 0 {
+                return Err("--limit must be at least 1".into());
+            }
             let q = KeyQuery {
                 tenant,
                 state,
                 tags,
+                name_contains: name,
+                limit: Some(limit),
+                after,
                 ..KeyQuery::default()
             };
             list(&ctx, &q, json)
@@ -132,11 +150,17 @@ fn change(ctx: &Ctx, uid: &str, tenant: Option<String>, c: Change) -> CliResult 
 
 fn list(ctx: &Ctx, q: &KeyQuery, json: bool) -> CliResult {
     let page = keys::list(ctx, q)?;
+    let more = page
+        .next
+        .filter(|_| page.keys.len() == q.limit.unwrap_or(usize::MAX));
     if json {
         println!(
             "{}",
             serde_json::to_string_pretty(&page.keys).map_err(|e| e.to_string())?
         );
+        if let Some(n) = more {
+            eprintln!("more keys follow: --after {n}");
+        }
         return Ok(());
     }
     println!(
@@ -185,7 +209,19 @@ fn list(ctx: &Ctx, q: &KeyQuery, json: bool) -> CliResult {
             mirror
         );
     }
-    println!("{} key(s)", page.keys.len());
+    match more {
+        Some(n) => println!(
+            "{} key(s) of {}; next page: --after {n}",
+            page.keys.len(),
+            page.total
+        ),
+        None if q.after.is_none() && page.keys.len() < page.total => println!(
+            "{} key(s) of {} (raise --limit, or name the tenant to page with --after)",
+            page.keys.len(),
+            page.total
+        ),
+        None => println!("{} key(s)", page.keys.len()),
+    }
     Ok(())
 }
 

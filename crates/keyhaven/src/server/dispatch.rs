@@ -172,11 +172,11 @@ pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outc
                 Reason::FeatureNotSupported,
                 format!("critical Message Extension of vendor {vendor:?} not recognized"),
             )),
-            None if store_down.is_some() && !store_free(bi.operation) => Err(
-                super::objects::store_err(crate::store::StoreError::Backend(
-                    store_down.clone().unwrap_or_default(),
-                )),
-            ),
+            None if store_down.is_some() && !store_free(bi.operation) => {
+                Err(super::objects::store_err(
+                    crate::store::StoreError::Backend(store_down.clone().unwrap_or_default()),
+                ))
+            }
             None => match server.audit.refusing() {
                 // --audit-fail-closed: nothing is done while the audit cannot be written.
                 Some(e) => Err(KmipError::new(Reason::GeneralFailure, e.0)),

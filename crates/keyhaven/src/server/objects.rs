@@ -364,8 +364,12 @@ mod tests {
             .expect("revoke");
         assert_eq!(m.admin_hold().as_deref(), Some(why.as_str()));
         // A client's compromise report changes the state but cannot release the hold.
-        m.revoke(reason(rrc::KEY_COMPROMISE, Some("client says so")), None, 11)
-            .expect("compromise");
+        m.revoke(
+            reason(rrc::KEY_COMPROMISE, Some("client says so")),
+            None,
+            11,
+        )
+        .expect("compromise");
         assert_eq!(m.rec.state, state::COMPROMISED);
         assert_eq!(m.admin_hold().as_deref(), Some(why.as_str()));
         m.restore(12).expect("restore");
@@ -380,7 +384,8 @@ mod tests {
         assert_eq!(m.rec.state, state::DEACTIVATED);
         assert_eq!(m.admin_hold(), None);
         let mut n = active_key();
-        n.revoke(reason(rrc::SUPERSEDED, None), None, 10).expect("revoke");
+        n.revoke(reason(rrc::SUPERSEDED, None), None, 10)
+            .expect("revoke");
         assert_eq!(n.admin_hold(), None);
     }
 }

@@ -10,8 +10,9 @@ use serde::Serialize;
 
 use super::{store_error, Ctx, ServiceError, ServiceResult};
 use crate::cli::fmt_time;
+use crate::server::inventory;
 use crate::server::objects::{self, now, Managed};
-use crate::store::{ObjectFilter, TenantRecord};
+use crate::store::{ObjectQuery, PageRequest, TenantRecord};
 
 /// The tags vCenter puts on its keys.
 pub const VMWARE_TAGS: [&str; 5] = [
@@ -37,9 +38,11 @@ pub struct KeyQuery {
     /// Created at or after / before (seconds since the epoch).
     pub created_after: Option<i64>,
     pub created_before: Option<i64>,
-    /// Pagination over the matching keys, oldest first.
+    /// Pagination over the matching keys, oldest first: skip `offset` of them, or resume after
+    /// the cursor `after` (a page's `next`, one tenant only).
     pub offset: usize,
     pub limit: Option<usize>,
+    pub after: Option<i64>,
 }
 
 /// One key in a listing.
@@ -76,6 +79,10 @@ pub struct KeySummary {
 pub struct KeyPage {
     pub total: usize,
     pub offset: usize,
+    /// The cursor of the next page (pass it as `after`) when one tenant is listed and more may
+    /// follow.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next: Option<i64>,
     pub keys: Vec<KeySummary>,
 }
 
@@ -188,8 +195,14 @@ pub fn summary(t: &TenantRecord, m: &Managed) -> KeySummary {
     }
 }
 
-/// The keys matching `q`, oldest first, one page of them. The one place that lists keys: the
-/// store's indexed, paginated listing can replace the scan here.
+/// The keys matching `q`, oldest first, one page of them, answered from the store's indexes
+/// (type, stored state, creation time, text attributes and the parts of x-Name a search box asks
+/// for), so a page costs the same whatever the tenant holds. `total` counts every match.
+///
+/// States are *effective* (dates applied, as KMIP answers them): Compromised and the Destroyed
+/// states are stored as they are; Pre-Active, Active and Deactivated are counted with the
+/// Activation and Deactivation Date indexes and listed by reading only the candidates that can
+/// have that state.
 pub fn list(ctx: &Ctx, q: &KeyQuery) -> ServiceResult<KeyPage> {
     let state = match &q.state {
         Some(s) => Some(enum_value_by_name(tag::STATE, s).ok_or_else(|| {
@@ -205,45 +218,49 @@ pub fn list(ctx: &Ctx, q: &KeyQuery) -> ServiceResult<KeyPage> {
         })?),
         None => None,
     };
-    let needle = q.name_contains.as_ref().map(|n| n.to_lowercase());
-    let mut rows = Vec::new();
-    for t in ctx.tenants(q.tenant.as_deref())? {
-        let filter = ObjectFilter {
-            object_type,
-            ..ObjectFilter::default()
-        };
+    let mut base = ObjectQuery {
+        object_type,
+        text: q.tags.clone(),
+        ..ObjectQuery::default()
+    };
+    if q.created_after.is_some() || q.created_before.is_some() {
+        base.created = Some((
+            q.created_after.unwrap_or(i64::MIN),
+            q.created_before.unwrap_or(i64::MAX),
+        ));
+    }
+    if let Some(n) = q.name_contains.as_ref().filter(|n| !n.is_empty()) {
+        base.text_contains.push(("x-Name".into(), n.clone()));
+    }
+    let tenants = ctx.tenants(q.tenant.as_deref())?;
+    if q.after.is_some() && tenants.len() > 1 {
+        return Err(ServiceError::Invalid(
+            "a cursor (after) pages through one tenant: name the tenant".into(),
+        ));
+    }
+    let t = now();
+    let limit = q.limit.unwrap_or(usize::MAX);
+    let mut skip = q.offset as u64;
+    let mut total = 0u64;
+    let mut keys = Vec::new();
+    let mut next = None;
+    for tenant in &tenants {
+        let counted = count(ctx, &tenant.id, &base, state, t)?;
+        total += counted;
+        if keys.len() >= limit {
+            continue;
+        }
+        if q.after.is_none() && skip >= counted {
+            skip -= counted;
+            continue;
+        }
+        let want = limit - keys.len();
+        let (found, cursor) = page(ctx, &tenant.id, &base, state, q.after, skip, want, t)?;
+        skip = 0;
         // The Key Protect mirror of each key, for mirrored tenants (none elsewhere).
-        let mirrors = ctx.store.list_key_mirrors(&t.id).unwrap_or_default();
-        for rec in ctx
-            .store
-            .list_objects(&t.id, &filter, None)
-            .map_err(store_error)?
-        {
-            if q.created_after.is_some_and(|a| rec.created_at < a)
-                || q.created_before.is_some_and(|b| rec.created_at > b)
-            {
-                continue;
-            }
-            let attrs = decode_storage(&rec.attributes)
-                .map_err(|e| ServiceError::Unavailable(e.message))?;
-            let mut m = Managed { rec, attrs };
-            m.apply_dates(now());
-            if state.is_some_and(|s| s != m.rec.state) {
-                continue;
-            }
-            if !q.tags.iter().all(|(n, v)| {
-                m.attrs
-                    .iter()
-                    .any(|a| a.name.key() == *n && render(a) == *v)
-            }) {
-                continue;
-            }
-            if let Some(needle) = &needle {
-                if !text_attr(&m, "x-Name").is_some_and(|n| n.to_lowercase().contains(needle)) {
-                    continue;
-                }
-            }
-            let mut row = summary(&t, &m);
+        let mirrors = ctx.store.list_key_mirrors(&tenant.id).unwrap_or_default();
+        for m in found {
+            let mut row = summary(tenant, &m);
             row.mirror = mirrors.iter().find(|x| x.uid == m.rec.uid).map(|x| {
                 let mut v = serde_json::json!({"state": x.state, "key_protect_id": x.remote_id,
                     "attempts": x.attempts});
@@ -252,20 +269,148 @@ pub fn list(ctx: &Ctx, q: &KeyQuery) -> ServiceResult<KeyPage> {
                 }
                 v
             });
-            rows.push(row);
+            keys.push(row);
+        }
+        if tenants.len() == 1 {
+            next = cursor;
         }
     }
-    let total = rows.len();
-    let keys = rows
-        .into_iter()
-        .skip(q.offset)
-        .take(q.limit.unwrap_or(usize::MAX))
-        .collect();
     Ok(KeyPage {
-        total,
+        total: total as usize,
         offset: q.offset,
+        next,
         keys,
     })
+}
+
+/// A tenant's keys by effective state (every state, zeros included), from index counts.
+pub fn count_by_state(ctx: &Ctx, tenant: &TenantRecord) -> ServiceResult<Vec<(&'static str, u64)>> {
+    use keyhaven_kmip::enums::state as st;
+    let t = now();
+    let base = ObjectQuery::default();
+    [
+        st::PRE_ACTIVE,
+        st::ACTIVE,
+        st::DEACTIVATED,
+        st::COMPROMISED,
+        st::DESTROYED,
+        st::DESTROYED_COMPROMISED,
+    ]
+    .into_iter()
+    .map(|s| Ok((state_name(s), count(ctx, &tenant.id, &base, Some(s), t)?)))
+    .collect()
+}
+
+/// How many of a tenant's objects match `base` and have the effective state `state`: index
+/// counts only. A stored Pre-Active object whose Activation Date has passed is Active, and an
+/// Active one (or one just activated so) whose Deactivation Date has passed is Deactivated
+/// ([`Managed::apply_dates`]).
+fn count(
+    ctx: &Ctx,
+    tenant_id: &str,
+    base: &ObjectQuery,
+    state: Option<u32>,
+    t: i64,
+) -> ServiceResult<u64> {
+    use keyhaven_kmip::enums::state as st;
+    let n = |states: &[u32], dates: &[&str]| -> ServiceResult<u64> {
+        let mut q = base.clone();
+        q.states = Some(states.to_vec());
+        q.dates = dates
+            .iter()
+            .map(|d| ((*d).to_owned(), i64::MIN, t))
+            .collect();
+        ctx.store.count_objects(tenant_id, &q).map_err(store_error)
+    };
+    const ACT: &str = "Activation Date";
+    const DEACT: &str = "Deactivation Date";
+    Ok(match state {
+        None => ctx
+            .store
+            .count_objects(tenant_id, base)
+            .map_err(store_error)?,
+        Some(st::PRE_ACTIVE) => n(&[st::PRE_ACTIVE], &[])? - n(&[st::PRE_ACTIVE], &[ACT])?,
+        Some(st::ACTIVE) => {
+            let activated = n(&[st::PRE_ACTIVE], &[ACT])?;
+            (n(&[st::ACTIVE], &[])? + activated)
+                - n(&[st::ACTIVE], &[DEACT])?
+                - n(&[st::PRE_ACTIVE], &[ACT, DEACT])?
+        }
+        Some(st::DEACTIVATED) => {
+            n(&[st::DEACTIVATED], &[])?
+                + n(&[st::ACTIVE], &[DEACT])?
+                + n(&[st::PRE_ACTIVE], &[ACT, DEACT])?
+        }
+        Some(other) => n(&[other], &[])?,
+    })
+}
+
+/// One tenant's page: `limit` matches after the cursor `after` (or after skipping `skip`), and the
+/// cursor of the next page when more may follow.
+#[allow(clippy::too_many_arguments)]
+fn page(
+    ctx: &Ctx,
+    tenant_id: &str,
+    base: &ObjectQuery,
+    state: Option<u32>,
+    after: Option<i64>,
+    skip: u64,
+    limit: usize,
+    t: i64,
+) -> ServiceResult<(Vec<Managed>, Option<i64>)> {
+    let unavailable = |e: keyhaven_kmip::error::KmipError| ServiceError::Unavailable(e.message);
+    let mut q = base.clone();
+    let exact = match state {
+        Some(s) => {
+            let (states, exact) = inventory::candidate_states(s);
+            q.states = Some(states);
+            exact
+        }
+        None => true,
+    };
+    if exact {
+        let page = ctx
+            .store
+            .query_objects(
+                tenant_id,
+                &q,
+                &PageRequest {
+                    after,
+                    offset: skip,
+                    limit: limit.min(u64::MAX as usize) as u64,
+                },
+            )
+            .map_err(store_error)?;
+        let mut keys = Vec::with_capacity(page.records.len());
+        for rec in page.records {
+            let attrs = decode_storage(&rec.attributes).map_err(unavailable)?;
+            let mut m = Managed { rec, attrs };
+            m.apply_dates(t);
+            keys.push(m);
+        }
+        return Ok((keys, page.next));
+    }
+    // Candidates whose dates may have moved them: read in order, keep those now in `state`.
+    let mut keys = Vec::new();
+    let mut skip = skip;
+    let mut next = None;
+    inventory::scan(ctx.store, tenant_id, &q, after, |m, pos| {
+        if state.is_some_and(|s| s != m.rec.state) {
+            return Ok(true);
+        }
+        if skip > 0 {
+            skip -= 1;
+            return Ok(true);
+        }
+        keys.push(m);
+        if keys.len() >= limit {
+            next = Some(pos);
+            return Ok(false);
+        }
+        Ok(true)
+    })
+    .map_err(unavailable)?;
+    Ok((keys, next))
 }
 
 /// Finds a key by identifier in one tenant or in any tenant this actor sees.

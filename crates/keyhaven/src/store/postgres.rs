@@ -1215,6 +1215,16 @@ impl PgWhere {
                 " AND o.uid IN (SELECT uid FROM object_terms WHERE attr = {a} AND value = {v})"
             ));
         }
+        for (attr, part) in &q.text_contains {
+            // ASCII case folding only, as ObjectQuery::matches and the SQLite store (PostgreSQL's
+            // lower() would fold other letters by the database's locale).
+            let a = w.arg(Box::new(attr.clone()));
+            let v = w.arg(Box::new(part.to_ascii_lowercase()));
+            w.sql.push_str(&format!(
+                " AND o.uid IN (SELECT uid FROM object_terms WHERE attr = {a} \
+                 AND strpos(translate(value, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), {v}) > 0)"
+            ));
+        }
         for (attr, lo, hi) in &q.dates {
             let a = w.arg(Box::new(attr.clone()));
             let l = w.arg(Box::new(*lo));

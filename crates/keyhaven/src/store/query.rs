@@ -34,6 +34,10 @@ pub struct ObjectQuery {
     /// Text terms: an attribute (1.x spelling: `"Name"`, `"x-Name"`, `"Object Group"`) that has
     /// exactly this text value (for Name: its Name Value). See [`index_terms`].
     pub text: Vec<(String, String)>,
+    /// Substring terms: an attribute (1.x spelling, e.g. `"x-Name"`) with a text value that
+    /// contains this text, ignoring the case of ASCII letters (a search box: part of a VM name).
+    /// Answered from the attribute's index entries, without decoding objects.
+    pub text_contains: Vec<(String, String)>,
     /// Date terms: an attribute (1.x spelling, e.g. `"Activation Date"`) with a value within this
     /// inclusive range (seconds since the epoch). See [`is_indexed_date`].
     pub dates: Vec<(String, i64, i64)>,
@@ -142,11 +146,18 @@ impl ObjectQuery {
         {
             return false;
         }
-        if self.text.is_empty() && self.dates.is_empty() {
+        if self.text.is_empty() && self.text_contains.is_empty() && self.dates.is_empty() {
             return true;
         }
         let terms = index_terms(&r.attributes);
         self.text.iter().all(|w| terms.text.contains(w))
+            && self.text_contains.iter().all(|(name, part)| {
+                let part = part.to_ascii_lowercase();
+                terms
+                    .text
+                    .iter()
+                    .any(|(n, v)| n == name && v.to_ascii_lowercase().contains(&part))
+            })
             && self.dates.iter().all(|(name, lo, hi)| {
                 terms
                     .dates

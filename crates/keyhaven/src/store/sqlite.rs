@@ -538,6 +538,14 @@ impl Where {
             w.args.push(Arg::Text(attr.clone()));
             w.args.push(Arg::Text(value.clone()));
         }
+        for (attr, part) in &q.text_contains {
+            // lower() and instr() of SQLite: ASCII case folding, as ObjectQuery::matches.
+            w.sql.push_str(
+                " AND o.uid IN (SELECT uid FROM object_terms WHERE attr = ? AND instr(lower(value), ?) > 0)",
+            );
+            w.args.push(Arg::Text(attr.clone()));
+            w.args.push(Arg::Text(part.to_ascii_lowercase()));
+        }
         for (attr, lo, hi) in dates {
             w.sql.push_str(
                 " AND o.uid IN (SELECT uid FROM object_dates WHERE attr = ? AND at >= ? AND at <= ?)",

@@ -507,6 +507,18 @@ pub fn query_objects_indexed_terms_and_pages(f: &Fixture) {
         q(text("x-Vendor", "vm-1")).is_empty(),
         "attribute name matters"
     );
+    // Part of a value, ASCII case ignored (a search box); the attribute name still matters.
+    let contains = |a: &str, v: &str| ObjectQuery {
+        text_contains: vec![(a.to_owned(), v.to_owned())],
+        ..Default::default()
+    };
+    assert_eq!(q(contains("x-Name", "VM-")), ["k1", "k2", "k3", "k4"]);
+    assert_eq!(q(contains("x-Name", "m-3")), ["k3"]);
+    assert!(q(contains("x-Name", "vm-1x")).is_empty());
+    assert!(q(contains("x-Component", "vm")).is_empty());
+    let mut narrowed = contains("x-Name", "vm-");
+    narrowed.text.push(("Name".into(), "alpha".into()));
+    assert_eq!(q(narrowed), ["k1", "k3"]);
     let mut both = text("x-Name", "vm-1");
     both.text.push(("Name".into(), "gamma".into()));
     assert_eq!(q(both), ["k4"]);

@@ -36,6 +36,8 @@ pub struct ListParams {
     pub created_before: Option<String>,
     pub offset: Option<usize>,
     pub limit: Option<usize>,
+    /// Cursor of the next page (a previous page's `next`).
+    pub after: Option<i64>,
 }
 
 /// A date given as RFC 3339 (or a plain date, YYYY-MM-DD) or as seconds since the epoch.
@@ -82,6 +84,7 @@ impl ListParams {
                 .transpose()?,
             offset: self.offset.unwrap_or(0),
             limit: Some(self.limit.unwrap_or(100).clamp(1, MAX_PAGE)),
+            after: self.after,
         })
     }
 }
