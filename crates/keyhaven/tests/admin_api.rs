@@ -458,3 +458,63 @@ fn http_get(addr: std::net::SocketAddr, path: &str) -> String {
         .map(|x| x.1.to_owned())
         .unwrap_or_default()
 }
+
+/// A data directory from before schema version 7 kept its administrators in `admins.json`: at
+/// `serve` (or any `admin` command) they move into the store, the file renamed `.imported`, and
+/// log in as before. A file found later adds only the administrators the store does not know.
+#[test]
+fn administrators_file_of_an_older_release_is_imported() {
+    let admin_listen = ["--admin-listen", "127.0.0.1:0"];
+    let mut server = TestServer::start_with(&admin_listen);
+    server.kill();
+    let data = server.data();
+    let legacy = |users: serde_json::Value| {
+        std::fs::write(
+            data.join("admins.json"),
+            serde_json::json!({"users": users, "certs": []}).to_string(),
+        )
+        .expect("write admins.json");
+    };
+    let user = |name: &str, role: &str, pw: &str| {
+        serde_json::json!({"name": name, "role": role, "created_at": 1_700_000_000,
+            "password_hash": keyhaven::admin::registry::hash_password(pw).expect("hash")})
+    };
+    legacy(serde_json::json!([user(
+        "olga",
+        "admin",
+        "legacy-password-42"
+    )]));
+    server.spawn(&admin_listen);
+    assert!(!server.data().join("admins.json").exists());
+    assert!(server.data().join("admins.json.imported").exists());
+    let mut c = AdminClient::anonymous(&server);
+    assert_eq!(c.login("olga", "legacy-password-42").status, 200);
+
+    // Another file (say, copied from another node): only the unknown administrator is added.
+    legacy(serde_json::json!([
+        user("olga", "viewer", "other-password-42"),
+        user("pavel", "viewer", "pavel-password-42")
+    ]));
+    let list: serde_json::Value =
+        serde_json::from_str(&admin(&server.data(), &["admin", "list", "--json"])).expect("json");
+    let roles: Vec<(String, String)> = list
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|r| {
+            (
+                r["name"].as_str().unwrap_or("").into(),
+                r["role"].as_str().unwrap_or("").into(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        roles,
+        [
+            ("olga".into(), "admin".into()),
+            ("pavel".into(), "viewer".into())
+        ]
+    );
+    let mut p = AdminClient::anonymous(&server);
+    assert_eq!(p.login("pavel", "pavel-password-42").status, 200);
+}

@@ -13,6 +13,8 @@
 //! All traffic stays on 127.0.0.1; each test is bounded (about a minute at most). The tests of this
 //! file run one at a time (they measure interruptions, which parallel runs would distort).
 
+#[path = "common/admin_http.rs"]
+mod admin_http;
 mod common;
 #[path = "common/pg.rs"]
 mod pg;
@@ -282,6 +284,8 @@ struct Node {
     port: u16,
     health: u16,
     url: String,
+    /// More `serve` arguments.
+    extra: Vec<String>,
 }
 
 impl Node {
@@ -292,6 +296,7 @@ impl Node {
             port: pg::free_port(),
             health: pg::free_port(),
             url: url.to_owned(),
+            extra: Vec::new(),
         }
     }
 
@@ -336,6 +341,7 @@ impl Node {
                 "--ready-file",
             ])
             .arg(&ready)
+            .args(&self.extra)
             .stdout(Stdio::null())
             .stderr(log)
             .spawn()
@@ -1166,4 +1172,78 @@ fn postgres_unreachable_gives_clear_errors_then_recovers() {
             result_status(&conn.call(V1_1, GET, vec![uid_item(&uid)])) == 0
         });
     }
+}
+
+/// Administrators, sessions and lockouts live in the store: created through one node's command
+/// line, a login on node 1 holds on node 2, a logout on node 2 ends it on node 1, and failures on
+/// one node lock the name on the other. The server resource lists both nodes.
+#[test]
+fn administrators_and_sessions_hold_on_every_node() {
+    let _g = serial();
+    let mut c = Cluster::start(2);
+    let ports: Vec<u16> = (0..2).map(|_| pg::free_port()).collect();
+    for (n, port) in c.nodes.iter_mut().zip(&ports) {
+        n.kill();
+        n.extra = vec!["--admin-listen".into(), format!("127.0.0.1:{port}")];
+        n.start();
+    }
+    let pw = c.nodes[0].dir.path().join("pw");
+    std::fs::write(&pw, "alice-password-123\n").expect("password file");
+    c.nodes[0].admin(&[
+        "admin",
+        "create-user",
+        "--name",
+        "alice",
+        "--role",
+        "operator",
+        "--password-file",
+        pw.to_str().expect("utf8"),
+    ]);
+    let ca = std::fs::read(c.nodes[0].data().join("tls/ca.crt")).expect("CA");
+    let at = |i: usize| {
+        admin_http::AdminClient::anonymous_at(SocketAddr::from(([127, 0, 0, 1], ports[i])), &ca)
+    };
+    let mut one = at(0);
+    assert_eq!(one.login("alice", "alice-password-123").status, 200);
+    // The same cookie and CSRF token on node 2.
+    let mut two = at(1);
+    two.cookie = one.cookie.clone();
+    two.csrf = one.csrf.clone();
+    let me = two.get("/api/v1/session");
+    assert_eq!(me.status, 200, "{}", me.text());
+    assert_eq!(me.json()["user"], "alice");
+    // Both nodes, as they reported themselves.
+    let mut seen = 0;
+    for _ in 0..100 {
+        let server = two.get("/api/v1/server").json();
+        let nodes = server["nodes"].as_array().cloned().unwrap_or_default();
+        seen = nodes.len();
+        if seen == 2 {
+            assert_eq!(
+                nodes.iter().filter(|n| n["this_node"] == true).count(),
+                1,
+                "{nodes:?}"
+            );
+            assert!(nodes.iter().all(|n| n["up"] == true), "{nodes:?}");
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert_eq!(seen, 2, "both nodes in /api/v1/server");
+    // Logout on node 2 ends the session on node 1.
+    assert_eq!(
+        two.post("/api/v1/logout", &serde_json::json!({})).status,
+        204
+    );
+    assert_eq!(one.get("/api/v1/session").status, 401);
+
+    // Five failures on node 1 lock the name on node 2 too.
+    let mut wrong = at(0);
+    for _ in 0..5 {
+        assert_ne!(wrong.login("alice", "not-the-password").status, 200);
+    }
+    let mut right = at(1);
+    let r = right.login("alice", "alice-password-123");
+    assert_eq!(r.status, 429, "{}", r.text());
+    assert!(r.text().contains("locked"), "{}", r.text());
 }

@@ -64,11 +64,24 @@ pub fn session_cookie(parts: &Parts) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
-/// The administrator of a request, if any.
-pub fn authenticate(state: &AdminState, parts: &Parts) -> Option<Principal> {
-    let info = parts.extensions.get::<ConnInfo>()?;
+/// The administrator of a request, if any. Reads the store: runs on a blocking thread.
+pub async fn authenticate(state: &Arc<AdminState>, parts: &Parts) -> Option<Principal> {
+    let info = parts.extensions.get::<ConnInfo>()?.clone();
+    let token = session_cookie(parts);
+    if info.cert_sha256.is_none() && token.is_none() {
+        return None;
+    }
+    let st = state.clone();
+    tokio::task::spawn_blocking(move || identify(&st, &info, token))
+        .await
+        .ok()
+        .flatten()
+}
+
+fn identify(state: &AdminState, info: &ConnInfo, token: Option<String>) -> Option<Principal> {
+    let store = state.server.store.as_ref();
     if let Some(fp) = &info.cert_sha256 {
-        let admins = state.admins.current();
+        let admins = state.admins.current(store);
         let now = crate::server::objects::now();
         if let Some(c) = admins
             .certs
@@ -84,13 +97,16 @@ pub fn authenticate(state: &AdminState, parts: &Parts) -> Option<Principal> {
             });
         }
     }
-    let token = session_cookie(parts)?;
-    let s = state.sessions.get(&token)?;
+    let token = token?;
+    let s = state.sessions.get(store, &token)?;
     // The user may have been removed or changed since login.
-    let admins = state.admins.current();
-    let u = admins.users.iter().find(|u| u.name == s.user)?;
+    let admins = state.admins.current(store);
+    let Some(u) = admins.users.iter().find(|u| u.name == s.user) else {
+        state.sessions.close_user(store, &s.user);
+        return None;
+    };
     if u.role != s.role || u.tenant != s.tenant {
-        state.sessions.close_user(&s.user);
+        state.sessions.close_user(store, &s.user);
         return None;
     }
     Some(Principal {
@@ -105,6 +121,17 @@ pub fn authenticate(state: &AdminState, parts: &Parts) -> Option<Principal> {
     })
 }
 
+/// Ends a session (logout), on a blocking thread.
+pub async fn end_session(state: &Arc<AdminState>, who: &Principal) {
+    if let Via::Session { token, .. } = &who.via {
+        let (st, token) = (state.clone(), token.clone());
+        let _ = tokio::task::spawn_blocking(move || {
+            st.sessions.close(st.server.store.as_ref(), &token)
+        })
+        .await;
+    }
+}
+
 /// An authenticated API caller. State-changing methods from a session must carry the
 /// `X-CSRF-Token` header.
 pub struct ApiUser(pub Principal);
@@ -116,7 +143,7 @@ impl FromRequestParts<Arc<AdminState>> for ApiUser {
         parts: &mut Parts,
         state: &Arc<AdminState>,
     ) -> Result<Self, Self::Rejection> {
-        let Some(p) = authenticate(state, parts) else {
+        let Some(p) = authenticate(state, parts).await else {
             return Err(super::api::error(
                 StatusCode::UNAUTHORIZED,
                 "authenticate with an admin client certificate, or log in (POST /api/v1/login)",
@@ -147,7 +174,7 @@ impl FromRequestParts<Arc<AdminState>> for PageUser {
         parts: &mut Parts,
         state: &Arc<AdminState>,
     ) -> Result<Self, Self::Rejection> {
-        match authenticate(state, parts) {
+        match authenticate(state, parts).await {
             Some(p) => Ok(PageUser(p)),
             None => Err(Redirect::to("/login").into_response()),
         }

@@ -60,7 +60,7 @@ pub struct AdminState {
 impl AdminState {
     pub fn new(server: Arc<Server>, opened: Opened, listeners: Vec<String>) -> AdminState {
         AdminState {
-            admins: registry::AdminRegistry::new(registry::path(&opened.dir.root)),
+            admins: registry::AdminRegistry,
             sessions: session::Sessions::default(),
             server,
             opened,

@@ -1,11 +1,13 @@
-//! The administrators of this node: users (argon2id password hashes) and admin client certificates
-//! (pinned by SHA-256), each with a role and optionally one tenant. Kept in `DATA/admins.json`
-//! (mode 0600), written by `keyhaven admin …` on the server's machine and re-read by the server
-//! when the file changes. In a cluster, copy it to every node with the rest of the data directory.
+//! The administrators: users (argon2id password hashes) and admin client certificates (pinned by
+//! SHA-256), each with a role and optionally one tenant. Kept in the store (table
+//! `admin_accounts`, [`crate::store::admins`]), so every node of a cluster knows the same ones;
+//! written by `keyhaven admin …` and read by the server at each admin request.
+//!
+//! Until schema version 7 they were in each node's `DATA/admins.json`: [`import_file`] moves that
+//! file's administrators into the store (those the store does not know yet) and renames it
+//! `admins.json.imported`.
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::time::SystemTime;
 
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
@@ -14,6 +16,7 @@ use argon2::Argon2;
 use serde::{Deserialize, Serialize};
 
 use super::roles::Role;
+use crate::store::{AdminAccount, Store};
 
 /// An administrator who logs in with a password.
 #[derive(Clone, Serialize, Deserialize)]
@@ -59,12 +62,12 @@ pub struct Admins {
     pub certs: Vec<AdminCert>,
 }
 
-/// The admins file of a data directory.
+/// The pre-version-7 admins file of a data directory.
 pub fn path(data_dir: &Path) -> PathBuf {
     data_dir.join("admins.json")
 }
 
-pub fn load(path: &Path) -> Result<Admins, String> {
+fn load_file(path: &Path) -> Result<Admins, String> {
     match std::fs::read(path) {
         Ok(b) => serde_json::from_slice(&b).map_err(|e| format!("{}: {e}", path.display())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Admins::default()),
@@ -72,9 +75,107 @@ pub fn load(path: &Path) -> Result<Admins, String> {
     }
 }
 
-pub fn save(path: &Path, a: &Admins) -> Result<(), String> {
-    let text = serde_json::to_vec_pretty(a).map_err(|e| e.to_string())?;
-    crate::datadir::write_file(path, &text, 0o600).map_err(|e| e.to_string())
+fn role_of(s: &str) -> Option<Role> {
+    [Role::Viewer, Role::Operator, Role::Admin]
+        .into_iter()
+        .find(|r| r.as_str() == s)
+}
+
+fn accounts(a: &Admins) -> Vec<AdminAccount> {
+    a.users
+        .iter()
+        .map(|u| AdminAccount {
+            kind: "user".into(),
+            name: u.name.clone(),
+            role: u.role.as_str().into(),
+            tenant: u.tenant.clone(),
+            secret: u.password_hash.clone(),
+            not_after: None,
+            created_at: u.created_at,
+        })
+        .chain(a.certs.iter().map(|c| AdminAccount {
+            kind: "cert".into(),
+            name: c.name.clone(),
+            role: c.role.as_str().into(),
+            tenant: c.tenant.clone(),
+            secret: c.sha256.clone(),
+            not_after: Some(c.not_after),
+            created_at: c.created_at,
+        }))
+        .collect()
+}
+
+/// The administrators in the store.
+pub fn load(store: &dyn Store) -> Result<Admins, String> {
+    let mut a = Admins::default();
+    for r in store.list_admin_accounts().map_err(|e| e.to_string())? {
+        let Some(role) = role_of(&r.role) else {
+            tracing::error!(name = %r.name, role = %r.role, "administrator with an unknown role ignored");
+            continue;
+        };
+        match r.kind.as_str() {
+            "user" => a.users.push(AdminUser {
+                name: r.name,
+                role,
+                tenant: r.tenant,
+                password_hash: r.secret,
+                created_at: r.created_at,
+            }),
+            "cert" => a.certs.push(AdminCert {
+                name: r.name,
+                role,
+                tenant: r.tenant,
+                sha256: r.secret,
+                not_after: r.not_after.unwrap_or(0),
+                created_at: r.created_at,
+            }),
+            other => {
+                tracing::error!(name = %r.name, kind = %other, "administrator of an unknown kind ignored")
+            }
+        }
+    }
+    Ok(a)
+}
+
+/// Makes the store's administrators those of `a`: new and changed ones written, missing ones
+/// removed.
+pub fn save(store: &dyn Store, a: &Admins) -> Result<(), String> {
+    let wanted = accounts(a);
+    for r in &wanted {
+        store.put_admin_account(r).map_err(|e| e.to_string())?;
+    }
+    for r in store.list_admin_accounts().map_err(|e| e.to_string())? {
+        if !wanted.iter().any(|w| w.kind == r.kind && w.name == r.name) {
+            store
+                .delete_admin_account(&r.kind, &r.name)
+                .map_err(|e| e.to_string())?;
+        }
+    }
+    Ok(())
+}
+
+/// Moves the administrators of a pre-version-7 `admins.json` into the store: those the store does
+/// not have yet (by kind and name) are added, then the file is renamed `admins.json.imported`.
+/// Returns how many were added (`None`: no file).
+pub fn import_file(store: &dyn Store, data_dir: &Path) -> Result<Option<usize>, String> {
+    let file = path(data_dir);
+    if !file.exists() {
+        return Ok(None);
+    }
+    let old = load_file(&file)?;
+    let known = store.list_admin_accounts().map_err(|e| e.to_string())?;
+    let mut added = 0;
+    for r in accounts(&old) {
+        if !known.iter().any(|k| k.kind == r.kind && k.name == r.name) {
+            store.put_admin_account(&r).map_err(|e| e.to_string())?;
+            added += 1;
+        }
+    }
+    let done = data_dir.join("admins.json.imported");
+    std::fs::rename(&file, &done)
+        .map_err(|e| format!("cannot rename {} after importing it: {e}", file.display()))?;
+    tracing::info!(added, file = %done.display(), "administrators imported into the store");
+    Ok(Some(added))
 }
 
 pub fn validate_name(name: &str) -> Result<(), String> {
@@ -125,39 +226,17 @@ pub fn dummy_hash() -> &'static str {
     H.get_or_init(|| hash_password("not-a-real-password-0000").unwrap_or_default())
 }
 
-/// The admins file as the server sees it: re-read when its modification time changes.
-pub struct AdminRegistry {
-    path: PathBuf,
-    cached: Mutex<(Option<SystemTime>, Admins)>,
-}
+/// The administrators as the server sees them: read from the store at each admin request (a
+/// small table), so a change made on any node or by the CLI holds at once everywhere.
+pub struct AdminRegistry;
 
 impl AdminRegistry {
-    pub fn new(path: PathBuf) -> AdminRegistry {
-        AdminRegistry {
-            path,
-            cached: Mutex::new((None, Admins::default())),
-        }
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// The current administrators (an unreadable file is logged and counts as none).
-    pub fn current(&self) -> Admins {
-        let mtime = std::fs::metadata(&self.path)
-            .and_then(|m| m.modified())
-            .ok();
-        let mut g = self.cached.lock().unwrap_or_else(|e| e.into_inner());
-        if g.0 != mtime || mtime.is_none() {
-            match load(&self.path) {
-                Ok(a) => *g = (mtime, a),
-                Err(e) => {
-                    tracing::error!(error = %e, "cannot read the administrators file");
-                    *g = (None, Admins::default());
-                }
-            }
-        }
-        g.1.clone()
+    /// The current administrators (a store that cannot answer is logged and counts as none: the
+    /// request is refused, never let through).
+    pub fn current(&self, store: &dyn Store) -> Admins {
+        load(store).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "cannot read the administrators");
+            Admins::default()
+        })
     }
 }

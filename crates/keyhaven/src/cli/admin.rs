@@ -50,7 +50,14 @@ pub enum AdminCmd {
 
 pub fn run(data_dir: &Path, cmd: AdminCmd) -> CliResult {
     let o = open_admin(data_dir)?;
-    let path = registry::path(&o.dir.root);
+    let store = o.store.as_ref();
+    // Administrators of a data directory from before schema version 7 move into the store.
+    if let Some(n) = registry::import_file(store, &o.dir.root)? {
+        eprintln!(
+            "{n} administrator(s) imported from {} into the store",
+            registry::path(&o.dir.root).display()
+        );
+    }
     let ctx = Ctx {
         store: o.store.as_ref(),
         envelope: &o.envelope,
@@ -63,7 +70,7 @@ pub fn run(data_dir: &Path, cmd: AdminCmd) -> CliResult {
         }
         Ok(())
     };
-    let mut admins = registry::load(&path)?;
+    let mut admins = registry::load(store)?;
     match cmd {
         AdminCmd::CreateUser {
             name,
@@ -91,6 +98,7 @@ pub fn run(data_dir: &Path, cmd: AdminCmd) -> CliResult {
             });
             let pw = text.lines().next().unwrap_or_default();
             let hash = registry::hash_password(pw)?;
+            let reset = admins.users.iter().any(|u| u.name == name);
             admins.users.retain(|u| u.name != name);
             admins.users.push(AdminUser {
                 name: name.clone(),
@@ -99,7 +107,13 @@ pub fn run(data_dir: &Path, cmd: AdminCmd) -> CliResult {
                 password_hash: hash,
                 created_at: crate::server::objects::now(),
             });
-            registry::save(&path, &admins)?;
+            registry::save(store, &admins)?;
+            if reset {
+                // A new password ends the sessions opened with the old one.
+                store
+                    .delete_admin_sessions(crate::store::SessionSelector::User(&name))
+                    .map_err(|e| e.to_string())?;
+            }
             ctx.audit(
                 None,
                 "AdminCreateUser",
@@ -145,7 +159,7 @@ pub fn run(data_dir: &Path, cmd: AdminCmd) -> CliResult {
                 not_after,
                 created_at: crate::server::objects::now(),
             });
-            registry::save(&path, &admins)?;
+            registry::save(store, &admins)?;
             ctx.audit(
                 None,
                 "AdminIssueCert",
@@ -196,9 +210,12 @@ pub fn run(data_dir: &Path, cmd: AdminCmd) -> CliResult {
             if admins.users.len() + admins.certs.len() == before {
                 return Err(format!("no administrator named {name:?}"));
             }
-            registry::save(&path, &admins)?;
+            registry::save(store, &admins)?;
+            store
+                .delete_admin_sessions(crate::store::SessionSelector::User(&name))
+                .map_err(|e| e.to_string())?;
             ctx.audit(None, "AdminRemove", Some(&name), "success")?;
-            println!("Removed administrator {name}; their sessions end at their next request.");
+            println!("Removed administrator {name}; their sessions have ended on every node.");
         }
     }
     Ok(())

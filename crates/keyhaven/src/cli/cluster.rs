@@ -98,15 +98,7 @@ pub fn run(data_dir: &Path, cmd: ClusterCmd) -> CliResult {
             let now = crate::server::ops::now();
             let stale = 3 * heartbeat::INTERVAL.as_secs() as i64;
             if json {
-                let rows: Vec<_> = nodes
-                    .iter()
-                    .map(|n| {
-                        serde_json::json!({"id": n.id, "name": n.name, "version": n.version,
-                        "address": n.address, "joined": fmt_time(n.joined_at),
-                        "last_seen": fmt_time(n.last_seen), "seconds_since_seen": now - n.last_seen,
-                        "up": now - n.last_seen <= stale, "this_node": n.id == me})
-                    })
-                    .collect();
+                let rows = heartbeat::view(o.store.as_ref(), &o.dir)?;
                 println!(
                     "{}",
                     serde_json::to_string_pretty(&rows).map_err(|e| e.to_string())?

@@ -38,3 +38,22 @@ pub fn spawn(store: Arc<dyn Store>, dir: DataDir, addresses: String) {
         tracing::warn!(error = %e, "cannot start the node heartbeat");
     }
 }
+
+/// Every node that served the store, as `cluster status --json` and the admin API show them: up
+/// when seen within three heartbeats, this node flagged.
+pub fn view(store: &dyn Store, dir: &DataDir) -> Result<Vec<serde_json::Value>, String> {
+    let nodes = store.list_nodes().map_err(|e| e.to_string())?;
+    let me = super::node_id(dir)?;
+    let now = crate::server::ops::now();
+    let stale = 3 * INTERVAL.as_secs() as i64;
+    let t = crate::cli::fmt_time;
+    Ok(nodes
+        .iter()
+        .map(|n| {
+            serde_json::json!({"id": n.id, "name": n.name, "version": n.version,
+            "address": n.address, "joined": t(n.joined_at),
+            "last_seen": t(n.last_seen), "seconds_since_seen": now - n.last_seen,
+            "up": now - n.last_seen <= stale, "this_node": n.id == me})
+        })
+        .collect())
+}

@@ -6,11 +6,13 @@
 //! ([`postgres::PostgresStore`]) lets several nodes share one store (docs/cluster.md). All methods
 //! are synchronous and take `&self`; callers run them on a blocking thread.
 
+pub mod admins;
 pub mod audit_chain;
 pub mod postgres;
 pub mod query;
 pub mod sqlite;
 
+pub use admins::{AdminAccount, AdminSession, LoginFailures, SessionSelector};
 pub use query::{ObjectPage, ObjectQuery, PageRequest};
 
 use std::fmt;
@@ -287,6 +289,12 @@ fn rotation_unsupported<T>() -> StoreResult<T> {
     ))
 }
 
+fn admins_unsupported<T>() -> StoreResult<T> {
+    Err(StoreError::Backend(
+        "administrators are not supported by this store backend".into(),
+    ))
+}
+
 fn cluster_unsupported<T>() -> StoreResult<T> {
     Err(StoreError::Backend(
         "clusters are not supported by this store backend".into(),
@@ -463,6 +471,56 @@ pub trait Store: Send + Sync {
     /// Every node that ever reported, by name.
     fn list_nodes(&self) -> StoreResult<Vec<NodeRecord>> {
         cluster_unsupported()
+    }
+
+    // Administrators of the admin API and console (schema version 7)
+    /// Every administrator account, by kind and name.
+    fn list_admin_accounts(&self) -> StoreResult<Vec<AdminAccount>> {
+        admins_unsupported()
+    }
+    /// Inserts or replaces the account (kind, name).
+    fn put_admin_account(&self, _a: &AdminAccount) -> StoreResult<()> {
+        admins_unsupported()
+    }
+    /// Removes the account (kind, name); false when there was none.
+    fn delete_admin_account(&self, _kind: &str, _name: &str) -> StoreResult<bool> {
+        admins_unsupported()
+    }
+    /// Stores a new session.
+    fn put_admin_session(&self, _s: &AdminSession) -> StoreResult<()> {
+        admins_unsupported()
+    }
+    /// The session of a token hash.
+    fn get_admin_session(&self, _token_sha256: &[u8]) -> StoreResult<Option<AdminSession>> {
+        admins_unsupported()
+    }
+    /// Records a request of the session.
+    fn touch_admin_session(&self, _token_sha256: &[u8], _seen_at: i64) -> StoreResult<()> {
+        admins_unsupported()
+    }
+    /// Ends sessions; returns how many.
+    fn delete_admin_sessions(&self, _which: SessionSelector<'_>) -> StoreResult<u64> {
+        admins_unsupported()
+    }
+    /// Counts a failed login of `name`, atomically: a lock that has run out (`locked_until <=
+    /// now`) is forgotten first; reaching `lock_after` failures in a row locks the name until
+    /// `lock_until`. Returns the count and the lock.
+    fn admin_login_failed(
+        &self,
+        _name: &str,
+        _lock_after: i64,
+        _lock_until: i64,
+        _now: i64,
+    ) -> StoreResult<LoginFailures> {
+        admins_unsupported()
+    }
+    /// The failures counted for `name` (none: zero, unlocked).
+    fn admin_login_failures(&self, _name: &str) -> StoreResult<LoginFailures> {
+        admins_unsupported()
+    }
+    /// Forgets the failures of `name` (a successful login).
+    fn clear_admin_login_failures(&self, _name: &str) -> StoreResult<()> {
+        admins_unsupported()
     }
 
     /// Whether the store can take writes now (readiness): Backend error naming why not (files

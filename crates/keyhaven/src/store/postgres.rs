@@ -26,6 +26,7 @@
 //! on it, so they must be called from plain threads (`spawn_blocking`, the audit writer, the CLI),
 //! never from inside an async task.
 
+mod admins;
 mod cluster;
 pub mod dump;
 
@@ -61,6 +62,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/0004_cluster.sql"),
     include_str!("migrations/postgres/0005_object_index.sql"),
     include_str!("migrations/postgres/0006_audit_chain.sql"),
+    include_str!("migrations/postgres/0007_admins.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -1757,6 +1759,52 @@ impl Store for PostgresStore {
 
     fn list_nodes(&self) -> StoreResult<Vec<super::NodeRecord>> {
         self.cluster_list_nodes()
+    }
+
+    fn list_admin_accounts(&self) -> StoreResult<Vec<super::AdminAccount>> {
+        self.admins_list()
+    }
+
+    fn put_admin_account(&self, a: &super::AdminAccount) -> StoreResult<()> {
+        self.admins_put(a)
+    }
+
+    fn delete_admin_account(&self, kind: &str, name: &str) -> StoreResult<bool> {
+        self.admins_delete(kind, name)
+    }
+
+    fn put_admin_session(&self, s: &super::AdminSession) -> StoreResult<()> {
+        self.sessions_put(s)
+    }
+
+    fn get_admin_session(&self, token_sha256: &[u8]) -> StoreResult<Option<super::AdminSession>> {
+        self.sessions_get(token_sha256)
+    }
+
+    fn touch_admin_session(&self, token_sha256: &[u8], seen_at: i64) -> StoreResult<()> {
+        self.sessions_touch(token_sha256, seen_at)
+    }
+
+    fn delete_admin_sessions(&self, which: super::SessionSelector<'_>) -> StoreResult<u64> {
+        self.sessions_delete(which)
+    }
+
+    fn admin_login_failed(
+        &self,
+        name: &str,
+        lock_after: i64,
+        lock_until: i64,
+        now: i64,
+    ) -> StoreResult<super::LoginFailures> {
+        self.logins_failed(name, lock_after, lock_until, now)
+    }
+
+    fn admin_login_failures(&self, name: &str) -> StoreResult<super::LoginFailures> {
+        self.logins_failures(name)
+    }
+
+    fn clear_admin_login_failures(&self, name: &str) -> StoreResult<()> {
+        self.logins_clear(name)
     }
 
     fn append_audit(&self, a: &AuditRecord) -> StoreResult<()> {

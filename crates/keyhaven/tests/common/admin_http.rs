@@ -81,15 +81,21 @@ impl AdminClient {
     /// A browser-like client: trusts the server CA, presents no certificate.
     pub fn anonymous(server: &TestServer) -> AdminClient {
         let ca = std::fs::read(server.data().join("tls/ca.crt")).expect("server CA");
+        AdminClient::anonymous_at(admin_addr(server), &ca)
+    }
+
+    /// A browser-like client of the admin listener at `addr`, trusting the CA `ca_pem`.
+    pub fn anonymous_at(addr: SocketAddr, ca_pem: &[u8]) -> AdminClient {
+        let ca = ca_pem;
         let cfg = rustls::ClientConfig::builder_with_provider(Arc::new(
             rustls::crypto::ring::default_provider(),
         ))
         .with_safe_default_protocol_versions()
         .expect("versions")
-        .with_root_certificates(roots(&ca))
+        .with_root_certificates(roots(ca))
         .with_no_client_auth();
         AdminClient {
-            addr: admin_addr(server),
+            addr,
             cfg: Arc::new(cfg),
             cookie: None,
             csrf: None,

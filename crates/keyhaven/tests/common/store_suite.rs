@@ -6,8 +6,9 @@
 use std::sync::Arc;
 
 use keyhaven::store::{
-    AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectQuery, ObjectRecord, PageRequest,
-    RootRotation, RotationPhase, Store, StoreError, TenantRecord, TenantState,
+    AdminAccount, AdminSession, AuditRecord, ClientRecord, ClientTrust, ObjectFilter, ObjectQuery,
+    ObjectRecord, PageRequest, RootRotation, RotationPhase, SessionSelector, Store, StoreError,
+    TenantRecord, TenantState,
 };
 use keyhaven_kmip::attribute::{encode_storage, AttrName, Attribute};
 use keyhaven_kmip::tag;
@@ -100,6 +101,7 @@ pub fn run_all(fresh: &dyn Fn() -> Fixture) {
         ("extreme values", extreme_values_round_trip),
         ("root key rotation journal", root_rotation_journal),
         ("key protect mirror", key_mirrors_round_trip),
+        ("administrators", admin_accounts_sessions_and_lockout),
     ];
     for (name, check) in checks {
         eprintln!("store suite: {name}");
@@ -881,4 +883,116 @@ pub fn key_mirrors_round_trip(f: &Fixture) {
     assert_eq!((u2.state.as_str(), u2.updated_at), ("writing", 320));
     s.set_tenant_mirror("t1", None).expect("unset");
     assert!(s.list_tenant_mirrors().expect("list").is_empty());
+}
+
+/// Administrators, their sessions and login lockouts: what one node writes, another reads.
+pub fn admin_accounts_sessions_and_lockout(f: &Fixture) {
+    let (s, o) = (f.store.as_ref(), f.other.as_ref());
+    let user = |name: &str, role: &str| AdminAccount {
+        kind: "user".into(),
+        name: name.into(),
+        role: role.into(),
+        tenant: None,
+        secret: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA".into(),
+        not_after: None,
+        created_at: 100,
+    };
+    assert!(s.list_admin_accounts().expect("list").is_empty());
+    s.put_admin_account(&user("alice", "admin")).expect("put");
+    let mut cert = user("alice", "operator");
+    cert.kind = "cert".into();
+    cert.tenant = Some("acme".into());
+    cert.secret = "ab".repeat(32);
+    cert.not_after = Some(i64::MAX);
+    s.put_admin_account(&cert).expect("same name, other kind");
+    let listed = o.list_admin_accounts().expect("list");
+    assert_eq!(listed, vec![cert.clone(), user("alice", "admin")]);
+    // Replace (a new password, another role), then remove.
+    o.put_admin_account(&user("alice", "viewer"))
+        .expect("replace");
+    assert_eq!(
+        s.list_admin_accounts().expect("list")[1].role,
+        "viewer",
+        "replaced, not added"
+    );
+    assert!(s.delete_admin_account("cert", "alice").expect("delete"));
+    assert!(!s.delete_admin_account("cert", "alice").expect("again"));
+    assert_eq!(o.list_admin_accounts().expect("list").len(), 1);
+
+    // Sessions by token hash.
+    let sess = |h: u8, name: &str, created: i64, seen: i64| AdminSession {
+        token_sha256: vec![h; 32],
+        name: name.into(),
+        role: "admin".into(),
+        tenant: None,
+        csrf: format!("csrf-{h}"),
+        created_at: created,
+        seen_at: seen,
+    };
+    s.put_admin_session(&sess(1, "alice", 1000, 1000))
+        .expect("put");
+    s.put_admin_session(&sess(2, "alice", 1000, 1000))
+        .expect("put");
+    s.put_admin_session(&sess(3, "bob", 10, 10)).expect("put");
+    assert_eq!(
+        o.get_admin_session(&[1; 32]).expect("get"),
+        Some(sess(1, "alice", 1000, 1000))
+    );
+    assert_eq!(o.get_admin_session(&[9; 32]).expect("get"), None);
+    o.touch_admin_session(&[1; 32], 1500).expect("touch");
+    assert_eq!(
+        s.get_admin_session(&[1; 32])
+            .expect("get")
+            .map(|x| x.seen_at),
+        Some(1500)
+    );
+    assert_eq!(
+        s.delete_admin_sessions(SessionSelector::Expired {
+            seen_before: 500,
+            created_before: 0,
+        })
+        .expect("expire"),
+        1,
+        "bob's idle session"
+    );
+    assert_eq!(
+        o.delete_admin_sessions(SessionSelector::Token(&[2; 32]))
+            .expect("logout"),
+        1
+    );
+    assert_eq!(
+        o.delete_admin_sessions(SessionSelector::User("alice"))
+            .expect("all of alice"),
+        1
+    );
+    assert_eq!(s.get_admin_session(&[1; 32]).expect("get"), None);
+
+    // Lockout: counted across nodes, locked at the threshold, a lock that ran out forgotten.
+    for i in 1..=2 {
+        let f = [s, o][i % 2]
+            .admin_login_failed("eve", 3, 5000, 1000)
+            .expect("count");
+        assert_eq!((f.failures, f.locked_until), (i as i64, None));
+    }
+    let f = s.admin_login_failed("eve", 3, 5000, 1000).expect("count");
+    assert_eq!((f.failures, f.locked_until), (3, Some(5000)));
+    let f = o.admin_login_failed("eve", 3, 9000, 2000).expect("count");
+    assert_eq!(
+        (f.failures, f.locked_until),
+        (4, Some(5000)),
+        "a lock is not extended"
+    );
+    assert_eq!(
+        o.admin_login_failures("eve").expect("read").locked_until,
+        Some(5000)
+    );
+    let f = s.admin_login_failed("eve", 3, 9000, 6000).expect("count");
+    assert_eq!(
+        (f.failures, f.locked_until),
+        (1, None),
+        "ran out: counts anew"
+    );
+    s.clear_admin_login_failures("eve").expect("clear");
+    assert_eq!(o.admin_login_failures("eve").expect("read").failures, 0);
+    assert_eq!(o.admin_login_failures("nobody").expect("read").failures, 0);
 }

@@ -62,8 +62,9 @@ pub fn facts(state: &AdminState) -> serde_json::Value {
         "ready": ready.is_ok(),
         "readiness": match &ready { Ok(s) | Err(s) => s },
         "certificates": server_certs(state),
-        // Nodes share the store; each node reports itself.
-        "nodes": [{ "this_node": true, "listeners": state.listeners, "ready": ready.is_ok() }],
+        // Every node sharing the store, as each last reported itself (`cluster status`).
+        "nodes": crate::cluster::heartbeat::view(state.server.store.as_ref(), state.dir())
+            .unwrap_or_else(|e| vec![serde_json::json!({ "error": e })]),
     })
 }
 

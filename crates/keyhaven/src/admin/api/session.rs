@@ -37,49 +37,69 @@ pub async fn try_login(
             StatusCode::TOO_MANY_REQUESTS,
             "too many login attempts from this address: wait a minute".to_owned(),
         ),
+        LoginRefusal::Unavailable(why) => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            format!("the store is unavailable, so nobody can log in now; retry later ({why})"),
+        ),
     };
     if user.len() > 64 || password.len() > 1024 {
         return Err(refused(LoginRefusal::BadCredentials));
     }
-    state.sessions.before_login(peer, user).map_err(refused)?;
-    let admins = state.admins.current();
+    state.sessions.rate_limit(peer).map_err(refused)?;
+    let (st, user) = (state.clone(), user.to_owned());
+    tokio::task::spawn_blocking(move || check(&st, peer, &user, &password))
+        .await
+        .unwrap_or_else(|_| Err(LoginRefusal::Unavailable("the login check failed".into())))
+        .map_err(refused)
+}
+
+/// The lockout, the password (argon2id, the same cost for an unknown name) and the session, on a
+/// blocking thread: each waits on the store.
+fn check(
+    state: &AdminState,
+    peer: IpAddr,
+    user: &str,
+    password: &str,
+) -> Result<(String, Session), LoginRefusal> {
+    let store = state.server.store.as_ref();
+    state.sessions.check_lock(store, user)?;
+    let admins = state.admins.current(store);
     let found = admins.users.iter().find(|u| u.name == user).cloned();
     let hash = found
         .as_ref()
         .map(|u| u.password_hash.clone())
         .unwrap_or_else(|| registry::dummy_hash().to_owned());
-    let ok = tokio::task::spawn_blocking(move || registry::verify_password(&hash, &password))
-        .await
-        .unwrap_or(false);
-    let (st, name) = (state.clone(), user.to_owned());
-    let audit = move |outcome: String| {
-        let _ = st.server.store.append_audit(&crate::store::AuditRecord {
+    let ok = registry::verify_password(&hash, password);
+    let audit = |outcome: &str| {
+        let _ = store.append_audit(&crate::store::AuditRecord {
             at: crate::server::objects::now(),
             tenant_id: None,
-            actor: format!("admin:{name}@console"),
+            actor: format!("admin:{user}@console"),
             operation: "AdminLogin".into(),
             uid: None,
-            outcome,
+            outcome: outcome.to_owned(),
             peer: Some(peer.to_string()),
         });
     };
     match found {
         Some(u) if ok => {
-            audit("success".into());
-            Ok(state.sessions.open(&u.name, u.role, u.tenant.clone()))
+            let opened = state
+                .sessions
+                .open(store, &u.name, u.role, u.tenant.clone())
+                .map_err(LoginRefusal::Unavailable)?;
+            audit("success");
+            Ok(opened)
         }
         _ => {
-            let locked = state.sessions.failed(user);
-            if locked {
+            if state.sessions.failed(store, user) {
                 tracing::warn!(user, %peer, "admin login locked after repeated failures");
-                audit("failed: wrong password; account locked".into());
-                return Err(refused(LoginRefusal::Locked(
+                audit("failed: wrong password; account locked");
+                return Err(LoginRefusal::Locked(
                     crate::admin::session::LOCK_FOR.as_secs(),
-                )));
-            } else {
-                audit("failed: wrong user name or password".into());
+                ));
             }
-            Err(refused(LoginRefusal::BadCredentials))
+            audit("failed: wrong user name or password");
+            Err(LoginRefusal::BadCredentials)
         }
     }
 }
@@ -131,9 +151,7 @@ pub async fn login(
 }
 
 pub async fn logout(State(state): State<Arc<AdminState>>, ApiUser(who): ApiUser) -> Response {
-    if let Via::Session { token, .. } = &who.via {
-        state.sessions.close(token);
-    }
+    crate::admin::auth::end_session(&state, &who).await;
     let mut r = StatusCode::NO_CONTENT.into_response();
     r.headers_mut().insert(header::SET_COOKIE, cleared_cookie());
     r

@@ -160,6 +160,22 @@ pub async fn page(
             b.push_str("</tbody></table><p><a href=\"/audit?failures=true\">All failures</a></p>");
         }
         b.push_str("</section></div>");
+        // The nodes sharing the store.
+        b.push_str("<section class=\"card\" id=\"nodes\"><h2>Nodes</h2><table><thead><tr><th>Host</th><th>Version</th><th>Addresses</th><th>Last seen</th><th>State</th></tr></thead><tbody>");
+        for n in facts["nodes"].as_array().into_iter().flatten() {
+            let s = |k: &str| esc(n[k].as_str().unwrap_or(""));
+            let up = n["up"].as_bool().unwrap_or(false);
+            b.push_str(&format!(
+                "<tr><td>{}{}</td><td>{}</td><td class=\"small\">{}</td><td class=\"nowrap small\">{}</td><td>{}</td></tr>",
+                s("name"),
+                if n["this_node"].as_bool().unwrap_or(false) { " <span class=\"muted small\">(this node)</span>" } else { "" },
+                s("version"),
+                s("address"),
+                s("last_seen"),
+                if up { "<span class=\"badge ok\">up</span>" } else { "<span class=\"badge bad\">silent</span>" },
+            ));
+        }
+        b.push_str("</tbody></table></section>");
         Ok(b)
     })
     .await?;

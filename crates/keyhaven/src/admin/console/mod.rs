@@ -20,7 +20,7 @@ use axum::Router;
 use serde::Deserialize;
 use zeroize::Zeroizing;
 
-use super::auth::{PageUser, Principal, Via};
+use super::auth::{PageUser, Principal};
 use super::roles::Role;
 use super::{AdminState, ConnInfo};
 use crate::service::{Ctx, ServiceResult};
@@ -185,9 +185,7 @@ async fn logout(
     if let Err(r) = check_csrf(&who, &f.csrf) {
         return r;
     }
-    if let Via::Session { token, .. } = &who.via {
-        state.sessions.close(token);
-    }
+    crate::admin::auth::end_session(&state, &who).await;
     let mut r = Redirect::to("/login").into_response();
     r.headers_mut()
         .insert(header::SET_COOKIE, super::api::session::cleared_cookie());

@@ -7,8 +7,9 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::store::{
-    AuditRecord, ClientRecord, KeyMirror, NodeRecord, ObjectFilter, ObjectPage, ObjectQuery,
-    ObjectRecord, PageRequest, RootRotation, Store, StoreResult, TenantRecord, TenantState,
+    AdminAccount, AdminSession, AuditRecord, ClientRecord, KeyMirror, LoginFailures, NodeRecord,
+    ObjectFilter, ObjectPage, ObjectQuery, ObjectRecord, PageRequest, RootRotation,
+    SessionSelector, Store, StoreResult, TenantRecord, TenantState,
 };
 
 /// A store that reports each call to the global metrics.
@@ -163,6 +164,57 @@ impl Store for MeteredStore {
     }
     fn list_nodes(&self) -> StoreResult<Vec<NodeRecord>> {
         timed("list_nodes", || self.inner.list_nodes())
+    }
+    fn list_admin_accounts(&self) -> StoreResult<Vec<AdminAccount>> {
+        timed("list_admin_accounts", || self.inner.list_admin_accounts())
+    }
+    fn put_admin_account(&self, a: &AdminAccount) -> StoreResult<()> {
+        timed("put_admin_account", || self.inner.put_admin_account(a))
+    }
+    fn delete_admin_account(&self, kind: &str, name: &str) -> StoreResult<bool> {
+        timed("delete_admin_account", || {
+            self.inner.delete_admin_account(kind, name)
+        })
+    }
+    fn put_admin_session(&self, s: &AdminSession) -> StoreResult<()> {
+        timed("put_admin_session", || self.inner.put_admin_session(s))
+    }
+    fn get_admin_session(&self, token_sha256: &[u8]) -> StoreResult<Option<AdminSession>> {
+        timed("get_admin_session", || {
+            self.inner.get_admin_session(token_sha256)
+        })
+    }
+    fn touch_admin_session(&self, token_sha256: &[u8], seen_at: i64) -> StoreResult<()> {
+        timed("touch_admin_session", || {
+            self.inner.touch_admin_session(token_sha256, seen_at)
+        })
+    }
+    fn delete_admin_sessions(&self, which: SessionSelector<'_>) -> StoreResult<u64> {
+        timed("delete_admin_sessions", || {
+            self.inner.delete_admin_sessions(which)
+        })
+    }
+    fn admin_login_failed(
+        &self,
+        name: &str,
+        lock_after: i64,
+        lock_until: i64,
+        now: i64,
+    ) -> StoreResult<LoginFailures> {
+        timed("admin_login_failed", || {
+            self.inner
+                .admin_login_failed(name, lock_after, lock_until, now)
+        })
+    }
+    fn admin_login_failures(&self, name: &str) -> StoreResult<LoginFailures> {
+        timed("admin_login_failures", || {
+            self.inner.admin_login_failures(name)
+        })
+    }
+    fn clear_admin_login_failures(&self, name: &str) -> StoreResult<()> {
+        timed("clear_admin_login_failures", || {
+            self.inner.clear_admin_login_failures(name)
+        })
     }
     fn append_audit(&self, a: &AuditRecord) -> StoreResult<()> {
         timed("append_audit", || self.inner.append_audit(a))
