@@ -6,7 +6,7 @@
 #
 #   scripts/fuzz.sh build [codec|server|all]    build the targets (default: all)
 #   scripts/fuzz.sh seed                         write the seed corpora (fuzz/corpus/*)
-#   scripts/fuzz.sh run TARGET SECONDS [ARGS]    one run, niced, CPU time recorded in fuzz/runs/
+#   scripts/fuzz.sh run TARGET SECONDS [ARGS]    one run, niced (FUZZ_NICE, default 19), CPU time in fuzz/runs/
 #
 # Targets: decode_message parse_request xml_json (codec), dispatch https_body pki_parsers (server).
 set -euo pipefail
@@ -41,7 +41,7 @@ case "${1:-}" in
         # -rss_limit_mb: the server targets keep a store and runtime. -timeout: one input; the
         # server targets build their fixture (CA and server keys, store) on the first input,
         # 8-12 s of CPU, far longer when niced on a busy machine.
-        /usr/bin/time -v nice -n 19 "target/$TRIPLE/release/$target" "corpus/$target" \
+        /usr/bin/time -v nice -n "${FUZZ_NICE:-19}" "target/$TRIPLE/release/$target" "corpus/$target" \
             -max_total_time="$secs" -rss_limit_mb=4096 -timeout=120 -print_final_stats=1 \
             -artifact_prefix="artifacts/$target-" "$@" >"$log" 2>&1 || true
         grep -E "^(stat::|Done|#[0-9]+ +DONE)|User time|System time|Elapsed|Maximum resident|SUMMARY|panicked" "$log" || true

@@ -90,3 +90,25 @@ impl RootKeyProvider for MeteredProvider {
         self.timed("check", || self.inner.check())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_provider_method_is_delegated() {
+        use super::super::store::tests::methods;
+        let declared = methods(
+            include_str!("../../rootkey/mod.rs"),
+            "pub trait RootKeyProvider:",
+        );
+        let delegated = methods(
+            include_str!("rootkey.rs"),
+            "impl RootKeyProvider for MeteredProvider",
+        );
+        assert!(declared.len() > 5, "{declared:?}");
+        let missing: Vec<_> = declared.iter().filter(|m| !delegated.contains(m)).collect();
+        assert!(
+            missing.is_empty(),
+            "MeteredProvider does not delegate {missing:?}"
+        );
+    }
+}

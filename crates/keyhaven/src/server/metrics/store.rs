@@ -285,3 +285,51 @@ impl Store for MeteredStore {
         })
     }
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    /// The names of the methods declared in the body of `trait NAME` (or `impl NAME for X`) in
+    /// `src`, read from the source text: a method added to the trait must be delegated by the
+    /// wrapper too, or the inner value's own version would be bypassed.
+    pub(crate) fn methods(src: &str, header: &str) -> Vec<String> {
+        let start = src
+            .find(header)
+            .unwrap_or_else(|| panic!("{header:?} not found"));
+        let body = &src[start..];
+        let mut depth = 0i32;
+        let mut end = body.len();
+        for (i, ch) in body.char_indices() {
+            match ch {
+                '{' => depth += 1,
+                '}' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        end = i;
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut names: Vec<String> = body[..end]
+            .lines()
+            .filter_map(|l| l.trim_start().strip_prefix("fn "))
+            .filter_map(|l| l.split(['(', '<']).next())
+            .map(str::to_owned)
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn every_store_method_is_delegated() {
+        let declared = methods(include_str!("../../store/mod.rs"), "pub trait Store:");
+        let delegated = methods(include_str!("store.rs"), "impl Store for MeteredStore");
+        assert!(declared.len() > 40, "{declared:?}");
+        let missing: Vec<_> = declared.iter().filter(|m| !delegated.contains(m)).collect();
+        assert!(
+            missing.is_empty(),
+            "MeteredStore does not delegate {missing:?}"
+        );
+    }
+}
