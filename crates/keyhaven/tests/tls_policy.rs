@@ -258,3 +258,37 @@ fn kmip_over_https_under_kmip_profile() {
     let bi = batch_items(&item).into_iter().next().expect("batch item");
     assert_success(&bi);
 }
+
+/// `server-cert renew` under kmip-profile: the next handshakes (after the files are looked at
+/// again, once a second at most) get the new certificate, with no restart.
+#[test]
+fn kmip_profile_serves_a_renewed_certificate() {
+    let server = TestServer::start_with(&["--tls-policy", "kmip-profile"]);
+    let files = issue_files(&server, "appliance");
+    let served = || {
+        let s = openssl_connect(server.addr, &files, "AES256-SHA256").expect("handshake");
+        s.ssl()
+            .peer_certificate()
+            .expect("server certificate")
+            .to_der()
+            .expect("der")
+    };
+    let before = served();
+    admin(&server.data(), &["server-cert", "renew"]);
+    let deadline = std::time::Instant::now() + Duration::from_secs(30);
+    loop {
+        if served() != before {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the renewed certificate is not served"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert!(
+        server.log_text().contains("reloaded"),
+        "{}",
+        server.log_text()
+    );
+}

@@ -67,8 +67,20 @@ pub struct CertFiles {
 /// An OpenSSL acceptor over the server's certificate files, rebuilt when a file changes.
 pub struct ProfileAcceptor {
     files: Vec<CertFiles>,
-    current: Mutex<(Vec<Option<SystemTime>>, Arc<SslAcceptor>)>,
+    current: Mutex<Current>,
 }
+
+/// The acceptor in use, the files' modification times it was built from, and when they were
+/// last looked at.
+struct Current {
+    stamp: Vec<Option<SystemTime>>,
+    checked: std::time::Instant,
+    acceptor: Arc<SslAcceptor>,
+}
+
+/// The certificate files are looked at no more often than this (not on every handshake of a
+/// storm).
+const RECHECK: std::time::Duration = std::time::Duration::from_secs(1);
 
 impl std::fmt::Debug for ProfileAcceptor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -94,29 +106,37 @@ impl ProfileAcceptor {
         let acceptor = build(&files)?;
         Ok(ProfileAcceptor {
             files,
-            current: Mutex::new((stamp, Arc::new(acceptor))),
+            current: Mutex::new(Current {
+                stamp,
+                checked: std::time::Instant::now(),
+                acceptor: Arc::new(acceptor),
+            }),
         })
     }
 
     /// The acceptor for the next handshake: rebuilt first if a certificate or key file changed
-    /// (a failed rebuild keeps the previous one and says why).
+    /// (looked at once a second at most; a failed rebuild keeps the previous one and says why).
     pub fn acceptor(&self) -> Arc<SslAcceptor> {
-        let now = mtimes(&self.files);
         // A poisoned lock still holds a usable acceptor.
         let mut cur = self.current.lock().unwrap_or_else(|p| p.into_inner());
-        if cur.0 != now {
+        if cur.checked.elapsed() < RECHECK {
+            return cur.acceptor.clone();
+        }
+        cur.checked = std::time::Instant::now();
+        let now = mtimes(&self.files);
+        if cur.stamp != now {
             match build(&self.files) {
                 Ok(a) => {
                     tracing::info!("kmip-profile TLS: server certificate files changed; reloaded");
-                    *cur = (now, Arc::new(a));
+                    cur.acceptor = Arc::new(a);
                 }
                 Err(e) => {
                     tracing::warn!(error = %e, "kmip-profile TLS: cannot reload the changed server certificate; still serving the previous one");
-                    cur.0 = now;
                 }
             }
+            cur.stamp = now;
         }
-        cur.1.clone()
+        cur.acceptor.clone()
     }
 }
 
