@@ -89,6 +89,7 @@ fn console_in_a_real_browser() {
     assert_eq!(b.title(), "Dashboard · Keyhaven");
     assert!(b.text("#health").contains("Ready"), "{}", b.text("#health"));
     assert_eq!(b.text("#key-count"), "4");
+    assert!(b.text("#nodes").contains("(this node)"), "{}", b.text("#nodes"));
     b.screenshot("02-dashboard");
 
     // Find the key of VM web-01 by (part of) its name.
