@@ -89,7 +89,11 @@ fn console_in_a_real_browser() {
     assert_eq!(b.title(), "Dashboard · Keyhaven");
     assert!(b.text("#health").contains("Ready"), "{}", b.text("#health"));
     assert_eq!(b.text("#key-count"), "4");
-    assert!(b.text("#nodes").contains("(this node)"), "{}", b.text("#nodes"));
+    assert!(
+        b.text("#nodes").contains("(this node)"),
+        "{}",
+        b.text("#nodes")
+    );
     b.screenshot("02-dashboard");
 
     // Find the key of VM web-01 by (part of) its name.
@@ -117,6 +121,11 @@ fn console_in_a_real_browser() {
     b.click("#confirm");
     assert_eq!(b.text("#key-state"), "Deactivated");
     assert!(b.text("#notice").contains("revoked"));
+    assert!(
+        b.text("#key-held").contains("admin:alice@console"),
+        "{}",
+        b.text("#key-held")
+    );
     b.screenshot("06-key-revoked");
     assert!(
         !encrypts(&mut kmip, &web),

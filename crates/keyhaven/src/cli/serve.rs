@@ -149,6 +149,10 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
         .map_err(|e| e.to_string())?;
     let report =
         datadir::ensure_initialized(&opened, &a.hostnames, &[]).map_err(|e| e.to_string())?;
+    // Administrators of a data directory from before schema version 7 move into the store.
+    if let Err(e) = crate::admin::registry::import_file(opened.store.as_ref(), &dir.root) {
+        tracing::error!(error = %e, "cannot import the administrators file");
+    }
     let envelope = opened.envelope.clone();
     envelope.set_unreachable_grace(Duration::from_secs(a.root_key_grace_secs));
     // Every tenant's root key must answer before we serve.
@@ -331,17 +335,6 @@ pub fn run(data_dir: &Path, a: ServeArgs) -> CliResult {
             tokio::spawn(server::health::serve(server.clone(), l, rx.clone()));
         }
         if let (Some(l), Some(b)) = (admin, admin_bound) {
-            // Administrators of a data directory from before schema version 7 move into the store.
-            let (st, root) = (opened.store.clone(), dir.root.clone());
-            match tokio::task::spawn_blocking(move || {
-                crate::admin::registry::import_file(st.as_ref(), &root)
-            })
-            .await
-            {
-                Ok(Ok(_)) => {}
-                Ok(Err(e)) => tracing::error!(error = %e, "cannot import the administrators file"),
-                Err(e) => tracing::error!(error = %e, "cannot import the administrators file"),
-            }
             let state = crate::admin::AdminState::new(
                 server.clone(),
                 datadir::Opened {

@@ -72,6 +72,10 @@ pub struct KeySummary {
     /// The Key Protect mirror of the key, for mirrored tenants (docs/rootkeys.md).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mirror: Option<serde_json::Value>,
+    /// Why the key is held (revoked by an administrator: no client gets its material until it is
+    /// restored).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub held: Option<String>,
 }
 
 /// A page of keys.
@@ -192,6 +196,7 @@ pub fn summary(t: &TenantRecord, m: &Managed) -> KeySummary {
         x_name: text_attr(m, "x-Name"),
         x_identifier: text_attr(m, "x-Identifier"),
         mirror: None,
+        held: m.admin_hold(),
     }
 }
 

@@ -205,12 +205,20 @@ pub async fn detail(
     b.push_str(&format!(
         "<section class=\"card keyhead\"><div><div class=\"label\">VM</div><div class=\"vm\" id=\"key-vm\">{vm}</div>\
          <div class=\"mono small\" id=\"key-uid\">{uid}</div></div>\
-         <div><div class=\"label\">State</div><div id=\"key-state\">{st}</div></div>\
+         <div><div class=\"label\">State</div><div id=\"key-state\">{st}</div>{held}</div>\
          <div><div class=\"label\">Tenant</div><div>{t}</div></div>\
          <div class=\"actions\">{actions}</div></section>",
         vm = esc(&vm(k)),
         uid = esc(&k.uid),
         st = state_badge(k.state),
+        held = k
+            .held
+            .as_deref()
+            .map(|h| format!(
+                "<div class=\"small muted\" id=\"key-held\">Held: {}. No client gets this key until it is restored.</div>",
+                esc(h)
+            ))
+            .unwrap_or_default(),
         t = esc(&k.tenant),
     ));
     b.push_str("<div class=\"grid2\"><section class=\"card\"><h2>Attributes</h2><table class=\"kv\"><tbody>");
