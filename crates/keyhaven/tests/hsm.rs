@@ -10,7 +10,7 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use common::*;
@@ -204,60 +204,11 @@ fn hsm_tenant(data: &Path, token: &Token, tenant: &str) -> String {
 
 /// Starts (or restarts) a server process on `data` whose PKCS#11 module sees `token`.
 fn spawn_on(s: &mut TestServer, data: &Path, token: &Token, extra: &[&str]) {
-    let ready = s.dir.path().join("ready");
-    let _ = std::fs::remove_file(&ready);
-    let log = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&s.log)
-        .expect("log file");
-    let child = token
-        .env(Command::new(bin()))
-        .arg("--data-dir")
-        .arg(data)
-        .args([
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--log",
-            "debug",
-            "--ready-file",
-        ])
-        .arg(&ready)
-        .args(extra)
-        .stdout(Stdio::null())
-        .stderr(log)
-        .spawn()
-        .expect("spawn keyhaven serve");
-    s.child = Some(child);
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if let Ok(text) = std::fs::read_to_string(&ready) {
-            if let Some(a) = text.lines().next().and_then(|l| l.parse().ok()) {
-                s.addr = a;
-                return;
-            }
-        }
-        if let Some(st) = s.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
-            panic!("server exited with {st}: {}", s.log_text());
-        }
-        assert!(
-            Instant::now() < deadline,
-            "server did not start: {}",
-            s.log_text()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    s.spawn_in(data, &[("SOFTHSM2_CONF", token.conf())], extra);
 }
 
 fn new_server() -> TestServer {
-    let dir = tempfile::tempdir().expect("tempdir");
-    TestServer {
-        log: dir.path().join("server.log"),
-        child: None,
-        addr: "127.0.0.1:1".parse().expect("addr"),
-        dir,
-    }
+    TestServer::unstarted()
 }
 
 fn start(token: &Token, extra: &[&str]) -> TestServer {

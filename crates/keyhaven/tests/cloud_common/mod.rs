@@ -5,7 +5,7 @@
 
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 use crate::common::*;
@@ -96,61 +96,13 @@ pub fn admin_env(data: &Path, env: &[(&str, &str)], args: &[&str]) -> Result<Str
 }
 
 pub fn new_server() -> TestServer {
-    let dir = tempfile::tempdir().expect("tempdir");
-    TestServer {
-        log: dir.path().join("server.log"),
-        child: None,
-        addr: "127.0.0.1:1".parse().expect("addr"),
-        dir,
-    }
+    TestServer::unstarted()
 }
 
 /// Starts (or restarts) the server on its data directory with extra environment variables.
 pub fn spawn_env(s: &mut TestServer, env: &[(&str, &str)], extra: &[&str]) {
-    let ready = s.dir.path().join("ready");
-    let _ = std::fs::remove_file(&ready);
-    let log = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(&s.log)
-        .expect("log file");
-    let child = Command::new(bin())
-        .arg("--data-dir")
-        .arg(s.data())
-        .args([
-            "serve",
-            "--listen",
-            "127.0.0.1:0",
-            "--log",
-            "debug",
-            "--ready-file",
-        ])
-        .arg(&ready)
-        .args(extra)
-        .envs(env.iter().copied())
-        .stdout(Stdio::null())
-        .stderr(log)
-        .spawn()
-        .expect("spawn keyhaven serve");
-    s.child = Some(child);
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        if let Ok(text) = std::fs::read_to_string(&ready) {
-            if let Some(a) = text.lines().next().and_then(|l| l.parse().ok()) {
-                s.addr = a;
-                return;
-            }
-        }
-        if let Some(st) = s.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
-            panic!("server exited with {st}: {}", s.log_text());
-        }
-        assert!(
-            Instant::now() < deadline,
-            "server did not start: {}",
-            s.log_text()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let data = s.data();
+    s.spawn_in(&data, env, extra);
 }
 
 fn ok_payload(bi: &Item) -> Item {

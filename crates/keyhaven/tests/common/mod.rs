@@ -48,15 +48,20 @@ impl TestServer {
     }
 
     pub fn start_with(extra: &[&str]) -> TestServer {
+        let mut s = TestServer::unstarted();
+        s.spawn(extra);
+        s
+    }
+
+    /// A server with its own temporary folder, not started yet (see [`TestServer::spawn_in`]).
+    pub fn unstarted() -> TestServer {
         let dir = tempfile::tempdir().expect("tempdir");
-        let mut s = TestServer {
+        TestServer {
             child: None,
             addr: "127.0.0.1:1".parse().expect("addr"),
             log: dir.path().join("server.log"),
             dir,
-        };
-        s.spawn(extra);
-        s
+        }
     }
 
     pub fn data(&self) -> PathBuf {
@@ -65,6 +70,17 @@ impl TestServer {
 
     /// (Re)starts the process on the same data directory.
     pub fn spawn(&mut self, extra: &[&str]) {
+        let data = self.data();
+        self.spawn_in(&data, &[] as &[(&str, &str)], extra);
+    }
+
+    /// (Re)starts the process on the data directory `data` with more environment variables.
+    pub fn spawn_in<K: AsRef<std::ffi::OsStr>, V: AsRef<std::ffi::OsStr>>(
+        &mut self,
+        data: &Path,
+        env: &[(K, V)],
+        extra: &[&str],
+    ) {
         let ready = self.dir.path().join("ready");
         let _ = std::fs::remove_file(&ready);
         let log = std::fs::OpenOptions::new()
@@ -74,7 +90,8 @@ impl TestServer {
             .expect("log file");
         let child = Command::new(bin())
             .arg("--data-dir")
-            .arg(self.data())
+            .arg(data)
+            .envs(env.iter().map(|(k, v)| (k, v)))
             .args(["serve", "--listen", "127.0.0.1:0", "--ready-file"])
             .arg(&ready)
             .args(extra)
