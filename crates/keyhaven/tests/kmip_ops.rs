@@ -2036,3 +2036,241 @@ fn keys_wrapped_by_a_key_the_server_lacks_are_stored_as_given() {
         );
     }
 }
+
+/// The Attributes (2.1) of an object, read with Get Attributes.
+fn attributes_of(c: &mut Conn, uid: &str) -> Item {
+    c.ok(V2_1, GET_ATTRIBUTES, vec![uid_item(uid)])
+        .child(tag::ATTRIBUTES)
+        .expect("attributes")
+        .clone()
+}
+
+/// An Object Defaults or Constraint structure for symmetric keys.
+fn for_symmetric_keys(outer: u32, attributes: Vec<Item>) -> Item {
+    Item::structure(
+        outer,
+        vec![
+            Item::structure(
+                tag::OBJECT_TYPES,
+                vec![Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY)],
+            ),
+            Item::structure(tag::ATTRIBUTES, attributes),
+        ],
+    )
+}
+
+#[test]
+fn defaults_and_constraints_are_the_tenants_and_apply_to_new_objects() {
+    let server = TestServer::start();
+    admin(&server.data(), &["tenant", "create", "blue"]);
+    let creds = server.issue("app", "default");
+    let blue_creds = server.issue("blue-app", "blue");
+    let mut c = Conn::connect(server.addr, &creds);
+    let mut blue = Conn::connect(server.addr, &blue_creds);
+    let create = |c: &mut Conn, v: ProtocolVersion, a: Vec<(&str, Item)>| {
+        c.call(
+            v,
+            CREATE,
+            vec![
+                Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY),
+                attrs(v, a),
+            ],
+        )
+    };
+
+    // Nothing set: Get Constraints answers an empty Constraints; Create needs its algorithm.
+    let p = c.ok(V2_1, GET_CONSTRAINTS, vec![]);
+    assert_eq!(p.child(tag::CONSTRAINTS).map(|c| c.items().len()), Some(0));
+    fails_with(&create(&mut c, V2_1, vec![]), result_reason::MISSING_DATA);
+
+    // Set Defaults: AES-256 for Encrypt and Decrypt.
+    let info = Item::structure(
+        tag::DEFAULTS_INFORMATION,
+        vec![for_symmetric_keys(
+            tag::OBJECT_DEFAULTS,
+            vec![
+                Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, alg::AES),
+                Item::int(tag::CRYPTOGRAPHIC_LENGTH, 256),
+                Item::int(tag::CRYPTOGRAPHIC_USAGE_MASK, 4 | 8),
+            ],
+        )],
+    );
+    let p = c.ok(V2_1, SET_DEFAULTS, vec![info]);
+    assert!(p.items().is_empty());
+    // A 2.1 and a 1.4 client of the tenant get the defaults for what they leave out.
+    let uid = uid_of(&c.ok(
+        V2_1,
+        CREATE,
+        vec![
+            Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY),
+            attrs(V2_1, vec![]),
+        ],
+    ));
+    let a = attributes_of(&mut c, &uid);
+    assert_eq!(
+        a.child(tag::CRYPTOGRAPHIC_ALGORITHM)
+            .and_then(Item::as_enum),
+        Some(alg::AES)
+    );
+    assert_eq!(
+        a.child(tag::CRYPTOGRAPHIC_LENGTH).and_then(Item::as_int),
+        Some(256)
+    );
+    assert_eq!(
+        a.child(tag::CRYPTOGRAPHIC_USAGE_MASK)
+            .and_then(Item::as_int),
+        Some(12)
+    );
+    assert_eq!(material(&mut c, V2_1, &uid).len(), 32);
+    let uid14 = uid_of(
+        &create(&mut c, V1_4, vec![len_attr(128)])
+            .child(tag::RESPONSE_PAYLOAD)
+            .expect("payload")
+            .clone(),
+    );
+    assert_eq!(
+        material(&mut c, V1_4, &uid14).len(),
+        16,
+        "the client's length wins"
+    );
+    // Query Defaults Information tells them; another tenant has none.
+    let q = c.ok(
+        V2_1,
+        QUERY,
+        vec![Item::enumeration(tag::QUERY_FUNCTION, 0x0D)],
+    );
+    let od = q
+        .child(tag::DEFAULTS_INFORMATION)
+        .and_then(|d| d.child(tag::OBJECT_DEFAULTS))
+        .expect("Object Defaults");
+    assert_eq!(
+        od.child(tag::ATTRIBUTES)
+            .and_then(|a| a.child(tag::CRYPTOGRAPHIC_LENGTH))
+            .and_then(Item::as_int),
+        Some(256)
+    );
+    let q = blue.ok(
+        V2_1,
+        QUERY,
+        vec![Item::enumeration(tag::QUERY_FUNCTION, 0x0D)],
+    );
+    assert!(q.child(tag::DEFAULTS_INFORMATION).is_none());
+    fails_with(
+        &create(&mut blue, V2_1, vec![]),
+        result_reason::MISSING_DATA,
+    );
+
+    // Set Constraints: symmetric keys of 256 bits only.
+    let constraints = Item::structure(
+        tag::CONSTRAINTS,
+        vec![for_symmetric_keys(
+            tag::CONSTRAINT,
+            vec![Item::int(tag::CRYPTOGRAPHIC_LENGTH, 256)],
+        )],
+    );
+    c.ok(V2_1, SET_CONSTRAINTS, vec![constraints]);
+    let got = c.ok(V2_1, GET_CONSTRAINTS, vec![]);
+    let one = got
+        .child(tag::CONSTRAINTS)
+        .and_then(|c| c.child(tag::CONSTRAINT))
+        .expect("a Constraint");
+    assert_eq!(
+        one.child(tag::ATTRIBUTES)
+            .and_then(|a| a.child(tag::CRYPTOGRAPHIC_LENGTH))
+            .and_then(Item::as_int),
+        Some(256)
+    );
+    // Refused before any work, with the spec's reason (2.1) or Permission Denied (1.x, 2.0).
+    fails_with(
+        &create(&mut c, V2_1, vec![alg_attr(alg::AES), len_attr(128)]),
+        0x4B,
+    );
+    fails_with(
+        &create(&mut c, V1_4, vec![alg_attr(alg::AES), len_attr(128)]),
+        result_reason::PERMISSION_DENIED,
+    );
+    fails_with(
+        &create(&mut c, V2_0, vec![alg_attr(alg::AES), len_attr(192)]),
+        result_reason::PERMISSION_DENIED,
+    );
+    // A Register is judged on the key it brings (the Key Block's length), after the defaults.
+    let register_bi = |c: &mut Conn, key: Vec<u8>| {
+        let block = Item::structure(
+            tag::KEY_BLOCK,
+            vec![
+                Item::enumeration(tag::KEY_FORMAT_TYPE, 1),
+                Item::structure(
+                    tag::KEY_VALUE,
+                    vec![Item::bytes(tag::KEY_MATERIAL, key.clone())],
+                ),
+                Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, alg::AES),
+                Item::int(tag::CRYPTOGRAPHIC_LENGTH, (key.len() * 8) as i32),
+            ],
+        );
+        c.call(
+            V2_1,
+            REGISTER,
+            vec![
+                Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY),
+                attrs(V2_1, vec![]),
+                Item::structure(tag::SYMMETRIC_KEY, vec![block]),
+            ],
+        )
+    };
+    fails_with(&register_bi(&mut c, vec![7; 16]), 0x4B);
+    assert_success(&register_bi(&mut c, vec![7; 32]));
+    // Within the constraint, and with the defaults: made.
+    assert_success(&create(&mut c, V2_1, vec![]));
+    // Objects of other types, and other tenants, are not bound.
+    register(&mut c, V2_1, None, b"not a key, some secret", 0);
+    assert_success(&create(
+        &mut blue,
+        V2_1,
+        vec![alg_attr(alg::AES), len_attr(128)],
+    ));
+    let p = blue.ok(V2_1, GET_CONSTRAINTS, vec![]);
+    assert_eq!(p.child(tag::CONSTRAINTS).map(|c| c.items().len()), Some(0));
+
+    // Errors the spec lists: an unknown Object Type, a missing Constraints, and versions before
+    // 2.1 do not have the operations.
+    let bad = Item::structure(
+        tag::DEFAULTS_INFORMATION,
+        vec![Item::structure(
+            tag::OBJECT_DEFAULTS,
+            vec![
+                Item::enumeration(tag::OBJECT_TYPE, 0x7777),
+                Item::structure(tag::ATTRIBUTES, vec![]),
+            ],
+        )],
+    );
+    fails_with(
+        &c.call(V2_1, SET_DEFAULTS, vec![bad]),
+        result_reason::INVALID_OBJECT_TYPE,
+    );
+    fails_with(
+        &c.call(V2_1, SET_CONSTRAINTS, vec![]),
+        result_reason::MISSING_DATA,
+    );
+    for v in [V2_0, V1_4] {
+        for o in [SET_DEFAULTS, SET_CONSTRAINTS, GET_CONSTRAINTS] {
+            fails_with(
+                &c.call(v, o, vec![]),
+                result_reason::OPERATION_NOT_SUPPORTED,
+            );
+        }
+    }
+
+    // An empty Constraints and no Defaults Information remove them.
+    c.ok(
+        V2_1,
+        SET_CONSTRAINTS,
+        vec![Item::structure(tag::CONSTRAINTS, vec![])],
+    );
+    assert_success(&create(
+        &mut c,
+        V2_1,
+        vec![alg_attr(alg::AES), len_attr(128)],
+    ));
+    c.ok(V2_1, SET_DEFAULTS, vec![]);
+    fails_with(&create(&mut c, V2_1, vec![]), result_reason::MISSING_DATA);
+}

@@ -398,6 +398,28 @@ pub trait Store: Send + Sync {
             .count() as u64)
     }
 
+    // Per-tenant settings: what a tenant's clients set through KMIP (Set Defaults, Set
+    // Constraints) and per-tenant facts every node shares, each an opaque value by name.
+    /// The tenant's setting `name`, if set.
+    fn get_tenant_setting(&self, tenant_id: &str, name: &str) -> StoreResult<Option<Vec<u8>>>;
+    /// Sets the tenant's setting `name` (replacing it), or removes it when `value` is `None`.
+    fn put_tenant_setting(
+        &self,
+        tenant_id: &str,
+        name: &str,
+        value: Option<&[u8]>,
+        at: i64,
+    ) -> StoreResult<()>;
+    /// Sets the tenant's setting `name` only when it has none: true when this call set it (one
+    /// caller wins when several nodes race).
+    fn claim_tenant_setting(
+        &self,
+        tenant_id: &str,
+        name: &str,
+        value: &[u8],
+        at: i64,
+    ) -> StoreResult<bool>;
+
     // Root key rotation (journal of one rotation per tenant)
     /// Records the start of a rotation; AlreadyExists when the tenant has one under way.
     fn begin_root_rotation(&self, _r: &RootRotation) -> StoreResult<()> {

@@ -29,6 +29,7 @@
 mod admins;
 mod cluster;
 pub mod dump;
+mod settings;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -63,6 +64,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/0005_object_index.sql"),
     include_str!("migrations/postgres/0006_audit_chain.sql"),
     include_str!("migrations/postgres/0007_admins.sql"),
+    include_str!("migrations/postgres/0008_tenant_settings.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -1751,6 +1753,30 @@ impl Store for PostgresStore {
 
     fn delete_shared_root_key(&self, key_ref: &str) -> StoreResult<()> {
         self.cluster_delete_shared(key_ref)
+    }
+
+    fn get_tenant_setting(&self, tenant_id: &str, name: &str) -> StoreResult<Option<Vec<u8>>> {
+        self.settings_get(tenant_id, name)
+    }
+
+    fn put_tenant_setting(
+        &self,
+        tenant_id: &str,
+        name: &str,
+        value: Option<&[u8]>,
+        at: i64,
+    ) -> StoreResult<()> {
+        self.settings_put(tenant_id, name, value, at)
+    }
+
+    fn claim_tenant_setting(
+        &self,
+        tenant_id: &str,
+        name: &str,
+        value: &[u8],
+        at: i64,
+    ) -> StoreResult<bool> {
+        self.settings_claim(tenant_id, name, value, at)
     }
 
     fn heartbeat_node(&self, n: &super::NodeRecord) -> StoreResult<()> {

@@ -19,6 +19,7 @@ use std::time::Duration;
 
 mod admins;
 mod cluster;
+mod settings;
 
 use rusqlite::types::Type;
 use rusqlite::{ffi, params, Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior};
@@ -41,6 +42,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_object_index.sql"),
     include_str!("migrations/0006_audit_chain.sql"),
     include_str!("migrations/0007_admins.sql"),
+    include_str!("migrations/0008_tenant_settings.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -916,6 +918,30 @@ impl Store for SqliteStore {
 
     fn delete_shared_root_key(&self, key_ref: &str) -> StoreResult<()> {
         self.cluster_delete_shared(key_ref)
+    }
+
+    fn get_tenant_setting(&self, tenant_id: &str, name: &str) -> StoreResult<Option<Vec<u8>>> {
+        self.settings_get(tenant_id, name)
+    }
+
+    fn put_tenant_setting(
+        &self,
+        tenant_id: &str,
+        name: &str,
+        value: Option<&[u8]>,
+        at: i64,
+    ) -> StoreResult<()> {
+        self.settings_put(tenant_id, name, value, at)
+    }
+
+    fn claim_tenant_setting(
+        &self,
+        tenant_id: &str,
+        name: &str,
+        value: &[u8],
+        at: i64,
+    ) -> StoreResult<bool> {
+        self.settings_claim(tenant_id, name, value, at)
     }
 
     fn heartbeat_node(&self, n: &super::NodeRecord) -> StoreResult<()> {

@@ -102,6 +102,7 @@ pub fn run_all(fresh: &dyn Fn() -> Fixture) {
         ("root key rotation journal", root_rotation_journal),
         ("key protect mirror", key_mirrors_round_trip),
         ("administrators", admin_accounts_sessions_and_lockout),
+        ("tenant settings", tenant_settings_per_tenant),
     ];
     for (name, check) in checks {
         eprintln!("store suite: {name}");
@@ -995,4 +996,43 @@ pub fn admin_accounts_sessions_and_lockout(f: &Fixture) {
     s.clear_admin_login_failures("eve").expect("clear");
     assert_eq!(o.admin_login_failures("eve").expect("read").failures, 0);
     assert_eq!(o.admin_login_failures("nobody").expect("read").failures, 0);
+}
+
+/// Per-tenant settings: set, replaced, claimed once, removed; each tenant its own.
+pub fn tenant_settings_per_tenant(f: &Fixture) {
+    let s = &f.store;
+    s.insert_tenant(&tenant("t1", "one")).expect("t1");
+    s.insert_tenant(&tenant("t2", "two")).expect("t2");
+    assert_eq!(s.get_tenant_setting("t1", "a").expect("get"), None);
+    s.put_tenant_setting("t1", "a", Some(b"one"), 1)
+        .expect("put");
+    s.put_tenant_setting("t1", "a", Some(b"two"), 2)
+        .expect("replace");
+    assert_eq!(
+        s.get_tenant_setting("t1", "a").expect("get"),
+        Some(b"two".to_vec())
+    );
+    assert_eq!(s.get_tenant_setting("t2", "a").expect("other tenant"), None);
+    assert!(s
+        .claim_tenant_setting("t2", "a", b"first", 3)
+        .expect("claim"));
+    assert!(!s
+        .claim_tenant_setting("t2", "a", b"second", 4)
+        .expect("taken"));
+    assert_eq!(
+        s.get_tenant_setting("t2", "a").expect("get"),
+        Some(b"first".to_vec())
+    );
+    s.put_tenant_setting("t1", "a", None, 5).expect("remove");
+    assert_eq!(s.get_tenant_setting("t1", "a").expect("gone"), None);
+    s.put_tenant_setting("t1", "a", None, 6)
+        .expect("removing twice is harmless");
+    assert_eq!(
+        s.get_tenant_setting("t2", "a").expect("kept"),
+        Some(b"first".to_vec())
+    );
+    assert!(
+        s.put_tenant_setting("nope", "a", Some(b"x"), 7).is_err(),
+        "unknown tenant"
+    );
 }

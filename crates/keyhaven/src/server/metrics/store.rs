@@ -144,6 +144,33 @@ impl Store for MeteredStore {
             self.inner.claim_key_mirror(m, stale_before)
         })
     }
+    fn get_tenant_setting(&self, tenant_id: &str, name: &str) -> StoreResult<Option<Vec<u8>>> {
+        timed("get_tenant_setting", || {
+            self.inner.get_tenant_setting(tenant_id, name)
+        })
+    }
+    fn put_tenant_setting(
+        &self,
+        tenant_id: &str,
+        name: &str,
+        value: Option<&[u8]>,
+        at: i64,
+    ) -> StoreResult<()> {
+        timed("put_tenant_setting", || {
+            self.inner.put_tenant_setting(tenant_id, name, value, at)
+        })
+    }
+    fn claim_tenant_setting(
+        &self,
+        tenant_id: &str,
+        name: &str,
+        value: &[u8],
+        at: i64,
+    ) -> StoreResult<bool> {
+        timed("claim_tenant_setting", || {
+            self.inner.claim_tenant_setting(tenant_id, name, value, at)
+        })
+    }
     fn put_shared_root_key(&self, key_ref: &str, sealed: &[u8], at: i64) -> StoreResult<()> {
         timed("put_shared_root_key", || {
             self.inner.put_shared_root_key(key_ref, sealed, at)

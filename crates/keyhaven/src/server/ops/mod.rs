@@ -46,6 +46,7 @@ pub mod create_split_key;
 pub mod delegated_login;
 pub mod derive_key;
 pub mod export;
+pub mod get_constraints;
 pub mod import;
 pub mod join_split_key;
 pub mod kmip21;
@@ -57,6 +58,8 @@ pub mod poll;
 pub mod process;
 pub mod query_asynchronous_requests;
 pub mod recertify;
+pub mod set_constraints;
+pub mod set_defaults;
 pub mod set_endpoint_role;
 pub mod validate;
 pub mod wrapped_as_given;
@@ -330,6 +333,12 @@ impl OpCtx<'_> {
             m.set(tag::ORIGINAL_CREATION_DATE, Value::DateTime(t));
         }
         m.apply_dates(t);
+        crate::server::policy::check_new_object(
+            self.server.store.as_ref(),
+            &self.tenant.id,
+            content.object_type,
+            &m.attrs,
+        )?;
         m.rec.wrapped_material = self
             .server
             .envelope
