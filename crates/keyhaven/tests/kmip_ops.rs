@@ -1070,8 +1070,9 @@ fn service_operations_answer_per_the_spec() {
     let q14 = ops(&mut c, V1_4);
     assert!(q14.contains(&DERIVE_KEY) && q14.contains(&CREATE_SPLIT_KEY));
     assert!(!q14.contains(&PING) && !q14.contains(&LOGIN) && !q14.contains(&PKCS_11));
-    // Every operation Query lists answers something other than Operation Not Supported.
-    for o in q21 {
+    // Every operation Query lists answers something other than Operation Not Supported (but
+    // Re-Provision, which would replace this client's credential: its own test below).
+    for o in q21.into_iter().filter(|o| *o != RE_PROVISION) {
         let bi = c.call(V2_1, o, vec![]);
         assert_ne!(
             result_reason(&bi),
@@ -2273,4 +2274,201 @@ fn defaults_and_constraints_are_the_tenants_and_apply_to_new_objects() {
     ));
     c.ok(V2_1, SET_DEFAULTS, vec![]);
     fails_with(&create(&mut c, V2_1, vec![]), result_reason::MISSING_DATA);
+}
+
+/// A Creds of `cert_der` and `key_pem`, trusting the same server CA as `like`.
+fn creds_of(like: &Creds, cert_der: &[u8], key_pem: &[u8]) -> Creds {
+    let pem = keyhaven::pki::der_to_pem(cert_der);
+    Creds {
+        cert_pem: pem.into_bytes(),
+        key_pem: key_pem.to_vec(),
+        ca_pem: like.ca_pem.clone(),
+    }
+}
+
+/// Waits (at most 10 s; trust views on open connections refresh within half a second) until a
+/// request on `c` is refused as unauthenticated.
+fn refused_soon(c: &mut Conn) {
+    for _ in 0..100 {
+        let bi = c.call(V2_1, QUERY, vec![Item::enumeration(tag::QUERY_FUNCTION, 1)]);
+        if result_status(&bi) != 0 {
+            fails_with(&bi, result_reason::AUTHENTICATION_NOT_SUCCESSFUL);
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("the old credential still works");
+}
+
+fn certificate_der(c: &mut Conn, uid: &str) -> Vec<u8> {
+    c.ok(V2_1, GET, vec![uid_item(uid)])
+        .child(tag::CERTIFICATE)
+        .and_then(|i| i.child(tag::CERTIFICATE_VALUE))
+        .and_then(Item::as_bytes)
+        .expect("certificate")
+        .to_vec()
+}
+
+#[test]
+fn re_provision_replaces_the_clients_own_credential() {
+    use x509_parser::prelude::{FromDer, X509Certificate};
+    let server = TestServer::start();
+    let creds = server.issue("app", "default");
+    let mut c = Conn::connect(server.addr, &creds);
+    fails_with(
+        &c.call(V1_4, RE_PROVISION, vec![]),
+        result_reason::OPERATION_NOT_SUPPORTED,
+    );
+    // A request that is not a PKCS#10 request changes nothing.
+    fails_with(
+        &c.call(
+            V2_1,
+            RE_PROVISION,
+            vec![Item::bytes(
+                tag::CERTIFICATE_REQUEST,
+                b"not a request".to_vec(),
+            )],
+        ),
+        result_reason::INVALID_FIELD,
+    );
+    c.ok(V2_1, QUERY, vec![Item::enumeration(tag::QUERY_FUNCTION, 1)]);
+
+    // 1. A certificate request: the server's CA signs it; the answer names the certificate.
+    let kp = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).expect("key pair");
+    let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).expect("params");
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "app-renewed");
+    let csr = params.serialize_request(&kp).expect("csr");
+    let p = c.ok(
+        V2_0,
+        RE_PROVISION,
+        vec![
+            Item::enumeration(tag::CERTIFICATE_REQUEST_TYPE, 2),
+            Item::bytes(tag::CERTIFICATE_REQUEST, csr.der().to_vec()),
+        ],
+    );
+    let cert_uid = uid_of(&p);
+    refused_soon(&mut c);
+    let mut old = Conn::connect(server.addr, &creds);
+    fails_with(
+        &old.call(V2_1, QUERY, vec![]),
+        result_reason::AUTHENTICATION_NOT_SUCCESSFUL,
+    );
+    // The new connection authenticates with the signed certificate, fetched by its identifier.
+    let mut admin_view = Conn::connect(server.addr, &server.issue("auditor", "default"));
+    let der = certificate_der(&mut admin_view, &cert_uid);
+    let (_, cert) = X509Certificate::from_der(&der).expect("x509");
+    assert!(cert.subject().to_string().contains("CN=app-renewed"));
+    assert_eq!(cert.public_key().raw, kp.public_key_der().as_slice());
+    let creds2 = creds_of(&creds, &der, kp.serialize_pem().as_bytes());
+    let mut c2 = Conn::connect(server.addr, &creds2);
+    c2.ok(V2_1, QUERY, vec![Item::enumeration(tag::QUERY_FUNCTION, 1)]);
+    assert_eq!(certificate_der(&mut c2, &cert_uid), der);
+
+    // 2. No parameters: the server makes the key pair and certificate; the answer names the
+    // private key, fetched with Get; the certificate is linked to it.
+    let key_uid = uid_of(&c2.ok(V2_1, RE_PROVISION, vec![]));
+    refused_soon(&mut c2);
+    let mut c_admin = admin_view;
+    let key = c_admin.ok(
+        V2_1,
+        GET,
+        vec![
+            uid_item(&key_uid),
+            Item::enumeration(tag::KEY_FORMAT_TYPE, 4),
+        ],
+    );
+    let pkcs8 = key
+        .child(tag::PRIVATE_KEY)
+        .and_then(|k| k.child(tag::KEY_BLOCK))
+        .and_then(|b| b.child(tag::KEY_VALUE))
+        .and_then(|v| v.child(tag::KEY_MATERIAL))
+        .and_then(Item::as_bytes)
+        .expect("PKCS#8 private key")
+        .to_vec();
+    let cert3_uid = links(&mut c_admin, V2_1, &key_uid)
+        .into_iter()
+        .find(|(t, _)| *t == link_type::CERTIFICATE_LINK)
+        .map(|(_, u)| u)
+        .expect("certificate link");
+    let der3 = certificate_der(&mut c_admin, &cert3_uid);
+    let key_pem = format!(
+        "-----BEGIN PRIVATE KEY-----\n{}\n-----END PRIVATE KEY-----\n",
+        base64_lines(&pkcs8)
+    );
+    let creds3 = creds_of(&creds, &der3, key_pem.as_bytes());
+    let mut c3 = Conn::connect(server.addr, &creds3);
+    c3.ok(V2_1, QUERY, vec![Item::enumeration(tag::QUERY_FUNCTION, 1)]);
+
+    // 3. A certificate of the client's own (self-signed here): it becomes the credential.
+    let kp4 = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).expect("key pair");
+    let own = rcgen::CertificateParams::new(vec!["app4".to_owned()])
+        .expect("params")
+        .self_signed(&kp4)
+        .expect("self-signed");
+    let cert4_uid = uid_of(&c3.ok(
+        V2_1,
+        RE_PROVISION,
+        vec![Item::structure(
+            tag::CERTIFICATE,
+            vec![
+                Item::enumeration(tag::CERTIFICATE_TYPE, 1),
+                Item::bytes(tag::CERTIFICATE_VALUE, own.der().to_vec()),
+            ],
+        )],
+    ));
+    refused_soon(&mut c3);
+    let creds4 = creds_of(&creds, own.der(), kp4.serialize_pem().as_bytes());
+    let mut c4 = Conn::connect(server.addr, &creds4);
+    assert_eq!(certificate_der(&mut c4, &cert4_uid), own.der().to_vec());
+
+    // A credential whose stored certificate was revoked cannot re-provision itself.
+    c4.ok(V2_1, ACTIVATE, vec![uid_item(&cert4_uid)]);
+    c4.ok(
+        V2_1,
+        REVOKE,
+        vec![
+            uid_item(&cert4_uid),
+            Item::structure(
+                tag::REVOCATION_REASON,
+                vec![Item::enumeration(tag::REVOCATION_REASON_CODE, 5)],
+            ),
+        ],
+    );
+    fails_with(
+        &c4.call(V2_1, RE_PROVISION, vec![]),
+        result_reason::PERMISSION_DENIED,
+    );
+    c4.ok(V2_1, QUERY, vec![Item::enumeration(tag::QUERY_FUNCTION, 1)]);
+
+    // A client trusted through its CA has no one certificate to replace.
+    let ca = keyhaven::pki::generate_ca("Client CA").expect("ca");
+    let ca_file = server.dir.path().join("client-ca.pem");
+    std::fs::write(&ca_file, &ca.cert_pem).expect("write");
+    let ca_path = ca_file.to_str().expect("utf8");
+    admin(
+        &server.data(),
+        &["client", "trust-ca", "--name", "by-ca", "--ca", ca_path],
+    );
+    let leaf = keyhaven::pki::issue_client_cert(&ca, "machine").expect("leaf");
+    let by_ca = Creds {
+        cert_pem: leaf.cert_pem.into_bytes(),
+        key_pem: leaf.key_pem.as_bytes().to_vec(),
+        ca_pem: creds.ca_pem.clone(),
+    };
+    fails_with(
+        &Conn::connect(server.addr, &by_ca).call(V2_1, RE_PROVISION, vec![]),
+        result_reason::FEATURE_NOT_SUPPORTED,
+    );
+}
+
+fn base64_lines(der: &[u8]) -> String {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
+    b64.as_bytes()
+        .chunks(64)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
 }

@@ -338,6 +338,10 @@ pub trait Store: Send + Sync {
     fn list_clients(&self, tenant_id: Option<&str>) -> StoreResult<Vec<ClientRecord>>;
     /// Removes the client with that name; NotFound if none.
     fn remove_client(&self, name: &str) -> StoreResult<()>;
+    /// Re-Provision: the client `old_id` gets `c`'s identifier, trust and certificate (its name
+    /// and tenant stay), in one statement; Conflict when it no longer exists. Its old identifier
+    /// then names no client, so connections and tickets that carried it are refused.
+    fn replace_client_credential(&self, old_id: &str, c: &ClientRecord) -> StoreResult<()>;
     /// A number that changes whenever tenants or clients change (cache invalidation of trust).
     fn trust_generation(&self) -> StoreResult<i64>;
 

@@ -28,6 +28,7 @@
 
 mod admins;
 mod cluster;
+mod credentials;
 pub mod dump;
 mod settings;
 
@@ -1777,6 +1778,10 @@ impl Store for PostgresStore {
         at: i64,
     ) -> StoreResult<bool> {
         self.settings_claim(tenant_id, name, value, at)
+    }
+
+    fn replace_client_credential(&self, old_id: &str, c: &ClientRecord) -> StoreResult<()> {
+        self.credentials_replace(old_id, c)
     }
 
     fn heartbeat_node(&self, n: &super::NodeRecord) -> StoreResult<()> {

@@ -19,6 +19,7 @@ use std::time::Duration;
 
 mod admins;
 mod cluster;
+mod credentials;
 mod settings;
 
 use rusqlite::types::Type;
@@ -942,6 +943,10 @@ impl Store for SqliteStore {
         at: i64,
     ) -> StoreResult<bool> {
         self.settings_claim(tenant_id, name, value, at)
+    }
+
+    fn replace_client_credential(&self, old_id: &str, c: &ClientRecord) -> StoreResult<()> {
+        self.credentials_replace(old_id, c)
     }
 
     fn heartbeat_node(&self, n: &super::NodeRecord) -> StoreResult<()> {

@@ -144,6 +144,11 @@ impl Store for MeteredStore {
             self.inner.claim_key_mirror(m, stale_before)
         })
     }
+    fn replace_client_credential(&self, old_id: &str, c: &ClientRecord) -> StoreResult<()> {
+        timed("replace_client_credential", || {
+            self.inner.replace_client_credential(old_id, c)
+        })
+    }
     fn get_tenant_setting(&self, tenant_id: &str, name: &str) -> StoreResult<Option<Vec<u8>>> {
         timed("get_tenant_setting", || {
             self.inner.get_tenant_setting(tenant_id, name)

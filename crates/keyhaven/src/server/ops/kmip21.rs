@@ -2,15 +2,13 @@
 //! (Ping, Login, Logout, Delegated Login), Adjust Attribute, certification (Certify, Re-certify),
 //! Validate, Import and Export, asynchronous requests (Poll, Cancel, Process, Query Asynchronous
 //! Requests), Set Endpoint Role, PKCS#11, and the tenant's policy for new objects (Set Defaults,
-//! Set Constraints, Get Constraints: see `server::policy`). Each lives in its own file; this one only routes to
+//! Set Constraints, Get Constraints: see `server::policy`), Re-Provision. Each lives in its own file; this one only routes to
 //! them and lists them for Query (each in the versions that define it).
 //!
 //! Not offered (Operation Not Supported, and absent from Query):
 //! * Notify and Put (1.x section 5): "server-to-client operations ... sent by a server to a client
 //!   via means outside of the normal client request/response protocol"; a client cannot ask a
 //!   server to run them, and this server originates no requests.
-//! * Re-Provision (2.0): replacing the client's link-level credential; Keyhaven's client trust is
-//!   administered with `keyhaven client ...`, not yet by KMIP.
 
 use keyhaven_kmip::enums::{operation as op, operation_in_version};
 use keyhaven_kmip::error::KmipResult;
@@ -42,6 +40,7 @@ pub const OPS: &[u32] = &[
     op::SET_DEFAULTS,
     op::SET_CONSTRAINTS,
     op::GET_CONSTRAINTS,
+    op::RE_PROVISION,
 ];
 
 /// Runs one of [`OPS`]; `None` for any other operation or a version that does not define it.
@@ -74,6 +73,7 @@ pub fn run(ctx: &mut OpCtx<'_>, operation: u32, payload: &Item) -> Option<KmipRe
         op::SET_DEFAULTS => super::set_defaults::run(ctx, payload),
         op::SET_CONSTRAINTS => super::set_constraints::run(ctx, payload),
         op::GET_CONSTRAINTS => super::get_constraints::run(ctx, payload),
+        op::RE_PROVISION => super::re_provision::run(ctx, payload),
         _ => return None,
     })
 }

@@ -57,6 +57,7 @@ pub mod pkcs11;
 pub mod poll;
 pub mod process;
 pub mod query_asynchronous_requests;
+pub mod re_provision;
 pub mod recertify;
 pub mod set_constraints;
 pub mod set_defaults;

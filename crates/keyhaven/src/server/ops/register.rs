@@ -361,7 +361,7 @@ fn register_template(
 /// The attributes a certificate's contents define, in every spelling (1.0 Certificate Identifier /
 /// Subject / Issuer, 1.1+ X.509 ones, 2.x per-field Certificate Subject/Issuer attributes); fills in
 /// the certificate's Cryptographic Algorithm and Length from its public key.
-pub(super) fn certificate_attributes(content: &mut ObjectContent) -> KmipResult<Vec<Attribute>> {
+pub(crate) fn certificate_attributes(content: &mut ObjectContent) -> KmipResult<Vec<Attribute>> {
     let cert_type = content.data_type.unwrap_or(certificate_type::X_509);
     if cert_type != certificate_type::X_509 {
         return Err(KmipError::new(
