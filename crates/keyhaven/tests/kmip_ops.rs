@@ -1375,14 +1375,17 @@ fn linked(c: &mut Conn, uid: &str, kind: u32) -> Vec<String> {
 }
 
 #[test]
-fn certify_recertify_and_validate_with_the_servers_ca() {
+fn certify_recertify_and_validate_with_the_tenants_ca() {
     use rustls_pki_types::pem::PemObject;
     use x509_parser::prelude::{FromDer, X509Certificate};
     let server = TestServer::start();
+    admin(&server.data(), &["tenant", "create", "blue"]);
     let creds = server.issue("app", "default");
     let mut c = Conn::connect(server.addr, &creds);
-    let ca_der = rustls_pki_types::CertificateDer::from_pem_slice(&creds.ca_pem).expect("ca pem");
-    let (_, ca) = X509Certificate::from_der(ca_der.as_ref()).expect("ca");
+    let mut blue = Conn::connect(server.addr, &server.issue("blue-app", "blue"));
+    let server_ca_der =
+        rustls_pki_types::CertificateDer::from_pem_slice(&creds.ca_pem).expect("ca pem");
+    let (_, server_ca) = X509Certificate::from_der(server_ca_der.as_ref()).expect("server ca");
 
     // A PKCS#10 request of the client's own key pair.
     let kp = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).expect("key pair");
@@ -1403,21 +1406,46 @@ fn certify_recertify_and_validate_with_the_servers_ca() {
         p
     };
     let cert_uid = uid_of(&c.ok(V2_1, CERTIFY, certify(vec![attrs(V2_1, vec![])])));
-    let got = c.ok(V2_1, GET, vec![uid_item(&cert_uid)]);
-    let der = got
-        .child(tag::CERTIFICATE)
-        .and_then(|i| i.child(tag::CERTIFICATE_VALUE))
-        .and_then(Item::as_bytes)
-        .expect("certificate")
-        .to_vec();
+    let der = certificate_der(&mut c, &cert_uid);
     let (_, cert) = X509Certificate::from_der(&der).expect("x509");
-    assert_eq!(cert.issuer(), ca.subject(), "issued by the server's CA");
+    // Signed by the tenant's CA, made on first use: the certificate links to it; its private key
+    // is a Sensitive object of the tenant.
+    let ca_uid = linked(&mut c, &cert_uid, link_type::CERTIFICATE_LINK)
+        .pop()
+        .expect("a Certificate Link to the CA");
+    let ca_der = certificate_der(&mut c, &ca_uid);
+    let (_, ca) = X509Certificate::from_der(&ca_der).expect("ca");
+    assert!(ca.is_ca() && ca.subject().to_string().contains("tenant default"));
+    assert_eq!(cert.issuer(), ca.subject(), "issued by the tenant's CA");
+    assert_ne!(ca.subject(), server_ca.subject());
+    let ca_key = linked(&mut c, &ca_uid, link_type::PRIVATE_KEY_LINK)
+        .pop()
+        .expect("the CA's private key");
+    fails_with(
+        &c.call(V2_1, GET, vec![uid_item(&ca_key)]),
+        result_reason::SENSITIVE,
+    );
+    // Another tenant's certificates come from its own CA.
+    let blue_uid = uid_of(&blue.ok(V2_1, CERTIFY, certify(vec![attrs(V2_1, vec![])])));
+    let blue_ca = linked(&mut blue, &blue_uid, link_type::CERTIFICATE_LINK)
+        .pop()
+        .expect("blue's CA");
+    let blue_ca_der = certificate_der(&mut blue, &blue_ca);
+    assert_ne!(blue_ca_der, ca_der);
+    fails_with(
+        &c.call(V2_1, GET, vec![uid_item(&blue_ca)]),
+        result_reason::OBJECT_NOT_FOUND,
+    );
     assert!(cert.subject().to_string().contains("CN=Client"));
     assert_eq!(cert.public_key().raw, kp.public_key_der().as_slice());
     cert.verify_signature(Some(ca.public_key()))
         .expect("signed by the CA");
-    // A 1.4 client gets the same with PKCS#10.
-    uid_of(&c.ok(V1_4, CERTIFY, certify(vec![attrs(V1_4, vec![])])));
+    // A 1.4 client gets the same with PKCS#10, from the same CA.
+    let c14 = uid_of(&c.ok(V1_4, CERTIFY, certify(vec![attrs(V1_4, vec![])])));
+    assert_eq!(
+        linked(&mut c, &c14, link_type::CERTIFICATE_LINK),
+        vec![ca_uid.clone()]
+    );
     // A request whose signature does not verify is refused.
     let mut bad = csr.der().to_vec();
     let n = bad.len();
@@ -1515,6 +1543,17 @@ fn certify_recertify_and_validate_with_the_servers_ca() {
             vec![cert_item(ca_der.as_ref()), uid_item(&cert_uid)]
         ),
         1
+    );
+    // A certificate the server's CA issued before (the client's own) still validates.
+    let own = rustls_pki_types::CertificateDer::from_pem_slice(&creds.cert_pem).expect("pem");
+    assert_eq!(validity(&mut c, vec![cert_item(own.as_ref())]), 1);
+    // Another tenant's CA is no anchor here.
+    assert_eq!(
+        validity(
+            &mut c,
+            vec![cert_item(&certificate_der(&mut blue, &blue_uid))]
+        ),
+        3
     );
     assert_eq!(
         validity(

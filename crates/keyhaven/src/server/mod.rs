@@ -22,6 +22,7 @@ pub mod pending;
 pub mod policy;
 pub mod quantum;
 pub mod refusal;
+pub mod tenant_ca;
 pub mod tickets;
 pub mod tls;
 pub mod tls_openssl;
