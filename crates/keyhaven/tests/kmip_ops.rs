@@ -1118,7 +1118,10 @@ fn service_operations_answer_per_the_spec() {
         V2_1,
         PKCS_11,
         vec![
-            Item::enumeration(tag::PKCS_11_FUNCTION, 5),
+            Item::enumeration(
+                tag::PKCS_11_FUNCTION,
+                keyhaven_kmip::enums::pkcs_11_function::C_GENERATEKEY,
+            ),
             Item::bytes(tag::CORRELATION_VALUE, corr.clone()),
         ],
     );
@@ -2510,4 +2513,290 @@ fn base64_lines(der: &[u8]) -> String {
         .map(|c| String::from_utf8_lossy(c).into_owned())
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// PKCS#11 parameters: CK_ULONGs little-endian, byte arrays length-prefixed.
+#[derive(Default)]
+struct P11(Vec<u8>);
+
+impl P11 {
+    fn ulong(mut self, v: u64) -> Self {
+        self.0.extend(v.to_le_bytes());
+        self
+    }
+    fn array(self, b: &[u8]) -> Self {
+        let mut s = self.ulong(b.len() as u64);
+        s.0.extend_from_slice(b);
+        s
+    }
+}
+
+fn read_ulong(b: &[u8], at: &mut usize) -> u64 {
+    let v = u64::from_le_bytes(b[*at..*at + 8].try_into().expect("8 bytes"));
+    *at += 8;
+    v
+}
+
+fn read_array(b: &[u8], at: &mut usize) -> Vec<u8> {
+    let n = read_ulong(b, at) as usize;
+    let v = b[*at..*at + n].to_vec();
+    *at += n;
+    v
+}
+
+#[test]
+fn pkcs11_reaches_the_tenants_keys() {
+    use keyhaven_kmip::enums::{pkcs_11_function as f, pkcs_11_return_code as rc};
+    let server = TestServer::start();
+    admin(&server.data(), &["tenant", "create", "blue"]);
+    let mut c = Conn::connect(server.addr, &server.issue("app", "default"));
+    let mut blue = Conn::connect(server.addr, &server.issue("blue-app", "blue"));
+    let key = h("2b7e151628aed2a6abf7158809cf4f3c");
+    let uid = register(&mut c, V2_1, Some(alg::AES), &key, 4 | 8);
+    c.ok(
+        V1_4,
+        ADD_ATTRIBUTE,
+        vec![
+            uid_item(&uid),
+            attr_v1(
+                "Name",
+                Item::structure(
+                    tag::NAME,
+                    vec![
+                        Item::text(tag::NAME_VALUE, "p11-key"),
+                        Item::enumeration(tag::NAME_TYPE, 1),
+                    ],
+                ),
+            ),
+        ],
+    );
+    let sign_only = register(&mut c, V2_1, Some(alg::AES), &[9u8; 16], 1);
+    let blue_uid = register(&mut blue, V2_1, Some(alg::AES), &[5u8; 16], 12);
+
+    let p = c.ok(
+        V2_1,
+        PKCS_11,
+        vec![
+            Item::enumeration(tag::PKCS_11_FUNCTION, f::C_INITIALIZE),
+            Item::bytes(tag::PKCS_11_INPUT_PARAMETERS, vec![1]),
+        ],
+    );
+    let corr = p
+        .child(tag::CORRELATION_VALUE)
+        .and_then(Item::as_bytes)
+        .expect("correlation")
+        .to_vec();
+    // One call: (Output Parameters, return code).
+    let mut call = |function: u32, input: P11| -> (Vec<u8>, u32) {
+        let p = c.ok(
+            V2_1,
+            PKCS_11,
+            vec![
+                Item::enumeration(tag::PKCS_11_FUNCTION, function),
+                Item::bytes(tag::PKCS_11_INPUT_PARAMETERS, input.0),
+                Item::bytes(tag::CORRELATION_VALUE, corr.clone()),
+            ],
+        );
+        let out = p
+            .child(tag::PKCS_11_OUTPUT_PARAMETERS)
+            .and_then(Item::as_bytes)
+            .map(<[u8]>::to_vec)
+            .unwrap_or_default();
+        let code = p
+            .child(tag::PKCS_11_RETURN_CODE)
+            .and_then(Item::as_enum)
+            .expect("return code");
+        (out, code)
+    };
+
+    // The slot and its token: the tenant.
+    let (out, code) = call(f::C_GETSLOTLIST, P11(vec![1]));
+    assert_eq!(
+        (code, out.clone()),
+        (rc::OK, P11::default().ulong(1).ulong(1).0)
+    );
+    let (out, code) = call(f::C_GETTOKENINFO, P11::default().ulong(1));
+    assert_eq!(code, rc::OK);
+    assert!(out.starts_with(b"default "), "label: {:?}", &out[..32]);
+    assert_eq!(
+        call(f::C_GETTOKENINFO, P11::default().ulong(7)).1,
+        rc::SLOT_ID_INVALID
+    );
+    let (out, code) = call(f::C_OPENSESSION, P11::default().ulong(1).ulong(4 | 2));
+    assert_eq!(code, rc::OK);
+    let session = read_ulong(&out, &mut 0);
+
+    // Find the key by class and label; the other tenant's key is not there.
+    const CKA_CLASS: u64 = 0;
+    const CKA_LABEL: u64 = 3;
+    const CKA_VALUE: u64 = 0x11;
+    const CKA_KEY_TYPE: u64 = 0x100;
+    const CKA_ID: u64 = 0x102;
+    const CKA_VALUE_LEN: u64 = 0x161;
+    let find = |call: &mut dyn FnMut(u32, P11) -> (Vec<u8>, u32), template: P11| -> Vec<u64> {
+        assert_eq!(call(f::C_FINDOBJECTSINIT, template).1, rc::OK);
+        let (out, code) = call(f::C_FINDOBJECTS, P11::default().ulong(session).ulong(100));
+        assert_eq!(code, rc::OK);
+        assert_eq!(
+            call(f::C_FINDOBJECTSFINAL, P11::default().ulong(session)).1,
+            rc::OK
+        );
+        let mut at = 0;
+        let n = read_ulong(&out, &mut at);
+        (0..n).map(|_| read_ulong(&out, &mut at)).collect()
+    };
+    let by_label = P11::default()
+        .ulong(session)
+        .ulong(2)
+        .ulong(CKA_CLASS)
+        .array(&4u64.to_le_bytes())
+        .ulong(CKA_LABEL)
+        .array(b"p11-key");
+    let handles = find(&mut call, by_label);
+    assert_eq!(handles.len(), 1);
+    let k = handles[0];
+    let by_id = |id: &str| {
+        P11::default()
+            .ulong(session)
+            .ulong(1)
+            .ulong(CKA_ID)
+            .array(id.as_bytes())
+    };
+    assert!(find(&mut call, by_id(&blue_uid)).is_empty());
+    let secret_keys = find(
+        &mut call,
+        P11::default()
+            .ulong(session)
+            .ulong(1)
+            .ulong(CKA_CLASS)
+            .array(&4u64.to_le_bytes()),
+    );
+    assert_eq!(secret_keys.len(), 2, "the tenant's two AES keys");
+    let signer = *find(&mut call, by_id(&sign_only))
+        .first()
+        .expect("second key");
+
+    // Attributes: never the key's value.
+    let template = P11::default()
+        .ulong(session)
+        .ulong(k)
+        .ulong(4)
+        .ulong(CKA_ID)
+        .ulong(64)
+        .ulong(CKA_VALUE)
+        .ulong(64)
+        .ulong(CKA_VALUE_LEN)
+        .ulong(8)
+        .ulong(CKA_KEY_TYPE)
+        .ulong(8);
+    let (out, code) = call(f::C_GETATTRIBUTEVALUE, template);
+    assert_eq!(code, rc::ATTRIBUTE_SENSITIVE);
+    let mut at = 0;
+    assert_eq!(read_ulong(&out, &mut at), 4);
+    assert_eq!(read_ulong(&out, &mut at), CKA_ID);
+    assert_eq!(read_array(&out, &mut at), uid.as_bytes());
+    assert_eq!(read_ulong(&out, &mut at), CKA_VALUE);
+    assert_eq!(read_ulong(&out, &mut at), u64::MAX, "no value");
+    assert_eq!(read_ulong(&out, &mut at), CKA_VALUE_LEN);
+    assert_eq!(read_array(&out, &mut at), 16u64.to_le_bytes());
+    assert_eq!(read_ulong(&out, &mut at), CKA_KEY_TYPE);
+    assert_eq!(read_array(&out, &mut at), 0x1Fu64.to_le_bytes());
+    assert!(!out.windows(key.len()).any(|w| w == key.as_slice()));
+
+    // AES-CBC with padding: NIST SP 800-38A F.2.1's first block, then the padding block.
+    let iv: Vec<u8> = (0u8..16).collect();
+    let plain = h("6bc1bee22e409f96e93d7e117393172a");
+    let cbc = |iv: &[u8]| P11::default().ulong(0x1085).array(iv);
+    let init = |m: P11, key: u64| {
+        let mut p = P11::default().ulong(session);
+        p.0.extend(m.0);
+        p.ulong(key)
+    };
+    assert_eq!(
+        call(f::C_ENCRYPT, P11::default().ulong(session).array(&plain)).1,
+        rc::OPERATION_NOT_INITIALIZED
+    );
+    assert_eq!(call(f::C_ENCRYPTINIT, init(cbc(&iv), k)).1, rc::OK);
+    assert_eq!(
+        call(f::C_ENCRYPTINIT, init(cbc(&iv), k)).1,
+        rc::OPERATION_ACTIVE
+    );
+    let (out, code) = call(f::C_ENCRYPT, P11::default().ulong(session).array(&plain));
+    assert_eq!(code, rc::OK);
+    let ct = read_array(&out, &mut 0);
+    assert_eq!(ct.len(), 32);
+    assert_eq!(ct[..16], h("7649abac8119b246cee98e9b12e9197d"));
+    assert_eq!(call(f::C_DECRYPTINIT, init(cbc(&iv), k)).1, rc::OK);
+    let (out, code) = call(f::C_DECRYPT, P11::default().ulong(session).array(&ct));
+    assert_eq!(code, rc::OK);
+    assert_eq!(read_array(&out, &mut 0), plain);
+
+    // AES-GCM: the tag at the end; a changed byte fails to decrypt.
+    let gcm = P11::default().ulong(0x1087).array(
+        &P11::default()
+            .array(&[7u8; 12])
+            .array(b"header")
+            .ulong(128)
+            .0,
+    );
+    assert_eq!(
+        call(f::C_ENCRYPTINIT, init(P11(gcm.0.clone()), k)).1,
+        rc::OK
+    );
+    let (out, code) = call(
+        f::C_ENCRYPT,
+        P11::default().ulong(session).array(b"attack at dawn"),
+    );
+    assert_eq!(code, rc::OK);
+    let mut sealed = read_array(&out, &mut 0);
+    assert_eq!(sealed.len(), 14 + 16);
+    assert_eq!(
+        call(f::C_DECRYPTINIT, init(P11(gcm.0.clone()), k)).1,
+        rc::OK
+    );
+    let (out, code) = call(f::C_DECRYPT, P11::default().ulong(session).array(&sealed));
+    assert_eq!(
+        (code, read_array(&out, &mut 0)),
+        (rc::OK, b"attack at dawn".to_vec())
+    );
+    sealed[0] ^= 1;
+    assert_eq!(
+        call(f::C_DECRYPTINIT, init(P11(gcm.0.clone()), k)).1,
+        rc::OK
+    );
+    assert_eq!(
+        call(f::C_DECRYPT, P11::default().ulong(session).array(&sealed)).1,
+        rc::ENCRYPTED_DATA_INVALID
+    );
+
+    // The key's usage mask holds: a signing-only key does not encrypt.
+    assert_eq!(call(f::C_ENCRYPTINIT, init(cbc(&iv), signer)).1, rc::OK);
+    assert_eq!(
+        call(f::C_ENCRYPT, P11::default().ulong(session).array(&plain)).1,
+        rc::KEY_FUNCTION_NOT_PERMITTED
+    );
+    assert_eq!(
+        call(f::C_ENCRYPTINIT, init(cbc(&iv), 999)).1,
+        rc::KEY_HANDLE_INVALID
+    );
+    assert_eq!(
+        call(
+            f::C_ENCRYPTINIT,
+            init(P11::default().ulong(0x1081).array(&iv), k)
+        )
+        .1,
+        rc::MECHANISM_INVALID
+    );
+    assert_eq!(call(f::C_FINDOBJECTS, P11(vec![1, 2])).1, rc::ARGUMENTS_BAD);
+
+    // Closed: the session is gone.
+    assert_eq!(
+        call(f::C_CLOSESESSION, P11::default().ulong(session)).1,
+        rc::OK
+    );
+    assert_eq!(
+        call(f::C_FINDOBJECTSFINAL, P11::default().ulong(session)).1,
+        rc::SESSION_HANDLE_INVALID
+    );
+    assert_eq!(call(f::C_FINALIZE, P11::default()).1, rc::OK);
 }

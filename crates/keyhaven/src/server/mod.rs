@@ -19,6 +19,7 @@ pub mod objects;
 pub mod ops;
 pub mod peer_limits;
 pub mod pending;
+pub mod pkcs11;
 pub mod policy;
 pub mod quantum;
 pub mod refusal;
