@@ -30,6 +30,7 @@ mod admins;
 mod cluster;
 mod credentials;
 pub mod dump;
+mod session_records;
 mod settings;
 
 use std::collections::HashMap;
@@ -66,6 +67,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/0006_audit_chain.sql"),
     include_str!("migrations/postgres/0007_admins.sql"),
     include_str!("migrations/postgres/0008_tenant_settings.sql"),
+    include_str!("migrations/postgres/0009_session_records.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -1782,6 +1784,47 @@ impl Store for PostgresStore {
 
     fn replace_client_credential(&self, old_id: &str, c: &ClientRecord) -> StoreResult<()> {
         self.credentials_replace(old_id, c)
+    }
+
+    fn insert_session_record(
+        &self,
+        r: &super::SessionRecord,
+        now: i64,
+        max_per_client: i64,
+        max_total: i64,
+    ) -> StoreResult<bool> {
+        self.session_records_insert(r, now, max_per_client, max_total)
+    }
+
+    fn get_session_record(
+        &self,
+        kind: &str,
+        id: &[u8],
+    ) -> StoreResult<Option<super::SessionRecord>> {
+        self.session_records_get(kind, id)
+    }
+
+    fn use_session_record(&self, kind: &str, id: &[u8], now: i64) -> StoreResult<bool> {
+        self.session_records_use(kind, id, now)
+    }
+
+    fn take_session_record(
+        &self,
+        kind: &str,
+        id: &[u8],
+        tenant_id: &str,
+        client_id: &str,
+    ) -> StoreResult<Option<super::SessionRecord>> {
+        self.session_records_take(kind, id, tenant_id, client_id)
+    }
+
+    fn list_session_records(
+        &self,
+        kind: &str,
+        tenant_id: &str,
+        client_id: &str,
+    ) -> StoreResult<Vec<super::SessionRecord>> {
+        self.session_records_list(kind, tenant_id, client_id)
     }
 
     fn heartbeat_node(&self, n: &super::NodeRecord) -> StoreResult<()> {
