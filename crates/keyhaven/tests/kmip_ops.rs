@@ -827,20 +827,6 @@ fn split_keys_are_created_fetched_registered_and_joined() {
     }
 }
 
-/// A request header item authenticating with a ticket.
-fn ticket_auth(ticket: &Item) -> Vec<Item> {
-    vec![Item::structure(
-        tag::AUTHENTICATION,
-        vec![Item::structure(
-            tag::CREDENTIAL,
-            vec![
-                Item::enumeration(tag::CREDENTIAL_TYPE, 6),
-                Item::structure(tag::CREDENTIAL_VALUE, vec![ticket.clone()]),
-            ],
-        )],
-    )]
-}
-
 fn password_auth(user: &str, pw: &str) -> Vec<Item> {
     vec![Item::structure(
         tag::AUTHENTICATION,
@@ -858,14 +844,6 @@ fn password_auth(user: &str, pw: &str) -> Vec<Item> {
             ],
         )],
     )]
-}
-
-fn call_with(c: &mut Conn, header: Vec<Item>, operation: u32, payload: Vec<Item>) -> Item {
-    let resp = c.send(&request(V2_1, Some(header), &[(operation, None, payload)]));
-    batch_items(&resp)
-        .into_iter()
-        .next()
-        .expect("one batch item")
 }
 
 #[test]
