@@ -1406,6 +1406,28 @@ fn certify_recertify_and_validate_with_the_tenants_ca() {
         &c.call(V2_1, GET, vec![uid_item(&ca_key)]),
         result_reason::SENSITIVE,
     );
+    fails_with(
+        &c.call(V2_1, EXPORT, vec![uid_item(&ca_key)]),
+        result_reason::SENSITIVE,
+    );
+    fails_with(
+        &c.call(
+            V2_1,
+            SIGN,
+            vec![
+                uid_item(&ca_key),
+                Item::structure(
+                    tag::CRYPTOGRAPHIC_PARAMETERS,
+                    vec![
+                        Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, alg::ECDSA),
+                        Item::enumeration(tag::HASHING_ALGORITHM, ha::SHA_256),
+                    ],
+                ),
+                Item::bytes(tag::DATA, b"a forged certificate".to_vec()),
+            ],
+        ),
+        result_reason::INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK,
+    );
     // Another tenant's certificates come from its own CA.
     let blue_uid = uid_of(&blue.ok(V2_1, CERTIFY, certify(vec![attrs(V2_1, vec![])])));
     let blue_ca = linked(&mut blue, &blue_uid, link_type::CERTIFICATE_LINK)

@@ -3,7 +3,8 @@
 //! Made on the tenant's first Certify: an ECDSA P-256 key pair and a self-signed CA certificate
 //! (`CN=Keyhaven CA of tenant <name>`), stored as two managed objects of the tenant like any other
 //! (the private key wrapped under the tenant's keys, Sensitive and not Extractable, so no client
-//! can Get its material), linked to each other. The tenant setting [`SETTING`] names them, so
+//! can Get or Export its material, and with the usage mask Certificate Sign | CRL Sign, so KMIP
+//! Sign refuses it), linked to each other. The tenant setting [`SETTING`] names them, so
 //! every node of a cluster signs with the same CA; when two nodes make one at once, the first to
 //! record it wins and the other destroys its own. Certificates it issues carry a Certificate Link
 //! to the CA certificate (KMIP: "for Certificate objects: the parent certificate"). If the CA's
@@ -14,7 +15,8 @@
 
 use keyhaven_kmip::attribute::Attribute;
 use keyhaven_kmip::enums::{
-    certificate_type, key_format_type as kft, link_type, object_type as ot, state,
+    certificate_type, cryptographic_usage_mask as usage, key_format_type as kft, link_type,
+    object_type as ot, state,
 };
 use keyhaven_kmip::error::{KmipError, KmipResult, Reason};
 use keyhaven_kmip::object::ObjectContent;
@@ -135,7 +137,12 @@ fn create(ctx: &mut OpCtx<'_>) -> KmipResult<TenantCa> {
             name(&format!("keyhaven-tenant-ca-key-{t}")),
             Attribute::std(tag::SENSITIVE, Value::Boolean(true)),
             Attribute::std(tag::EXTRACTABLE, Value::Boolean(false)),
-            Attribute::std(tag::CRYPTOGRAPHIC_USAGE_MASK, Value::Integer(0x01)),
+            // Certificate Sign and CRL Sign only: KMIP Sign (which needs the Sign bit), Derive
+            // Key and the rest refuse it; the server signs certificates with it directly.
+            Attribute::std(
+                tag::CRYPTOGRAPHIC_USAGE_MASK,
+                Value::Integer((usage::CERTIFICATE_SIGN | usage::CRL_SIGN) as i32),
+            ),
             Attribute::std(tag::ACTIVATION_DATE, Value::DateTime(t)),
         ],
     )?;
