@@ -2192,6 +2192,24 @@ fn defaults_and_constraints_are_the_tenants_and_apply_to_new_objects() {
             .and_then(Item::as_int),
         Some(256)
     );
+    // Derive Key takes the defaults too: RFC 4231 case 1 as an AES-256 key, its length from them.
+    let hk = register(&mut c, V2_1, Some(alg::HMAC_SHA256), &[0x0b; 20], DERIVE);
+    let d = uid_of(&c.ok(
+        V2_1,
+        DERIVE_KEY,
+        derive(
+            V2_1,
+            ot::SYMMETRIC_KEY,
+            &[&hk],
+            dm::HMAC,
+            vec![Item::bytes(tag::DERIVATION_DATA, b"Hi There".to_vec())],
+            vec![],
+        ),
+    ));
+    assert_eq!(
+        material(&mut c, V2_1, &d),
+        h("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7")
+    );
     let q = blue.ok(
         V2_1,
         QUERY,

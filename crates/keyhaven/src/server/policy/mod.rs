@@ -2,7 +2,8 @@
 //! (`tenant_settings`) so that every node of a cluster applies the same:
 //!
 //! * [`defaults`]: Set Defaults' Object Defaults, attribute values given to a new object whose
-//!   client left them out (Create, Create Key Pair, Register, and Query Defaults Information);
+//!   client left them out (Create, Create Key Pair, Register, Derive Key, Join Split Key; Query
+//!   Defaults Information lists them);
 //! * [`constraints`]: Set Constraints' Constraint structures, attribute values a new object must
 //!   have; an object that breaks one is refused with Constraint Violation before it is made.
 //!
