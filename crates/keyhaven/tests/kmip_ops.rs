@@ -2321,6 +2321,58 @@ fn defaults_and_constraints_are_the_tenants_and_apply_to_new_objects() {
         }
     }
 
+    // Create Key Pair: both keys are judged before either is stored.
+    c.ok(
+        V2_1,
+        SET_CONSTRAINTS,
+        vec![Item::structure(
+            tag::CONSTRAINTS,
+            vec![Item::structure(
+                tag::CONSTRAINT,
+                vec![
+                    Item::structure(
+                        tag::OBJECT_TYPES,
+                        vec![Item::enumeration(tag::OBJECT_TYPE, ot::PUBLIC_KEY)],
+                    ),
+                    Item::structure(tag::ATTRIBUTES, vec![Item::text(tag::OBJECT_GROUP, "pki")]),
+                ],
+            )],
+        )],
+    );
+    let key_pair = |public: Vec<Item>| {
+        vec![
+            Item::structure(
+                tag::COMMON_ATTRIBUTES,
+                vec![
+                    Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, alg::EC),
+                    Item::int(tag::CRYPTOGRAPHIC_LENGTH, 256),
+                ],
+            ),
+            Item::structure(tag::PRIVATE_KEY_ATTRIBUTES, vec![]),
+            Item::structure(tag::PUBLIC_KEY_ATTRIBUTES, public),
+        ]
+    };
+    let private_keys = |c: &mut Conn| {
+        c.ok(
+            V2_1,
+            LOCATE,
+            vec![Item::structure(
+                tag::ATTRIBUTES,
+                vec![Item::enumeration(tag::OBJECT_TYPE, ot::PRIVATE_KEY)],
+            )],
+        )
+        .children(tag::UNIQUE_IDENTIFIER)
+        .count()
+    };
+    fails_with(&c.call(V2_1, CREATE_KEY_PAIR, key_pair(vec![])), 0x4B);
+    assert_eq!(private_keys(&mut c), 0, "no private key left behind");
+    c.ok(
+        V2_1,
+        CREATE_KEY_PAIR,
+        key_pair(vec![Item::text(tag::OBJECT_GROUP, "pki")]),
+    );
+    assert_eq!(private_keys(&mut c), 1);
+
     // An empty Constraints and no Defaults Information remove them.
     c.ok(
         V2_1,

@@ -284,6 +284,43 @@ impl OpCtx<'_> {
         content: &ObjectContent,
         client_attrs: Vec<Attribute>,
     ) -> KmipResult<String> {
+        let mut m = self.new_object(content, client_attrs)?;
+        let uid = m.rec.uid.clone();
+        m.rec.wrapped_material = self
+            .server
+            .envelope
+            .seal(self.tenant, &uid, &content.to_plaintext())
+            .map_err(|e| {
+                tracing::warn!(tenant = %self.tenant.name, error = %e, "cannot wrap new object");
+                KmipError::new(
+                    Reason::CryptographicFailure,
+                    format!("the tenant's root key cannot protect a new key: {e}"),
+                )
+            })?;
+        m.rec.attributes = encode_storage(&m.attrs);
+        self.server.store.insert_object(&m.rec).map_err(store_err)?;
+        *self.id_placeholder = Some(uid.clone());
+        Ok(uid)
+    }
+
+    /// Whether [`OpCtx::insert`] would accept the object (its final attributes meet the tenant's
+    /// Constraints), without storing it: operations that make several objects check each before
+    /// storing the first.
+    pub fn check_insert(
+        &self,
+        content: &ObjectContent,
+        client_attrs: Vec<Attribute>,
+    ) -> KmipResult<()> {
+        self.new_object(content, client_attrs).map(drop)
+    }
+
+    /// A new object's record and final attributes (not yet wrapped nor stored), checked against
+    /// the tenant's Constraints.
+    fn new_object(
+        &self,
+        content: &ObjectContent,
+        client_attrs: Vec<Attribute>,
+    ) -> KmipResult<Managed> {
         let uid = uuid::Uuid::new_v4().to_string();
         objects::refuse_write(&uid)?;
         let t = now();
@@ -340,21 +377,7 @@ impl OpCtx<'_> {
             content.object_type,
             &m.attrs,
         )?;
-        m.rec.wrapped_material = self
-            .server
-            .envelope
-            .seal(self.tenant, &uid, &content.to_plaintext())
-            .map_err(|e| {
-                tracing::warn!(tenant = %self.tenant.name, error = %e, "cannot wrap new object");
-                KmipError::new(
-                    Reason::CryptographicFailure,
-                    format!("the tenant's root key cannot protect a new key: {e}"),
-                )
-            })?;
-        m.rec.attributes = encode_storage(&m.attrs);
-        self.server.store.insert_object(&m.rec).map_err(store_err)?;
-        *self.id_placeholder = Some(uid.clone());
-        Ok(uid)
+        Ok(m)
     }
 }
 
