@@ -2695,6 +2695,14 @@ fn pkcs11_reaches_the_tenants_keys() {
     let (out, code) = call(f::C_OPENSESSION, P11::default().ulong(1).ulong(4 | 2));
     assert_eq!(code, rc::OK);
     let session = read_ulong(&out, &mut 0);
+    assert_eq!(
+        call(
+            f::C_LOGIN,
+            P11::default().ulong(session).ulong(1).array(b"any pin")
+        )
+        .1,
+        rc::USER_ALREADY_LOGGED_IN
+    );
 
     // Find the key by class and label; the other tenant's key is not there.
     const CKA_CLASS: u64 = 0;

@@ -5,7 +5,8 @@
 //! sends back with every later call; C_GetInfo returns CK_INFO (Cryptoki version, manufacturer,
 //! flags, library description and version: fixed-width blank-padded text, integers little-endian
 //! as the KMIP PKCS#11 Profile's case PKCS11-M-1 shows); C_Finalize closes the context. Also:
-//! C_GetSlotList, C_GetTokenInfo, C_OpenSession, C_CloseSession, C_CloseAllSessions,
+//! C_GetSlotList, C_GetTokenInfo, C_OpenSession, C_CloseSession, C_CloseAllSessions, C_Login,
+//! C_Logout,
 //! C_FindObjectsInit, C_FindObjects, C_FindObjectsFinal, C_GetAttributeValue, C_EncryptInit,
 //! C_Encrypt, C_DecryptInit, C_Decrypt. Every other function is answered, as PKCS#11 prescribes for
 //! functions a library does not provide, with CKR_FUNCTION_NOT_SUPPORTED. Contexts belong to the
@@ -110,6 +111,8 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         (f::C_CLOSEALLSESSIONS, Some(c)) => {
             with_context(c, |cx| token::close_all_sessions(&input, cx))
         }
+        (f::C_LOGIN, Some(c)) => with_context(c, |cx| token::login(&input, cx, false)),
+        (f::C_LOGOUT, Some(c)) => with_context(c, |cx| token::login(&input, cx, true)),
         (f::C_FINDOBJECTSINIT, Some(c)) => objects::find_objects_init(ctx, c, &input),
         (f::C_FINDOBJECTS, Some(c)) => objects::find_objects(c, &input),
         (f::C_FINDOBJECTSFINAL, Some(c)) => objects::find_objects_final(c, &input),

@@ -1,4 +1,5 @@
-//! C_GetSlotList, C_GetTokenInfo, C_OpenSession, C_CloseSession, C_CloseAllSessions: one slot
+//! C_GetSlotList, C_GetTokenInfo, C_OpenSession, C_CloseSession, C_CloseAllSessions, C_Login,
+//! C_Logout: one slot
 //! ([`super::SLOT`]) whose token is the tenant's key store; sessions are serial sessions of the
 //! context (read-write or read-only as asked; the client's TLS identity already logged it in).
 
@@ -97,5 +98,23 @@ pub fn close_all_sessions(input: &[u8], c: &mut Context) -> Answer {
         }
         (Some(_), true) => (None, rv::SLOT_ID_INVALID),
         _ => (None, rv::ARGUMENTS_BAD),
+    }
+}
+
+/// C_Login (hSession, userType, PIN) and C_Logout (hSession): the client's TLS identity already
+/// logged every session in, so C_Login answers CKR_USER_ALREADY_LOGGED_IN (the PIN is not used)
+/// and C_Logout leaves the session as it is.
+pub fn login(input: &[u8], c: &Context, logout: bool) -> Answer {
+    let mut r = Reader::new(input);
+    let Some(h) = r.ulong() else {
+        return (None, rv::ARGUMENTS_BAD);
+    };
+    if !c.sessions.contains_key(&h) {
+        return (None, rv::SESSION_HANDLE_INVALID);
+    }
+    if logout {
+        (None, rv::OK)
+    } else {
+        (None, rv::USER_ALREADY_LOGGED_IN)
     }
 }
