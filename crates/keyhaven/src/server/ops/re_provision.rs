@@ -11,8 +11,9 @@
 //! its SHA-256 fingerprint) and pinned as the client's only credential, in one store statement
 //! that also gives the client record a new identifier: from then on the old certificate is not
 //! recognised, and requests on connections opened with it (and tickets issued to it) are refused,
-//! on every node. Refused: a client trusted through a CA (Feature Not Supported: its certificates
-//! are its CA's to renew, and trust in the CA cannot be narrowed to one certificate), a current
+//! at once on this node and within the trust refresh (half a second) on the others. Refused: a
+//! client trusted through a CA (Feature Not Supported: its certificates are its CA's to renew, and
+//! trust in the CA cannot be narrowed to one certificate), a current
 //! certificate that has expired, and one that this tenant stores as Revoked (Deactivated) or
 //! Compromised (Permission Denied, the spec's SHOULD and SHALLs).
 
@@ -158,6 +159,7 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         .store
         .replace_client_credential(&ctx.client.id, &replaced)
         .map_err(super::objects::store_err)?;
+    ctx.server.trust.invalidate();
     tracing::info!(tenant = %ctx.tenant.name, client = %ctx.client.name,
         fingerprint = %hex::encode(new_sha), "client credential re-provisioned");
     *ctx.id_placeholder = Some(answer.clone());
