@@ -561,6 +561,146 @@ fn wait_until(limit: Duration, what: &str, mut f: impl FnMut() -> bool) -> Durat
     t.elapsed()
 }
 
+/// Login tickets, waiting asynchronous requests, the tenant's Set Defaults and its CA live in the
+/// store: what one node made, the other honours.
+#[test]
+fn two_nodes_share_tickets_async_requests_and_tenant_policy() {
+    let _g = serial();
+    let c = Cluster::start(2);
+    let cfg = tls_config(&c.creds);
+    let mut a = connect(c.nodes[0].addr(), &cfg).expect("node A");
+    let mut b = connect(c.nodes[1].addr(), &cfg).expect("node B");
+
+    // A ticket from node A, with two requests, works on node B, which counts its uses.
+    let login = a.ok(V2_1, LOGIN, vec![Item::int(tag::REQUEST_COUNT, 2)]);
+    let ticket = login.child(tag::TICKET).expect("ticket").clone();
+    for _ in 0..2 {
+        assert_success(&call_with(&mut b, ticket_auth(&ticket), QUERY, vec![]));
+    }
+    fails_with(
+        &call_with(&mut a, ticket_auth(&ticket), QUERY, vec![]),
+        result_reason::INVALID_TICKET,
+    );
+    // Logout on node B ends a ticket of node A on node A.
+    let login = a.ok(V2_1, LOGIN, vec![]);
+    let ticket = login.child(tag::TICKET).expect("ticket").clone();
+    assert_success(&call_with(&mut a, ticket_auth(&ticket), QUERY, vec![]));
+    b.ok(V2_1, LOGOUT, vec![ticket.clone()]);
+    fails_with(
+        &call_with(&mut a, ticket_auth(&ticket), QUERY, vec![]),
+        result_reason::INVALID_TICKET,
+    );
+
+    // A request accepted asynchronously on node A is listed and polled on node B.
+    let bi = call_with(
+        &mut a,
+        vec![Item::boolean(tag::ASYNCHRONOUS_INDICATOR, true)],
+        CREATE,
+        vec![
+            Item::enumeration(tag::OBJECT_TYPE, 2),
+            Item::structure(
+                tag::ATTRIBUTES,
+                vec![
+                    Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, 3),
+                    Item::int(tag::CRYPTOGRAPHIC_LENGTH, 256),
+                ],
+            ),
+        ],
+    );
+    assert_eq!(
+        result_status(&bi),
+        2,
+        "Operation Pending: {}",
+        message_of(&bi)
+    );
+    let corr = bi
+        .child(tag::ASYNCHRONOUS_CORRELATION_VALUE)
+        .and_then(Item::as_bytes)
+        .expect("correlation")
+        .to_vec();
+    let listed = b.ok(V2_1, QUERY_ASYNCHRONOUS_REQUESTS, vec![]);
+    assert_eq!(listed.children(tag::ASYNCHRONOUS_REQUEST).count(), 1);
+    let poll = vec![Item::bytes(tag::ASYNCHRONOUS_CORRELATION_VALUE, corr)];
+    let bi = b.call(V2_1, POLL, poll.clone());
+    assert_success(&bi);
+    let uid = uid_of(bi.child(tag::RESPONSE_PAYLOAD).expect("payload"));
+    assert_eq!(
+        key_material(&a.ok(V2_1, GET, vec![uid_item(&uid)])).len(),
+        32
+    );
+    fails_with(
+        &a.call(V2_1, POLL, poll),
+        result_reason::INVALID_ASYNCHRONOUS_CORRELATION_VALUE,
+    );
+
+    // Set Defaults on node A applies to a Create on node B.
+    a.ok(
+        V2_1,
+        SET_DEFAULTS,
+        vec![Item::structure(
+            tag::DEFAULTS_INFORMATION,
+            vec![Item::structure(
+                tag::OBJECT_DEFAULTS,
+                vec![
+                    Item::enumeration(tag::OBJECT_TYPE, 2),
+                    Item::structure(
+                        tag::ATTRIBUTES,
+                        vec![
+                            Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, 3),
+                            Item::int(tag::CRYPTOGRAPHIC_LENGTH, 128),
+                        ],
+                    ),
+                ],
+            )],
+        )],
+    );
+    let uid = uid_of(&b.ok(
+        V2_1,
+        CREATE,
+        vec![
+            Item::enumeration(tag::OBJECT_TYPE, 2),
+            Item::structure(tag::ATTRIBUTES, vec![]),
+        ],
+    ));
+    assert_eq!(
+        key_material(&a.ok(V2_1, GET, vec![uid_item(&uid)])).len(),
+        16
+    );
+
+    // Both nodes certify with the tenant's one CA.
+    let kp = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).expect("key pair");
+    let csr = rcgen::CertificateParams::new(vec!["x".to_owned()])
+        .expect("params")
+        .serialize_request(&kp)
+        .expect("csr");
+    let issuer = |conn: &mut Conn| {
+        let cert = uid_of(&conn.ok(
+            V2_1,
+            CERTIFY,
+            vec![
+                Item::enumeration(tag::CERTIFICATE_REQUEST_TYPE, 2),
+                Item::bytes(tag::CERTIFICATE_REQUEST, csr.der().to_vec()),
+                Item::structure(tag::ATTRIBUTES, vec![]),
+            ],
+        ));
+        conn.ok(
+            V2_1,
+            GET_ATTRIBUTES,
+            vec![
+                uid_item(&cert),
+                Item::enumeration(tag::ATTRIBUTE_REFERENCE, tag::LINK),
+            ],
+        )
+        .child(tag::ATTRIBUTES)
+        .and_then(|a| a.child(tag::LINK))
+        .and_then(|l| l.child(tag::LINKED_OBJECT_IDENTIFIER))
+        .and_then(Item::as_text)
+        .expect("link to the CA")
+        .to_owned()
+    };
+    assert_eq!(issuer(&mut a), issuer(&mut b));
+}
+
 #[test]
 fn three_nodes_share_keys_trust_and_state() {
     let _g = serial();

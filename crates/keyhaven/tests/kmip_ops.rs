@@ -827,20 +827,6 @@ fn split_keys_are_created_fetched_registered_and_joined() {
     }
 }
 
-/// A request header item authenticating with a ticket.
-fn ticket_auth(ticket: &Item) -> Vec<Item> {
-    vec![Item::structure(
-        tag::AUTHENTICATION,
-        vec![Item::structure(
-            tag::CREDENTIAL,
-            vec![
-                Item::enumeration(tag::CREDENTIAL_TYPE, 6),
-                Item::structure(tag::CREDENTIAL_VALUE, vec![ticket.clone()]),
-            ],
-        )],
-    )]
-}
-
 fn password_auth(user: &str, pw: &str) -> Vec<Item> {
     vec![Item::structure(
         tag::AUTHENTICATION,
@@ -858,14 +844,6 @@ fn password_auth(user: &str, pw: &str) -> Vec<Item> {
             ],
         )],
     )]
-}
-
-fn call_with(c: &mut Conn, header: Vec<Item>, operation: u32, payload: Vec<Item>) -> Item {
-    let resp = c.send(&request(V2_1, Some(header), &[(operation, None, payload)]));
-    batch_items(&resp)
-        .into_iter()
-        .next()
-        .expect("one batch item")
 }
 
 #[test]
@@ -1070,8 +1048,9 @@ fn service_operations_answer_per_the_spec() {
     let q14 = ops(&mut c, V1_4);
     assert!(q14.contains(&DERIVE_KEY) && q14.contains(&CREATE_SPLIT_KEY));
     assert!(!q14.contains(&PING) && !q14.contains(&LOGIN) && !q14.contains(&PKCS_11));
-    // Every operation Query lists answers something other than Operation Not Supported.
-    for o in q21 {
+    // Every operation Query lists answers something other than Operation Not Supported (but
+    // Re-Provision, which would replace this client's credential: its own test below).
+    for o in q21.into_iter().filter(|o| *o != RE_PROVISION) {
         let bi = c.call(V2_1, o, vec![]);
         assert_ne!(
             result_reason(&bi),
@@ -1117,7 +1096,10 @@ fn service_operations_answer_per_the_spec() {
         V2_1,
         PKCS_11,
         vec![
-            Item::enumeration(tag::PKCS_11_FUNCTION, 5),
+            Item::enumeration(
+                tag::PKCS_11_FUNCTION,
+                keyhaven_kmip::enums::pkcs_11_function::C_GENERATEKEY,
+            ),
             Item::bytes(tag::CORRELATION_VALUE, corr.clone()),
         ],
     );
@@ -1374,14 +1356,17 @@ fn linked(c: &mut Conn, uid: &str, kind: u32) -> Vec<String> {
 }
 
 #[test]
-fn certify_recertify_and_validate_with_the_servers_ca() {
+fn certify_recertify_and_validate_with_the_tenants_ca() {
     use rustls_pki_types::pem::PemObject;
     use x509_parser::prelude::{FromDer, X509Certificate};
     let server = TestServer::start();
+    admin(&server.data(), &["tenant", "create", "blue"]);
     let creds = server.issue("app", "default");
     let mut c = Conn::connect(server.addr, &creds);
-    let ca_der = rustls_pki_types::CertificateDer::from_pem_slice(&creds.ca_pem).expect("ca pem");
-    let (_, ca) = X509Certificate::from_der(ca_der.as_ref()).expect("ca");
+    let mut blue = Conn::connect(server.addr, &server.issue("blue-app", "blue"));
+    let server_ca_der =
+        rustls_pki_types::CertificateDer::from_pem_slice(&creds.ca_pem).expect("ca pem");
+    let (_, server_ca) = X509Certificate::from_der(server_ca_der.as_ref()).expect("server ca");
 
     // A PKCS#10 request of the client's own key pair.
     let kp = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).expect("key pair");
@@ -1402,21 +1387,68 @@ fn certify_recertify_and_validate_with_the_servers_ca() {
         p
     };
     let cert_uid = uid_of(&c.ok(V2_1, CERTIFY, certify(vec![attrs(V2_1, vec![])])));
-    let got = c.ok(V2_1, GET, vec![uid_item(&cert_uid)]);
-    let der = got
-        .child(tag::CERTIFICATE)
-        .and_then(|i| i.child(tag::CERTIFICATE_VALUE))
-        .and_then(Item::as_bytes)
-        .expect("certificate")
-        .to_vec();
+    let der = certificate_der(&mut c, &cert_uid);
     let (_, cert) = X509Certificate::from_der(&der).expect("x509");
-    assert_eq!(cert.issuer(), ca.subject(), "issued by the server's CA");
+    // Signed by the tenant's CA, made on first use: the certificate links to it; its private key
+    // is a Sensitive object of the tenant.
+    let ca_uid = linked(&mut c, &cert_uid, link_type::CERTIFICATE_LINK)
+        .pop()
+        .expect("a Certificate Link to the CA");
+    let ca_der = certificate_der(&mut c, &ca_uid);
+    let (_, ca) = X509Certificate::from_der(&ca_der).expect("ca");
+    assert!(ca.is_ca() && ca.subject().to_string().contains("tenant default"));
+    assert_eq!(cert.issuer(), ca.subject(), "issued by the tenant's CA");
+    assert_ne!(ca.subject(), server_ca.subject());
+    let ca_key = linked(&mut c, &ca_uid, link_type::PRIVATE_KEY_LINK)
+        .pop()
+        .expect("the CA's private key");
+    fails_with(
+        &c.call(V2_1, GET, vec![uid_item(&ca_key)]),
+        result_reason::SENSITIVE,
+    );
+    fails_with(
+        &c.call(V2_1, EXPORT, vec![uid_item(&ca_key)]),
+        result_reason::SENSITIVE,
+    );
+    fails_with(
+        &c.call(
+            V2_1,
+            SIGN,
+            vec![
+                uid_item(&ca_key),
+                Item::structure(
+                    tag::CRYPTOGRAPHIC_PARAMETERS,
+                    vec![
+                        Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, alg::ECDSA),
+                        Item::enumeration(tag::HASHING_ALGORITHM, ha::SHA_256),
+                    ],
+                ),
+                Item::bytes(tag::DATA, b"a forged certificate".to_vec()),
+            ],
+        ),
+        result_reason::INCOMPATIBLE_CRYPTOGRAPHIC_USAGE_MASK,
+    );
+    // Another tenant's certificates come from its own CA.
+    let blue_uid = uid_of(&blue.ok(V2_1, CERTIFY, certify(vec![attrs(V2_1, vec![])])));
+    let blue_ca = linked(&mut blue, &blue_uid, link_type::CERTIFICATE_LINK)
+        .pop()
+        .expect("blue's CA");
+    let blue_ca_der = certificate_der(&mut blue, &blue_ca);
+    assert_ne!(blue_ca_der, ca_der);
+    fails_with(
+        &c.call(V2_1, GET, vec![uid_item(&blue_ca)]),
+        result_reason::OBJECT_NOT_FOUND,
+    );
     assert!(cert.subject().to_string().contains("CN=Client"));
     assert_eq!(cert.public_key().raw, kp.public_key_der().as_slice());
     cert.verify_signature(Some(ca.public_key()))
         .expect("signed by the CA");
-    // A 1.4 client gets the same with PKCS#10.
-    uid_of(&c.ok(V1_4, CERTIFY, certify(vec![attrs(V1_4, vec![])])));
+    // A 1.4 client gets the same with PKCS#10, from the same CA.
+    let c14 = uid_of(&c.ok(V1_4, CERTIFY, certify(vec![attrs(V1_4, vec![])])));
+    assert_eq!(
+        linked(&mut c, &c14, link_type::CERTIFICATE_LINK),
+        vec![ca_uid.clone()]
+    );
     // A request whose signature does not verify is refused.
     let mut bad = csr.der().to_vec();
     let n = bad.len();
@@ -1514,6 +1546,17 @@ fn certify_recertify_and_validate_with_the_servers_ca() {
             vec![cert_item(ca_der.as_ref()), uid_item(&cert_uid)]
         ),
         1
+    );
+    // A certificate the server's CA issued before (the client's own) still validates.
+    let own = rustls_pki_types::CertificateDer::from_pem_slice(&creds.cert_pem).expect("pem");
+    assert_eq!(validity(&mut c, vec![cert_item(own.as_ref())]), 1);
+    // Another tenant's CA is no anchor here.
+    assert_eq!(
+        validity(
+            &mut c,
+            vec![cert_item(&certificate_der(&mut blue, &blue_uid))]
+        ),
+        3
     );
     assert_eq!(
         validity(
@@ -2035,4 +2078,798 @@ fn keys_wrapped_by_a_key_the_server_lacks_are_stored_as_given() {
             result_reason::KEY_VALUE_NOT_PRESENT,
         );
     }
+}
+
+/// The Attributes (2.1) of an object, read with Get Attributes.
+fn attributes_of(c: &mut Conn, uid: &str) -> Item {
+    c.ok(V2_1, GET_ATTRIBUTES, vec![uid_item(uid)])
+        .child(tag::ATTRIBUTES)
+        .expect("attributes")
+        .clone()
+}
+
+/// An Object Defaults or Constraint structure for symmetric keys.
+fn for_symmetric_keys(outer: u32, attributes: Vec<Item>) -> Item {
+    Item::structure(
+        outer,
+        vec![
+            Item::structure(
+                tag::OBJECT_TYPES,
+                vec![Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY)],
+            ),
+            Item::structure(tag::ATTRIBUTES, attributes),
+        ],
+    )
+}
+
+#[test]
+fn defaults_and_constraints_are_the_tenants_and_apply_to_new_objects() {
+    let server = TestServer::start();
+    admin(&server.data(), &["tenant", "create", "blue"]);
+    let creds = server.issue("app", "default");
+    let blue_creds = server.issue("blue-app", "blue");
+    let mut c = Conn::connect(server.addr, &creds);
+    let mut blue = Conn::connect(server.addr, &blue_creds);
+    let create = |c: &mut Conn, v: ProtocolVersion, a: Vec<(&str, Item)>| {
+        c.call(
+            v,
+            CREATE,
+            vec![
+                Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY),
+                attrs(v, a),
+            ],
+        )
+    };
+
+    // Nothing set: Get Constraints answers an empty Constraints; Create needs its algorithm.
+    let p = c.ok(V2_1, GET_CONSTRAINTS, vec![]);
+    assert_eq!(p.child(tag::CONSTRAINTS).map(|c| c.items().len()), Some(0));
+    fails_with(&create(&mut c, V2_1, vec![]), result_reason::MISSING_DATA);
+
+    // Set Defaults: AES-256 for Encrypt and Decrypt.
+    let info = Item::structure(
+        tag::DEFAULTS_INFORMATION,
+        vec![for_symmetric_keys(
+            tag::OBJECT_DEFAULTS,
+            vec![
+                Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, alg::AES),
+                Item::int(tag::CRYPTOGRAPHIC_LENGTH, 256),
+                Item::int(tag::CRYPTOGRAPHIC_USAGE_MASK, 4 | 8),
+            ],
+        )],
+    );
+    let p = c.ok(V2_1, SET_DEFAULTS, vec![info]);
+    assert!(p.items().is_empty());
+    // A 2.1 and a 1.4 client of the tenant get the defaults for what they leave out.
+    let uid = uid_of(&c.ok(
+        V2_1,
+        CREATE,
+        vec![
+            Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY),
+            attrs(V2_1, vec![]),
+        ],
+    ));
+    let a = attributes_of(&mut c, &uid);
+    assert_eq!(
+        a.child(tag::CRYPTOGRAPHIC_ALGORITHM)
+            .and_then(Item::as_enum),
+        Some(alg::AES)
+    );
+    assert_eq!(
+        a.child(tag::CRYPTOGRAPHIC_LENGTH).and_then(Item::as_int),
+        Some(256)
+    );
+    assert_eq!(
+        a.child(tag::CRYPTOGRAPHIC_USAGE_MASK)
+            .and_then(Item::as_int),
+        Some(12)
+    );
+    assert_eq!(material(&mut c, V2_1, &uid).len(), 32);
+    let uid14 = uid_of(
+        &create(&mut c, V1_4, vec![len_attr(128)])
+            .child(tag::RESPONSE_PAYLOAD)
+            .expect("payload")
+            .clone(),
+    );
+    assert_eq!(
+        material(&mut c, V1_4, &uid14).len(),
+        16,
+        "the client's length wins"
+    );
+    // Query Defaults Information tells them; another tenant has none.
+    let q = c.ok(
+        V2_1,
+        QUERY,
+        vec![Item::enumeration(tag::QUERY_FUNCTION, 0x0D)],
+    );
+    let od = q
+        .child(tag::DEFAULTS_INFORMATION)
+        .and_then(|d| d.child(tag::OBJECT_DEFAULTS))
+        .expect("Object Defaults");
+    assert_eq!(
+        od.child(tag::ATTRIBUTES)
+            .and_then(|a| a.child(tag::CRYPTOGRAPHIC_LENGTH))
+            .and_then(Item::as_int),
+        Some(256)
+    );
+    // Derive Key takes the defaults too: RFC 4231 case 1 as an AES-256 key, its length from them.
+    let hk = register(&mut c, V2_1, Some(alg::HMAC_SHA256), &[0x0b; 20], DERIVE);
+    let d = uid_of(&c.ok(
+        V2_1,
+        DERIVE_KEY,
+        derive(
+            V2_1,
+            ot::SYMMETRIC_KEY,
+            &[&hk],
+            dm::HMAC,
+            vec![Item::bytes(tag::DERIVATION_DATA, b"Hi There".to_vec())],
+            vec![],
+        ),
+    ));
+    assert_eq!(
+        material(&mut c, V2_1, &d),
+        h("b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7")
+    );
+    let q = blue.ok(
+        V2_1,
+        QUERY,
+        vec![Item::enumeration(tag::QUERY_FUNCTION, 0x0D)],
+    );
+    assert!(q.child(tag::DEFAULTS_INFORMATION).is_none());
+    fails_with(
+        &create(&mut blue, V2_1, vec![]),
+        result_reason::MISSING_DATA,
+    );
+
+    // Set Constraints: symmetric keys of 256 bits only.
+    let constraints = Item::structure(
+        tag::CONSTRAINTS,
+        vec![for_symmetric_keys(
+            tag::CONSTRAINT,
+            vec![Item::int(tag::CRYPTOGRAPHIC_LENGTH, 256)],
+        )],
+    );
+    c.ok(V2_1, SET_CONSTRAINTS, vec![constraints]);
+    let got = c.ok(V2_1, GET_CONSTRAINTS, vec![]);
+    let one = got
+        .child(tag::CONSTRAINTS)
+        .and_then(|c| c.child(tag::CONSTRAINT))
+        .expect("a Constraint");
+    assert_eq!(
+        one.child(tag::ATTRIBUTES)
+            .and_then(|a| a.child(tag::CRYPTOGRAPHIC_LENGTH))
+            .and_then(Item::as_int),
+        Some(256)
+    );
+    // Refused before any work, with the spec's reason (2.1) or Permission Denied (1.x, 2.0).
+    fails_with(
+        &create(&mut c, V2_1, vec![alg_attr(alg::AES), len_attr(128)]),
+        0x4B,
+    );
+    fails_with(
+        &create(&mut c, V1_4, vec![alg_attr(alg::AES), len_attr(128)]),
+        result_reason::PERMISSION_DENIED,
+    );
+    fails_with(
+        &create(&mut c, V2_0, vec![alg_attr(alg::AES), len_attr(192)]),
+        result_reason::PERMISSION_DENIED,
+    );
+    // A Register is judged on the key it brings (the Key Block's length), after the defaults.
+    let register_bi = |c: &mut Conn, key: Vec<u8>| {
+        let block = Item::structure(
+            tag::KEY_BLOCK,
+            vec![
+                Item::enumeration(tag::KEY_FORMAT_TYPE, 1),
+                Item::structure(
+                    tag::KEY_VALUE,
+                    vec![Item::bytes(tag::KEY_MATERIAL, key.clone())],
+                ),
+                Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, alg::AES),
+                Item::int(tag::CRYPTOGRAPHIC_LENGTH, (key.len() * 8) as i32),
+            ],
+        );
+        c.call(
+            V2_1,
+            REGISTER,
+            vec![
+                Item::enumeration(tag::OBJECT_TYPE, ot::SYMMETRIC_KEY),
+                attrs(V2_1, vec![]),
+                Item::structure(tag::SYMMETRIC_KEY, vec![block]),
+            ],
+        )
+    };
+    fails_with(&register_bi(&mut c, vec![7; 16]), 0x4B);
+    assert_success(&register_bi(&mut c, vec![7; 32]));
+    // Within the constraint, and with the defaults: made.
+    assert_success(&create(&mut c, V2_1, vec![]));
+    // Objects of other types, and other tenants, are not bound.
+    register(&mut c, V2_1, None, b"not a key, some secret", 0);
+    assert_success(&create(
+        &mut blue,
+        V2_1,
+        vec![alg_attr(alg::AES), len_attr(128)],
+    ));
+    let p = blue.ok(V2_1, GET_CONSTRAINTS, vec![]);
+    assert_eq!(p.child(tag::CONSTRAINTS).map(|c| c.items().len()), Some(0));
+
+    // Errors the spec lists: an unknown Object Type, a missing Constraints, and versions before
+    // 2.1 do not have the operations.
+    let bad = Item::structure(
+        tag::DEFAULTS_INFORMATION,
+        vec![Item::structure(
+            tag::OBJECT_DEFAULTS,
+            vec![
+                Item::enumeration(tag::OBJECT_TYPE, 0x7777),
+                Item::structure(tag::ATTRIBUTES, vec![]),
+            ],
+        )],
+    );
+    fails_with(
+        &c.call(V2_1, SET_DEFAULTS, vec![bad]),
+        result_reason::INVALID_OBJECT_TYPE,
+    );
+    fails_with(
+        &c.call(V2_1, SET_CONSTRAINTS, vec![]),
+        result_reason::MISSING_DATA,
+    );
+    for v in [V2_0, V1_4] {
+        for o in [SET_DEFAULTS, SET_CONSTRAINTS, GET_CONSTRAINTS] {
+            fails_with(
+                &c.call(v, o, vec![]),
+                result_reason::OPERATION_NOT_SUPPORTED,
+            );
+        }
+    }
+
+    // Create Key Pair: both keys are judged before either is stored.
+    c.ok(
+        V2_1,
+        SET_CONSTRAINTS,
+        vec![Item::structure(
+            tag::CONSTRAINTS,
+            vec![Item::structure(
+                tag::CONSTRAINT,
+                vec![
+                    Item::structure(
+                        tag::OBJECT_TYPES,
+                        vec![Item::enumeration(tag::OBJECT_TYPE, ot::PUBLIC_KEY)],
+                    ),
+                    Item::structure(tag::ATTRIBUTES, vec![Item::text(tag::OBJECT_GROUP, "pki")]),
+                ],
+            )],
+        )],
+    );
+    let key_pair = |public: Vec<Item>| {
+        vec![
+            Item::structure(
+                tag::COMMON_ATTRIBUTES,
+                vec![
+                    Item::enumeration(tag::CRYPTOGRAPHIC_ALGORITHM, alg::EC),
+                    Item::int(tag::CRYPTOGRAPHIC_LENGTH, 256),
+                ],
+            ),
+            Item::structure(tag::PRIVATE_KEY_ATTRIBUTES, vec![]),
+            Item::structure(tag::PUBLIC_KEY_ATTRIBUTES, public),
+        ]
+    };
+    let private_keys = |c: &mut Conn| {
+        c.ok(
+            V2_1,
+            LOCATE,
+            vec![Item::structure(
+                tag::ATTRIBUTES,
+                vec![Item::enumeration(tag::OBJECT_TYPE, ot::PRIVATE_KEY)],
+            )],
+        )
+        .children(tag::UNIQUE_IDENTIFIER)
+        .count()
+    };
+    fails_with(&c.call(V2_1, CREATE_KEY_PAIR, key_pair(vec![])), 0x4B);
+    assert_eq!(private_keys(&mut c), 0, "no private key left behind");
+    c.ok(
+        V2_1,
+        CREATE_KEY_PAIR,
+        key_pair(vec![Item::text(tag::OBJECT_GROUP, "pki")]),
+    );
+    assert_eq!(private_keys(&mut c), 1);
+
+    // An empty Constraints and no Defaults Information remove them.
+    c.ok(
+        V2_1,
+        SET_CONSTRAINTS,
+        vec![Item::structure(tag::CONSTRAINTS, vec![])],
+    );
+    assert_success(&create(
+        &mut c,
+        V2_1,
+        vec![alg_attr(alg::AES), len_attr(128)],
+    ));
+    c.ok(V2_1, SET_DEFAULTS, vec![]);
+    fails_with(&create(&mut c, V2_1, vec![]), result_reason::MISSING_DATA);
+}
+
+/// A Creds of `cert_der` and `key_pem`, trusting the same server CA as `like`.
+fn creds_of(like: &Creds, cert_der: &[u8], key_pem: &[u8]) -> Creds {
+    let pem = keyhaven::pki::der_to_pem(cert_der);
+    Creds {
+        cert_pem: pem.into_bytes(),
+        key_pem: key_pem.to_vec(),
+        ca_pem: like.ca_pem.clone(),
+    }
+}
+
+/// The old credential's connection is refused at once (the node that re-provisioned re-reads
+/// its trust view).
+fn refused_now(c: &mut Conn) {
+    fails_with(
+        &c.call(V2_1, QUERY, vec![Item::enumeration(tag::QUERY_FUNCTION, 1)]),
+        result_reason::AUTHENTICATION_NOT_SUCCESSFUL,
+    );
+}
+
+fn certificate_der(c: &mut Conn, uid: &str) -> Vec<u8> {
+    c.ok(V2_1, GET, vec![uid_item(uid)])
+        .child(tag::CERTIFICATE)
+        .and_then(|i| i.child(tag::CERTIFICATE_VALUE))
+        .and_then(Item::as_bytes)
+        .expect("certificate")
+        .to_vec()
+}
+
+#[test]
+fn re_provision_replaces_the_clients_own_credential() {
+    use x509_parser::prelude::{FromDer, X509Certificate};
+    let server = TestServer::start();
+    let creds = server.issue("app", "default");
+    let mut c = Conn::connect(server.addr, &creds);
+    fails_with(
+        &c.call(V1_4, RE_PROVISION, vec![]),
+        result_reason::OPERATION_NOT_SUPPORTED,
+    );
+    // A request that is not a PKCS#10 request changes nothing.
+    fails_with(
+        &c.call(
+            V2_1,
+            RE_PROVISION,
+            vec![Item::bytes(
+                tag::CERTIFICATE_REQUEST,
+                b"not a request".to_vec(),
+            )],
+        ),
+        result_reason::INVALID_FIELD,
+    );
+    c.ok(V2_1, QUERY, vec![Item::enumeration(tag::QUERY_FUNCTION, 1)]);
+
+    // 1. A certificate request: the server's CA signs it; the answer names the certificate.
+    let kp = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).expect("key pair");
+    let mut params = rcgen::CertificateParams::new(Vec::<String>::new()).expect("params");
+    params
+        .distinguished_name
+        .push(rcgen::DnType::CommonName, "app-renewed");
+    let csr = params.serialize_request(&kp).expect("csr");
+    let p = c.ok(
+        V2_0,
+        RE_PROVISION,
+        vec![
+            Item::enumeration(tag::CERTIFICATE_REQUEST_TYPE, 2),
+            Item::bytes(tag::CERTIFICATE_REQUEST, csr.der().to_vec()),
+        ],
+    );
+    let cert_uid = uid_of(&p);
+    refused_now(&mut c);
+    let mut old = Conn::connect(server.addr, &creds);
+    fails_with(
+        &old.call(V2_1, QUERY, vec![]),
+        result_reason::AUTHENTICATION_NOT_SUCCESSFUL,
+    );
+    // The new connection authenticates with the signed certificate, fetched by its identifier.
+    let mut admin_view = Conn::connect(server.addr, &server.issue("auditor", "default"));
+    let der = certificate_der(&mut admin_view, &cert_uid);
+    let (_, cert) = X509Certificate::from_der(&der).expect("x509");
+    assert!(cert.subject().to_string().contains("CN=app-renewed"));
+    assert_eq!(cert.public_key().raw, kp.public_key_der().as_slice());
+    let creds2 = creds_of(&creds, &der, kp.serialize_pem().as_bytes());
+    let mut c2 = Conn::connect(server.addr, &creds2);
+    c2.ok(V2_1, QUERY, vec![Item::enumeration(tag::QUERY_FUNCTION, 1)]);
+    assert_eq!(certificate_der(&mut c2, &cert_uid), der);
+
+    // 2. No parameters: the server makes the key pair and certificate; the answer names the
+    // private key, fetched with Get; the certificate is linked to it.
+    let key_uid = uid_of(&c2.ok(V2_1, RE_PROVISION, vec![]));
+    refused_now(&mut c2);
+    let mut c_admin = admin_view;
+    let key = c_admin.ok(
+        V2_1,
+        GET,
+        vec![
+            uid_item(&key_uid),
+            Item::enumeration(tag::KEY_FORMAT_TYPE, 4),
+        ],
+    );
+    let pkcs8 = key
+        .child(tag::PRIVATE_KEY)
+        .and_then(|k| k.child(tag::KEY_BLOCK))
+        .and_then(|b| b.child(tag::KEY_VALUE))
+        .and_then(|v| v.child(tag::KEY_MATERIAL))
+        .and_then(Item::as_bytes)
+        .expect("PKCS#8 private key")
+        .to_vec();
+    let cert3_uid = links(&mut c_admin, V2_1, &key_uid)
+        .into_iter()
+        .find(|(t, _)| *t == link_type::CERTIFICATE_LINK)
+        .map(|(_, u)| u)
+        .expect("certificate link");
+    let der3 = certificate_der(&mut c_admin, &cert3_uid);
+    let key_pem = format!(
+        "-----BEGIN PRIVATE KEY-----\n{}\n-----END PRIVATE KEY-----\n",
+        base64_lines(&pkcs8)
+    );
+    let creds3 = creds_of(&creds, &der3, key_pem.as_bytes());
+    let mut c3 = Conn::connect(server.addr, &creds3);
+    c3.ok(V2_1, QUERY, vec![Item::enumeration(tag::QUERY_FUNCTION, 1)]);
+
+    // 3. A certificate of the client's own (self-signed here): it becomes the credential.
+    let kp4 = rcgen::KeyPair::generate_for(&rcgen::PKCS_ECDSA_P256_SHA256).expect("key pair");
+    let own = rcgen::CertificateParams::new(vec!["app4".to_owned()])
+        .expect("params")
+        .self_signed(&kp4)
+        .expect("self-signed");
+    let cert4_uid = uid_of(&c3.ok(
+        V2_1,
+        RE_PROVISION,
+        vec![Item::structure(
+            tag::CERTIFICATE,
+            vec![
+                Item::enumeration(tag::CERTIFICATE_TYPE, 1),
+                Item::bytes(tag::CERTIFICATE_VALUE, own.der().to_vec()),
+            ],
+        )],
+    ));
+    refused_now(&mut c3);
+    let creds4 = creds_of(&creds, own.der(), kp4.serialize_pem().as_bytes());
+    let mut c4 = Conn::connect(server.addr, &creds4);
+    assert_eq!(certificate_der(&mut c4, &cert4_uid), own.der().to_vec());
+
+    // A credential whose stored certificate was revoked cannot re-provision itself.
+    c4.ok(V2_1, ACTIVATE, vec![uid_item(&cert4_uid)]);
+    c4.ok(
+        V2_1,
+        REVOKE,
+        vec![
+            uid_item(&cert4_uid),
+            Item::structure(
+                tag::REVOCATION_REASON,
+                vec![Item::enumeration(tag::REVOCATION_REASON_CODE, 5)],
+            ),
+        ],
+    );
+    fails_with(
+        &c4.call(V2_1, RE_PROVISION, vec![]),
+        result_reason::PERMISSION_DENIED,
+    );
+    c4.ok(V2_1, QUERY, vec![Item::enumeration(tag::QUERY_FUNCTION, 1)]);
+
+    // A client trusted through its CA has no one certificate to replace.
+    let ca = keyhaven::pki::generate_ca("Client CA").expect("ca");
+    let ca_file = server.dir.path().join("client-ca.pem");
+    std::fs::write(&ca_file, &ca.cert_pem).expect("write");
+    let ca_path = ca_file.to_str().expect("utf8");
+    admin(
+        &server.data(),
+        &["client", "trust-ca", "--name", "by-ca", "--ca", ca_path],
+    );
+    let leaf = keyhaven::pki::issue_client_cert(&ca, "machine").expect("leaf");
+    let by_ca = Creds {
+        cert_pem: leaf.cert_pem.into_bytes(),
+        key_pem: leaf.key_pem.as_bytes().to_vec(),
+        ca_pem: creds.ca_pem.clone(),
+    };
+    fails_with(
+        &Conn::connect(server.addr, &by_ca).call(V2_1, RE_PROVISION, vec![]),
+        result_reason::FEATURE_NOT_SUPPORTED,
+    );
+}
+
+fn base64_lines(der: &[u8]) -> String {
+    use base64::Engine;
+    let b64 = base64::engine::general_purpose::STANDARD.encode(der);
+    b64.as_bytes()
+        .chunks(64)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// PKCS#11 parameters: CK_ULONGs little-endian, byte arrays length-prefixed.
+#[derive(Default)]
+struct P11(Vec<u8>);
+
+impl P11 {
+    fn ulong(mut self, v: u64) -> Self {
+        self.0.extend(v.to_le_bytes());
+        self
+    }
+    fn array(self, b: &[u8]) -> Self {
+        let mut s = self.ulong(b.len() as u64);
+        s.0.extend_from_slice(b);
+        s
+    }
+}
+
+fn read_ulong(b: &[u8], at: &mut usize) -> u64 {
+    let v = u64::from_le_bytes(b[*at..*at + 8].try_into().expect("8 bytes"));
+    *at += 8;
+    v
+}
+
+fn read_array(b: &[u8], at: &mut usize) -> Vec<u8> {
+    let n = read_ulong(b, at) as usize;
+    let v = b[*at..*at + n].to_vec();
+    *at += n;
+    v
+}
+
+#[test]
+fn pkcs11_reaches_the_tenants_keys() {
+    use keyhaven_kmip::enums::{pkcs_11_function as f, pkcs_11_return_code as rc};
+    let server = TestServer::start();
+    admin(&server.data(), &["tenant", "create", "blue"]);
+    let mut c = Conn::connect(server.addr, &server.issue("app", "default"));
+    let mut blue = Conn::connect(server.addr, &server.issue("blue-app", "blue"));
+    let key = h("2b7e151628aed2a6abf7158809cf4f3c");
+    let uid = register(&mut c, V2_1, Some(alg::AES), &key, 4 | 8);
+    c.ok(
+        V1_4,
+        ADD_ATTRIBUTE,
+        vec![
+            uid_item(&uid),
+            attr_v1(
+                "Name",
+                Item::structure(
+                    tag::NAME,
+                    vec![
+                        Item::text(tag::NAME_VALUE, "p11-key"),
+                        Item::enumeration(tag::NAME_TYPE, 1),
+                    ],
+                ),
+            ),
+        ],
+    );
+    let sign_only = register(&mut c, V2_1, Some(alg::AES), &[9u8; 16], 1);
+    let blue_uid = register(&mut blue, V2_1, Some(alg::AES), &[5u8; 16], 12);
+
+    let p = c.ok(
+        V2_1,
+        PKCS_11,
+        vec![
+            Item::enumeration(tag::PKCS_11_FUNCTION, f::C_INITIALIZE),
+            Item::bytes(tag::PKCS_11_INPUT_PARAMETERS, vec![1]),
+        ],
+    );
+    let corr = p
+        .child(tag::CORRELATION_VALUE)
+        .and_then(Item::as_bytes)
+        .expect("correlation")
+        .to_vec();
+    // One call: (Output Parameters, return code).
+    let mut call = |function: u32, input: P11| -> (Vec<u8>, u32) {
+        let p = c.ok(
+            V2_1,
+            PKCS_11,
+            vec![
+                Item::enumeration(tag::PKCS_11_FUNCTION, function),
+                Item::bytes(tag::PKCS_11_INPUT_PARAMETERS, input.0),
+                Item::bytes(tag::CORRELATION_VALUE, corr.clone()),
+            ],
+        );
+        let out = p
+            .child(tag::PKCS_11_OUTPUT_PARAMETERS)
+            .and_then(Item::as_bytes)
+            .map(<[u8]>::to_vec)
+            .unwrap_or_default();
+        let code = p
+            .child(tag::PKCS_11_RETURN_CODE)
+            .and_then(Item::as_enum)
+            .expect("return code");
+        (out, code)
+    };
+
+    // The slot and its token: the tenant.
+    let (out, code) = call(f::C_GETSLOTLIST, P11(vec![1]));
+    assert_eq!(
+        (code, out.clone()),
+        (rc::OK, P11::default().ulong(1).ulong(1).0)
+    );
+    let (out, code) = call(f::C_GETTOKENINFO, P11::default().ulong(1));
+    assert_eq!(code, rc::OK);
+    assert!(out.starts_with(b"default "), "label: {:?}", &out[..32]);
+    assert_eq!(
+        call(f::C_GETTOKENINFO, P11::default().ulong(7)).1,
+        rc::SLOT_ID_INVALID
+    );
+    let (out, code) = call(f::C_OPENSESSION, P11::default().ulong(1).ulong(4 | 2));
+    assert_eq!(code, rc::OK);
+    let session = read_ulong(&out, &mut 0);
+    assert_eq!(
+        call(
+            f::C_LOGIN,
+            P11::default().ulong(session).ulong(1).array(b"any pin")
+        )
+        .1,
+        rc::USER_ALREADY_LOGGED_IN
+    );
+
+    // Find the key by class and label; the other tenant's key is not there.
+    const CKA_CLASS: u64 = 0;
+    const CKA_LABEL: u64 = 3;
+    const CKA_VALUE: u64 = 0x11;
+    const CKA_KEY_TYPE: u64 = 0x100;
+    const CKA_ID: u64 = 0x102;
+    const CKA_VALUE_LEN: u64 = 0x161;
+    let find = |call: &mut dyn FnMut(u32, P11) -> (Vec<u8>, u32), template: P11| -> Vec<u64> {
+        assert_eq!(call(f::C_FINDOBJECTSINIT, template).1, rc::OK);
+        let (out, code) = call(f::C_FINDOBJECTS, P11::default().ulong(session).ulong(100));
+        assert_eq!(code, rc::OK);
+        assert_eq!(
+            call(f::C_FINDOBJECTSFINAL, P11::default().ulong(session)).1,
+            rc::OK
+        );
+        let mut at = 0;
+        let n = read_ulong(&out, &mut at);
+        (0..n).map(|_| read_ulong(&out, &mut at)).collect()
+    };
+    let by_label = P11::default()
+        .ulong(session)
+        .ulong(2)
+        .ulong(CKA_CLASS)
+        .array(&4u64.to_le_bytes())
+        .ulong(CKA_LABEL)
+        .array(b"p11-key");
+    let handles = find(&mut call, by_label);
+    assert_eq!(handles.len(), 1);
+    let k = handles[0];
+    let by_id = |id: &str| {
+        P11::default()
+            .ulong(session)
+            .ulong(1)
+            .ulong(CKA_ID)
+            .array(id.as_bytes())
+    };
+    assert!(find(&mut call, by_id(&blue_uid)).is_empty());
+    let secret_keys = find(
+        &mut call,
+        P11::default()
+            .ulong(session)
+            .ulong(1)
+            .ulong(CKA_CLASS)
+            .array(&4u64.to_le_bytes()),
+    );
+    assert_eq!(secret_keys.len(), 2, "the tenant's two AES keys");
+    let signer = *find(&mut call, by_id(&sign_only))
+        .first()
+        .expect("second key");
+
+    // Attributes: never the key's value.
+    let template = P11::default()
+        .ulong(session)
+        .ulong(k)
+        .ulong(4)
+        .ulong(CKA_ID)
+        .ulong(64)
+        .ulong(CKA_VALUE)
+        .ulong(64)
+        .ulong(CKA_VALUE_LEN)
+        .ulong(8)
+        .ulong(CKA_KEY_TYPE)
+        .ulong(8);
+    let (out, code) = call(f::C_GETATTRIBUTEVALUE, template);
+    assert_eq!(code, rc::ATTRIBUTE_SENSITIVE);
+    let mut at = 0;
+    assert_eq!(read_ulong(&out, &mut at), 4);
+    assert_eq!(read_ulong(&out, &mut at), CKA_ID);
+    assert_eq!(read_array(&out, &mut at), uid.as_bytes());
+    assert_eq!(read_ulong(&out, &mut at), CKA_VALUE);
+    assert_eq!(read_ulong(&out, &mut at), u64::MAX, "no value");
+    assert_eq!(read_ulong(&out, &mut at), CKA_VALUE_LEN);
+    assert_eq!(read_array(&out, &mut at), 16u64.to_le_bytes());
+    assert_eq!(read_ulong(&out, &mut at), CKA_KEY_TYPE);
+    assert_eq!(read_array(&out, &mut at), 0x1Fu64.to_le_bytes());
+    assert!(!out.windows(key.len()).any(|w| w == key.as_slice()));
+
+    // AES-CBC with padding: NIST SP 800-38A F.2.1's first block, then the padding block.
+    let iv: Vec<u8> = (0u8..16).collect();
+    let plain = h("6bc1bee22e409f96e93d7e117393172a");
+    let cbc = |iv: &[u8]| P11::default().ulong(0x1085).array(iv);
+    let init = |m: P11, key: u64| {
+        let mut p = P11::default().ulong(session);
+        p.0.extend(m.0);
+        p.ulong(key)
+    };
+    assert_eq!(
+        call(f::C_ENCRYPT, P11::default().ulong(session).array(&plain)).1,
+        rc::OPERATION_NOT_INITIALIZED
+    );
+    assert_eq!(call(f::C_ENCRYPTINIT, init(cbc(&iv), k)).1, rc::OK);
+    assert_eq!(
+        call(f::C_ENCRYPTINIT, init(cbc(&iv), k)).1,
+        rc::OPERATION_ACTIVE
+    );
+    let (out, code) = call(f::C_ENCRYPT, P11::default().ulong(session).array(&plain));
+    assert_eq!(code, rc::OK);
+    let ct = read_array(&out, &mut 0);
+    assert_eq!(ct.len(), 32);
+    assert_eq!(ct[..16], h("7649abac8119b246cee98e9b12e9197d"));
+    assert_eq!(call(f::C_DECRYPTINIT, init(cbc(&iv), k)).1, rc::OK);
+    let (out, code) = call(f::C_DECRYPT, P11::default().ulong(session).array(&ct));
+    assert_eq!(code, rc::OK);
+    assert_eq!(read_array(&out, &mut 0), plain);
+
+    // AES-GCM: the tag at the end; a changed byte fails to decrypt.
+    let gcm = P11::default().ulong(0x1087).array(
+        &P11::default()
+            .array(&[7u8; 12])
+            .array(b"header")
+            .ulong(128)
+            .0,
+    );
+    assert_eq!(
+        call(f::C_ENCRYPTINIT, init(P11(gcm.0.clone()), k)).1,
+        rc::OK
+    );
+    let (out, code) = call(
+        f::C_ENCRYPT,
+        P11::default().ulong(session).array(b"attack at dawn"),
+    );
+    assert_eq!(code, rc::OK);
+    let mut sealed = read_array(&out, &mut 0);
+    assert_eq!(sealed.len(), 14 + 16);
+    assert_eq!(
+        call(f::C_DECRYPTINIT, init(P11(gcm.0.clone()), k)).1,
+        rc::OK
+    );
+    let (out, code) = call(f::C_DECRYPT, P11::default().ulong(session).array(&sealed));
+    assert_eq!(
+        (code, read_array(&out, &mut 0)),
+        (rc::OK, b"attack at dawn".to_vec())
+    );
+    sealed[0] ^= 1;
+    assert_eq!(
+        call(f::C_DECRYPTINIT, init(P11(gcm.0.clone()), k)).1,
+        rc::OK
+    );
+    assert_eq!(
+        call(f::C_DECRYPT, P11::default().ulong(session).array(&sealed)).1,
+        rc::ENCRYPTED_DATA_INVALID
+    );
+
+    // The key's usage mask holds: a signing-only key does not encrypt.
+    assert_eq!(call(f::C_ENCRYPTINIT, init(cbc(&iv), signer)).1, rc::OK);
+    assert_eq!(
+        call(f::C_ENCRYPT, P11::default().ulong(session).array(&plain)).1,
+        rc::KEY_FUNCTION_NOT_PERMITTED
+    );
+    assert_eq!(
+        call(f::C_ENCRYPTINIT, init(cbc(&iv), 999)).1,
+        rc::KEY_HANDLE_INVALID
+    );
+    assert_eq!(
+        call(
+            f::C_ENCRYPTINIT,
+            init(P11::default().ulong(0x1081).array(&iv), k)
+        )
+        .1,
+        rc::MECHANISM_INVALID
+    );
+    assert_eq!(call(f::C_FINDOBJECTS, P11(vec![1, 2])).1, rc::ARGUMENTS_BAD);
+
+    // Closed: the session is gone.
+    assert_eq!(
+        call(f::C_CLOSESESSION, P11::default().ulong(session)).1,
+        rc::OK
+    );
+    assert_eq!(
+        call(f::C_FINDOBJECTSFINAL, P11::default().ulong(session)).1,
+        rc::SESSION_HANDLE_INVALID
+    );
+    assert_eq!(call(f::C_FINALIZE, P11::default()).1, rc::OK);
 }

@@ -57,6 +57,9 @@ pub enum Reason {
     NumericRange,
     /// No outstanding asynchronous request has that Asynchronous Correlation Value (1.x: Item Not Found).
     InvalidAsynchronousCorrelationValue,
+    /// The new object breaks one of the tenant's constraints (Set Constraints; 2.1 Constraint
+    /// Violation, before 2.1: Permission Denied).
+    ConstraintViolation,
 }
 
 impl Reason {
@@ -101,6 +104,7 @@ impl Reason {
             Reason::InvalidTicket => 0x19,
             Reason::NumericRange => 0x1B,
             Reason::InvalidAsynchronousCorrelationValue => 0x2B,
+            Reason::ConstraintViolation => 0x4B,
         }
     }
 
@@ -121,6 +125,7 @@ impl Reason {
             Reason::ObjectNotFound => 0x01,
             Reason::NumericRange => 0x07,
             Reason::InvalidAsynchronousCorrelationValue => 0x01,
+            Reason::ConstraintViolation => 0x0C,
             Reason::Sensitive if v >= ProtocolVersion::V1_4 => 0x16,
             Reason::NotExtractable if v >= ProtocolVersion::V1_4 => 0x17,
             Reason::Sensitive | Reason::NotExtractable | Reason::NonUniqueNameAttribute => 0x0C,
@@ -134,6 +139,8 @@ impl Reason {
             // Reserved in 2.x: the closest 2.x reasons.
             (Reason::IllegalOperation, true) => 0x43,
             (Reason::IndexOutOfBounds, true) => 0x20,
+            // Constraint Violation is 2.1's; a 2.0 client is told Permission Denied.
+            (Reason::ConstraintViolation, true) if v < ProtocolVersion::V2_1 => 0x0C,
             (_, true) => self.code_2x(),
             (_, false) => self.code_1x(v),
         };
@@ -181,7 +188,7 @@ pub type KmipResult<T> = Result<T, KmipError>;
 mod tests {
     use super::*;
 
-    const ALL: [Reason; 33] = [
+    const ALL: [Reason; 34] = [
         Reason::ItemNotFound,
         Reason::ResponseTooLarge,
         Reason::AuthenticationNotSuccessful,
@@ -215,6 +222,7 @@ mod tests {
         Reason::Sensitive,
         Reason::NotExtractable,
         Reason::NonUniqueNameAttribute,
+        Reason::ConstraintViolation,
     ];
 
     #[test]
@@ -251,6 +259,18 @@ mod tests {
         assert_eq!(
             Reason::AttributeNotFound.code_for(ProtocolVersion::V1_0),
             0x01
+        );
+        assert_eq!(
+            Reason::ConstraintViolation.code_for(ProtocolVersion::V2_1),
+            0x4B
+        );
+        assert_eq!(
+            Reason::ConstraintViolation.code_for(ProtocolVersion::V2_0),
+            0x0C
+        );
+        assert_eq!(
+            Reason::ConstraintViolation.code_for(ProtocolVersion::V1_4),
+            0x0C
         );
     }
 }

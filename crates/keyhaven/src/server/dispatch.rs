@@ -162,7 +162,7 @@ pub fn handle(server: &Server, who: &Identity, peer: &str, bytes: &[u8]) -> Outc
         // The operation a Poll is for (looked up before the Poll takes it from the queue).
         let polled = match (bi.operation, who) {
             (op::POLL, Identity::Client { client, tenant }) => {
-                super::pending::operation_of(&tenant.id, &client.id, &bi.payload)
+                super::pending::operation_of(server, tenant, &client.id, &bi.payload)
             }
             _ => None,
         };
@@ -288,6 +288,7 @@ fn run_item(
     if !header.tickets.is_empty() {
         // A ticket (Login, Delegated Login) authenticates the request in place of a password.
         super::tickets::authorize(
+            server.store.as_ref(),
             &tenant.id,
             &client.id,
             &header.tickets,
@@ -306,14 +307,18 @@ fn run_item(
         && ops::supported_operations(version).contains(&operation)
     {
         // Accepted for later: the answer is Operation Pending with this correlation value.
-        let corr = super::pending::submit(super::pending::Pending {
-            tenant_id: tenant.id.clone(),
-            client_id: client.id.clone(),
-            version,
-            operation,
-            payload: payload.clone(),
-            submitted_us: now() * 1_000_000,
-        })?;
+        let corr = super::pending::submit(
+            server,
+            tenant,
+            super::pending::Pending {
+                tenant_id: tenant.id.clone(),
+                client_id: client.id.clone(),
+                version,
+                operation,
+                payload: payload.clone(),
+                submitted_us: now() * 1_000_000,
+            },
+        )?;
         return Ok(Item::bytes(tag::ASYNCHRONOUS_CORRELATION_VALUE, corr));
     }
     let mut ctx = OpCtx {

@@ -158,6 +158,14 @@ impl TrustCache {
         }
     }
 
+    /// Makes the next [`TrustCache::refresh`] read the store (after a change this node made, such
+    /// as Re-Provision replacing a client's certificate).
+    pub fn invalidate(&self) {
+        if let Ok(mut c) = self.checked.lock() {
+            *c = None;
+        }
+    }
+
     /// Checks a client's password against its stored hash.
     pub fn password_ok(&self, client_id: &str, hash: &str, password: &str) -> bool {
         let mut h = Sha256::new();

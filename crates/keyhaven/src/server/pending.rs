@@ -5,23 +5,24 @@
 //! Canceled), or it expires unpolled after [`MAX_AGE_SECS`]. Query Asynchronous Requests (2.x)
 //! lists the client's outstanding requests. Correlation values are 16 random bytes, bound to the
 //! client and tenant that made the request; another client's value is an Invalid Asynchronous
-//! Correlation Value. The queue lives in this node's memory: poll the node you asked.
-
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+//! Correlation Value. The queue is in the store (`session_records`, kind "async"), each request
+//! sealed under its tenant's keys like key material (a Register may carry a key): a request
+//! accepted by one node of a cluster is polled, cancelled or listed on any other.
 
 use keyhaven_kmip::enums::operation as op;
 use keyhaven_kmip::error::{KmipError, KmipResult, Reason};
-use keyhaven_kmip::ProtocolVersion;
+use keyhaven_kmip::{tag, ProtocolVersion};
 use keyhaven_ttlv::Item;
 
-use super::objects::now;
+use super::objects::{now, store_err};
+use super::Server;
+use crate::store::{SessionRecord, TenantRecord};
 
-/// How long an unpolled request waits (seconds) and how many may wait on a node.
+/// How long an unpolled request waits (seconds) and how many may wait in the store.
 pub const MAX_AGE_SECS: i64 = 3600;
-const MAX_PENDING: usize = 10_000;
+const MAX_PENDING: i64 = 10_000;
 /// How many may wait for one client, so that one client cannot fill the queue for all.
-const MAX_PENDING_PER_CLIENT: usize = 256;
+const MAX_PENDING_PER_CLIENT: i64 = 256;
 
 /// One waiting request.
 #[derive(Clone, Debug)]
@@ -35,11 +36,82 @@ pub struct Pending {
     pub submitted_us: i64,
 }
 
-type Table = HashMap<Vec<u8>, Pending>;
+/// The name the sealed request is bound to (the envelope's associated data).
+fn sealed_name(corr: &[u8]) -> String {
+    format!("async-request-{}", hex::encode(corr))
+}
 
-fn table() -> &'static Mutex<Table> {
-    static T: OnceLock<Mutex<Table>> = OnceLock::new();
-    T.get_or_init(|| Mutex::new(HashMap::new()))
+fn seal(server: &Server, tenant: &TenantRecord, corr: &[u8], p: &Pending) -> KmipResult<Vec<u8>> {
+    let inner = Item::structure(
+        tag::BATCH_ITEM,
+        vec![
+            Item::int(tag::PROTOCOL_VERSION_MAJOR, p.version.major),
+            Item::int(tag::PROTOCOL_VERSION_MINOR, p.version.minor),
+            Item::enumeration(tag::OPERATION, p.operation),
+            p.payload.clone(),
+        ],
+    );
+    let plain = zeroize::Zeroizing::new(keyhaven_ttlv::encode(&inner));
+    server
+        .envelope
+        .seal(tenant, &sealed_name(corr), &plain)
+        .map_err(|e| {
+            KmipError::new(
+                Reason::CryptographicFailure,
+                format!("the tenant's root key cannot protect the waiting request: {e}"),
+            )
+        })
+}
+
+fn open(server: &Server, tenant: &TenantRecord, r: &SessionRecord) -> KmipResult<Pending> {
+    let plain = server
+        .envelope
+        .open(tenant, &sealed_name(&r.id), &r.value)
+        .map_err(|e| {
+            KmipError::new(
+                Reason::CryptographicFailure,
+                format!("the waiting request cannot be unsealed: {e}"),
+            )
+        })?;
+    let limits = keyhaven_ttlv::Limits {
+        max_message_len: usize::MAX,
+        ..Default::default()
+    };
+    let item = keyhaven_ttlv::decode(&plain, &limits).map_err(|e| {
+        KmipError::new(Reason::InternalServerError, format!("waiting request: {e}"))
+    })?;
+    let bad = || KmipError::new(Reason::InternalServerError, "waiting request: malformed");
+    let major = item
+        .child(tag::PROTOCOL_VERSION_MAJOR)
+        .and_then(Item::as_int)
+        .ok_or_else(bad)?;
+    let minor = item
+        .child(tag::PROTOCOL_VERSION_MINOR)
+        .and_then(Item::as_int)
+        .ok_or_else(bad)?;
+    let operation = item
+        .child(tag::OPERATION)
+        .and_then(Item::as_enum)
+        .ok_or_else(bad)?;
+    let payload = item
+        .items()
+        .iter()
+        .find(|i| {
+            !matches!(
+                i.tag,
+                tag::PROTOCOL_VERSION_MAJOR | tag::PROTOCOL_VERSION_MINOR | tag::OPERATION
+            )
+        })
+        .cloned()
+        .ok_or_else(bad)?;
+    Ok(Pending {
+        tenant_id: r.tenant_id.clone(),
+        client_id: r.client_id.clone(),
+        version: ProtocolVersion::new(major, minor),
+        operation,
+        payload,
+        submitted_us: r.created_us,
+    })
 }
 
 /// Operations that are answered at once even when asynchronous answers are allowed: the
@@ -62,22 +134,29 @@ pub fn deferrable(operation: u32) -> bool {
 }
 
 /// Queues a request; returns its Asynchronous Correlation Value.
-pub fn submit(p: Pending) -> KmipResult<Vec<u8>> {
-    let mut t = table().lock().unwrap_or_else(|e| e.into_inner());
-    let cutoff = (now() - MAX_AGE_SECS) * 1_000_000;
-    t.retain(|_, v| v.submitted_us > cutoff);
-    let mine = t
-        .values()
-        .filter(|v| v.tenant_id == p.tenant_id && v.client_id == p.client_id)
-        .count();
-    if t.len() >= MAX_PENDING || mine >= MAX_PENDING_PER_CLIENT {
+pub fn submit(server: &Server, tenant: &TenantRecord, p: Pending) -> KmipResult<Vec<u8>> {
+    let corr = crate::crypto::random_bytes(16).to_vec();
+    let n = now();
+    let record = SessionRecord {
+        kind: SessionRecord::ASYNC.to_owned(),
+        id: corr.clone(),
+        tenant_id: p.tenant_id.clone(),
+        client_id: p.client_id.clone(),
+        value: seal(server, tenant, &corr, &p)?,
+        uses_left: None,
+        expires: n + MAX_AGE_SECS,
+        created_us: p.submitted_us,
+    };
+    if !server
+        .store
+        .insert_session_record(&record, n, MAX_PENDING_PER_CLIENT, MAX_PENDING)
+        .map_err(store_err)?
+    {
         return Err(KmipError::new(
             Reason::ServerLimitExceeded,
             "too many asynchronous requests are waiting: poll or cancel them",
         ));
     }
-    let corr = crate::crypto::random_bytes(16).to_vec();
-    t.insert(corr.clone(), p);
     Ok(corr)
 }
 
@@ -89,26 +168,51 @@ fn invalid() -> KmipError {
 }
 
 /// Takes a client's waiting request out of the queue (Poll, Cancel).
-pub fn take(tenant_id: &str, client_id: &str, corr: &[u8]) -> KmipResult<Pending> {
-    let mut t = table().lock().unwrap_or_else(|e| e.into_inner());
-    match t.get(corr) {
-        Some(p) if p.tenant_id == tenant_id && p.client_id == client_id => {
-            t.remove(corr).ok_or_else(invalid)
-        }
+pub fn take(
+    server: &Server,
+    tenant: &TenantRecord,
+    client_id: &str,
+    corr: &[u8],
+) -> KmipResult<Pending> {
+    match server
+        .store
+        .take_session_record(SessionRecord::ASYNC, corr, &tenant.id, client_id)
+        .map_err(store_err)?
+    {
+        Some(r) if r.expires > now() => open(server, tenant, &r),
         _ => Err(invalid()),
     }
 }
 
 /// A client's waiting requests: (correlation value, request), oldest first.
-pub fn list(tenant_id: &str, client_id: &str) -> Vec<(Vec<u8>, Pending)> {
-    let t = table().lock().unwrap_or_else(|e| e.into_inner());
-    let mut out: Vec<(Vec<u8>, Pending)> = t
-        .iter()
-        .filter(|(_, p)| p.tenant_id == tenant_id && p.client_id == client_id)
-        .map(|(k, p)| (k.clone(), p.clone()))
-        .collect();
-    out.sort_by_key(|(_, p)| p.submitted_us);
-    out
+pub fn list(
+    server: &Server,
+    tenant: &TenantRecord,
+    client_id: &str,
+) -> KmipResult<Vec<(Vec<u8>, Pending)>> {
+    let n = now();
+    server
+        .store
+        .list_session_records(SessionRecord::ASYNC, &tenant.id, client_id)
+        .map_err(store_err)?
+        .into_iter()
+        .filter(|r| r.expires > n)
+        .map(|r| Ok((r.id.clone(), open(server, tenant, &r)?)))
+        .collect()
+}
+
+/// A client's waiting request with that correlation value, if any.
+fn waiting(
+    server: &Server,
+    tenant: &TenantRecord,
+    client_id: &str,
+    corr: &[u8],
+) -> KmipResult<Option<SessionRecord>> {
+    Ok(server
+        .store
+        .get_session_record(SessionRecord::ASYNC, corr)
+        .map_err(store_err)?
+        .filter(|r| r.tenant_id == tenant.id && r.client_id == client_id && r.expires > now()))
 }
 
 /// The Asynchronous Correlation Value of a Poll or Cancel request.
@@ -121,17 +225,23 @@ pub fn correlation_of(payload: &Item) -> KmipResult<&[u8]> {
 }
 
 /// The operation a Poll request is for, when it names a waiting request of this client.
-pub fn operation_of(tenant_id: &str, client_id: &str, poll_payload: &Item) -> Option<u32> {
+pub fn operation_of(
+    server: &Server,
+    tenant: &TenantRecord,
+    client_id: &str,
+    poll_payload: &Item,
+) -> Option<u32> {
     let corr = correlation_of(poll_payload).ok()?;
-    let t = table().lock().unwrap_or_else(|e| e.into_inner());
-    t.get(corr)
-        .filter(|p| p.tenant_id == tenant_id && p.client_id == client_id)
-        .map(|p| p.operation)
+    let r = waiting(server, tenant, client_id, corr).ok()??;
+    open(server, tenant, &r).ok().map(|p| p.operation)
 }
 
 /// Whether a client has a waiting request with that correlation value (Process).
-pub fn is_waiting(tenant_id: &str, client_id: &str, corr: &[u8]) -> bool {
-    let t = table().lock().unwrap_or_else(|e| e.into_inner());
-    t.get(corr)
-        .is_some_and(|p| p.tenant_id == tenant_id && p.client_id == client_id)
+pub fn is_waiting(
+    server: &Server,
+    tenant: &TenantRecord,
+    client_id: &str,
+    corr: &[u8],
+) -> KmipResult<bool> {
+    Ok(waiting(server, tenant, client_id, corr)?.is_some())
 }

@@ -8,26 +8,26 @@
 //! and Object Groups, each unrestricted when absent). A request with a valid ticket needs no
 //! Username/Password credential.
 //!
-//! Tickets live in this node's memory (hashed, never the value itself): a restart or another node
-//! of a cluster does not know them, and the client logs in again.
-
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+//! Tickets live in the store (`session_records`, kind "ticket"), each under the SHA-256 of its
+//! value (never the value itself), with its owner, expiry, requests left and Rights: every node of
+//! a cluster accepts a ticket issued by any other, counts its uses, and refuses it once it is
+//! logged out, expired or used up, also after a restart.
 
 use keyhaven_kmip::error::{KmipError, KmipResult, Reason};
 use keyhaven_kmip::tag;
 use keyhaven_ttlv::{Item, Value};
 use sha2::Digest;
 
-use super::objects::now;
+use super::objects::{now, store_err};
+use crate::store::{SessionRecord, Store};
 
 /// The lease of a ticket when the client names none, and the longest one granted (seconds).
 pub const DEFAULT_LEASE_SECS: i64 = 3600;
 pub const MAX_LEASE_SECS: i64 = 86_400;
-/// Tickets held at once on a node.
-const MAX_TICKETS: usize = 100_000;
+/// Tickets held at once in the store.
+const MAX_TICKETS: i64 = 100_000;
 /// Tickets one client may hold at once.
-const MAX_TICKETS_PER_CLIENT: usize = 1024;
+const MAX_TICKETS_PER_CLIENT: i64 = 1024;
 
 /// One Right of a delegated ticket; `None` fields are unrestricted.
 #[derive(Clone, Debug, Default)]
@@ -35,22 +35,6 @@ pub struct Right {
     pub operations: Option<Vec<u32>>,
     pub objects: Option<Vec<String>>,
     pub object_groups: Option<Vec<String>>,
-}
-
-#[derive(Clone, Debug)]
-struct Ticket {
-    tenant_id: String,
-    client_id: String,
-    expires: i64,
-    remaining: Option<i64>,
-    rights: Option<Vec<Right>>,
-}
-
-type Table = HashMap<[u8; 32], Ticket>;
-
-fn table() -> &'static Mutex<Table> {
-    static T: OnceLock<Mutex<Table>> = OnceLock::new();
-    T.get_or_init(|| Mutex::new(HashMap::new()))
 }
 
 fn key(value: &[u8]) -> [u8; 32] {
@@ -99,31 +83,12 @@ impl Terms {
             let rs = payload
                 .child(tag::RIGHTS)
                 .ok_or_else(|| KmipError::missing("the Rights of the delegated ticket"))?;
-            let mut out = Vec::new();
             for r in rs.children(tag::RIGHT) {
                 if let Some(u) = r.child(tag::USAGE_LIMITS) {
                     remaining = min_opt(remaining, object_limit(u)?);
                 }
-                out.push(Right {
-                    operations: r.child(tag::OPERATIONS).map(|o| {
-                        o.children(tag::OPERATION)
-                            .filter_map(Item::as_enum)
-                            .collect()
-                    }),
-                    objects: r.child(tag::OBJECTS).map(|o| {
-                        o.children(tag::UNIQUE_IDENTIFIER)
-                            .filter_map(Item::as_text)
-                            .map(str::to_owned)
-                            .collect()
-                    }),
-                    object_groups: r.child(tag::OBJECT_GROUPS).map(|o| {
-                        o.children(tag::OBJECT_GROUP)
-                            .filter_map(Item::as_text)
-                            .map(str::to_owned)
-                            .collect()
-                    }),
-                });
             }
+            let out = rights_from_item(rs);
             Some(out)
         } else {
             None
@@ -162,32 +127,101 @@ fn object_limit(u: &Item) -> KmipResult<Option<i64>> {
         }))
 }
 
+/// The Rights of a Rights structure.
+fn rights_from_item(rs: &Item) -> Vec<Right> {
+    rs.children(tag::RIGHT)
+        .map(|r| Right {
+            operations: r.child(tag::OPERATIONS).map(|o| {
+                o.children(tag::OPERATION)
+                    .filter_map(Item::as_enum)
+                    .collect()
+            }),
+            objects: r.child(tag::OBJECTS).map(|o| {
+                o.children(tag::UNIQUE_IDENTIFIER)
+                    .filter_map(Item::as_text)
+                    .map(str::to_owned)
+                    .collect()
+            }),
+            object_groups: r.child(tag::OBJECT_GROUPS).map(|o| {
+                o.children(tag::OBJECT_GROUP)
+                    .filter_map(Item::as_text)
+                    .map(str::to_owned)
+                    .collect()
+            }),
+        })
+        .collect()
+}
+
+/// The Rights structure of `rights` (as stored with the ticket).
+fn rights_to_item(rights: &[Right]) -> Item {
+    Item::structure(
+        tag::RIGHTS,
+        rights
+            .iter()
+            .map(|r| {
+                let mut c = Vec::new();
+                if let Some(o) = &r.operations {
+                    c.push(Item::structure(
+                        tag::OPERATIONS,
+                        o.iter()
+                            .map(|x| Item::enumeration(tag::OPERATION, *x))
+                            .collect(),
+                    ));
+                }
+                if let Some(o) = &r.objects {
+                    c.push(Item::structure(
+                        tag::OBJECTS,
+                        o.iter()
+                            .map(|x| Item::text(tag::UNIQUE_IDENTIFIER, x.clone()))
+                            .collect(),
+                    ));
+                }
+                if let Some(g) = &r.object_groups {
+                    c.push(Item::structure(
+                        tag::OBJECT_GROUPS,
+                        g.iter()
+                            .map(|x| Item::text(tag::OBJECT_GROUP, x.clone()))
+                            .collect(),
+                    ));
+                }
+                Item::structure(tag::RIGHT, c)
+            })
+            .collect(),
+    )
+}
+
 /// Issues a ticket to a client; returns its value.
-pub fn issue(tenant_id: &str, client_id: &str, terms: Terms) -> KmipResult<Vec<u8>> {
+pub fn issue(
+    store: &dyn Store,
+    tenant_id: &str,
+    client_id: &str,
+    terms: Terms,
+) -> KmipResult<Vec<u8>> {
     let value = crate::crypto::random_bytes(32).to_vec();
-    let mut t = table().lock().unwrap_or_else(|e| e.into_inner());
     let n = now();
-    t.retain(|_, v| v.expires > n && v.remaining != Some(0));
-    let mine = t
-        .values()
-        .filter(|v| v.tenant_id == tenant_id && v.client_id == client_id)
-        .count();
-    if t.len() >= MAX_TICKETS || mine >= MAX_TICKETS_PER_CLIENT {
+    let record = SessionRecord {
+        kind: SessionRecord::TICKET.to_owned(),
+        id: key(&value).to_vec(),
+        tenant_id: tenant_id.to_owned(),
+        client_id: client_id.to_owned(),
+        value: terms
+            .rights
+            .as_deref()
+            .map(|r| keyhaven_ttlv::encode(&rights_to_item(r)))
+            .unwrap_or_default(),
+        uses_left: terms.remaining,
+        expires: terms.expires,
+        created_us: n * 1_000_000,
+    };
+    if !store
+        .insert_session_record(&record, n, MAX_TICKETS_PER_CLIENT, MAX_TICKETS)
+        .map_err(store_err)?
+    {
         return Err(KmipError::new(
             Reason::ServerLimitExceeded,
             "too many tickets are open on this server: log out unused ones",
         ));
     }
-    t.insert(
-        key(&value),
-        Ticket {
-            tenant_id: tenant_id.to_owned(),
-            client_id: client_id.to_owned(),
-            expires: terms.expires,
-            remaining: terms.remaining,
-            rights: terms.rights,
-        },
-    );
     Ok(value)
 }
 
@@ -199,21 +233,20 @@ fn invalid_ticket() -> KmipError {
 }
 
 /// Ends a ticket of this client (Logout).
-pub fn revoke(tenant_id: &str, client_id: &str, value: &[u8]) -> KmipResult<()> {
-    let mut t = table().lock().unwrap_or_else(|e| e.into_inner());
-    let k = key(value);
-    match t.get(&k) {
-        Some(tk) if tk.tenant_id == tenant_id && tk.client_id == client_id => {
-            t.remove(&k);
-            Ok(())
-        }
-        _ => Err(invalid_ticket()),
+pub fn revoke(store: &dyn Store, tenant_id: &str, client_id: &str, value: &[u8]) -> KmipResult<()> {
+    match store
+        .take_session_record(SessionRecord::TICKET, &key(value), tenant_id, client_id)
+        .map_err(store_err)?
+    {
+        Some(_) => Ok(()),
+        None => Err(invalid_ticket()),
     }
 }
 
 /// Checks the tickets of a request for one operation and counts the use. `groups` gives the
 /// Object Group values of the object the request names (for Rights restricted by group).
 pub fn authorize(
+    store: &dyn Store,
     tenant_id: &str,
     client_id: &str,
     tickets: &[impl AsRef<[u8]>],
@@ -221,20 +254,30 @@ pub fn authorize(
     object: Option<&str>,
     groups: impl Fn(&str) -> Vec<String>,
 ) -> KmipResult<()> {
-    let mut t = table().lock().unwrap_or_else(|e| e.into_inner());
     let n = now();
     for v in tickets {
         let k = key(v.as_ref());
-        let Some(tk) = t.get_mut(&k) else {
+        let Some(tk) = store
+            .get_session_record(SessionRecord::TICKET, &k)
+            .map_err(store_err)?
+        else {
             return Err(invalid_ticket());
         };
-        if tk.tenant_id != tenant_id || tk.client_id != client_id || tk.expires <= n {
+        if tk.tenant_id != tenant_id
+            || tk.client_id != client_id
+            || tk.expires <= n
+            || tk.uses_left == Some(0)
+        {
             return Err(invalid_ticket());
         }
-        if tk.remaining == Some(0) {
-            return Err(invalid_ticket());
-        }
-        if let Some(rights) = &tk.rights {
+        if !tk.value.is_empty() {
+            let limits = keyhaven_ttlv::Limits {
+                max_message_len: usize::MAX,
+                ..Default::default()
+            };
+            let rights = keyhaven_ttlv::decode(&tk.value, &limits)
+                .map(|i| rights_from_item(&i))
+                .map_err(|_| invalid_ticket())?;
             let allowed = rights.iter().any(|r| {
                 r.operations.as_ref().is_none_or(|o| o.contains(&operation))
                     && r.objects
@@ -251,8 +294,11 @@ pub fn authorize(
                 ));
             }
         }
-        if let Some(r) = tk.remaining.as_mut() {
-            *r -= 1;
+        if !store
+            .use_session_record(SessionRecord::TICKET, &k, n)
+            .map_err(store_err)?
+        {
+            return Err(invalid_ticket());
         }
     }
     Ok(())

@@ -301,6 +301,45 @@ fn cluster_unsupported<T>() -> StoreResult<T> {
     ))
 }
 
+/// What every node of a cluster must know of a client's KMIP session ([`Store`]'s session
+/// records): a Login ticket (kind [`SessionRecord::TICKET`], id the SHA-256 of the ticket) or an
+/// asynchronous request waiting for Poll (kind [`SessionRecord::ASYNC`], id its Asynchronous
+/// Correlation Value).
+#[derive(Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    pub kind: String,
+    pub id: Vec<u8>,
+    pub tenant_id: String,
+    pub client_id: String,
+    /// Opaque to the store: a ticket's Rights, or the waiting request sealed under the tenant's
+    /// keys.
+    pub value: Vec<u8>,
+    /// Uses left (`None`: unlimited).
+    pub uses_left: Option<i64>,
+    /// Seconds since the epoch from which the record is void.
+    pub expires: i64,
+    /// Microseconds since the epoch.
+    pub created_us: i64,
+}
+
+impl SessionRecord {
+    pub const TICKET: &'static str = "ticket";
+    pub const ASYNC: &'static str = "async";
+}
+
+impl fmt::Debug for SessionRecord {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SessionRecord")
+            .field("kind", &self.kind)
+            .field("tenant_id", &self.tenant_id)
+            .field("client_id", &self.client_id)
+            .field("value", &format_args!("<{} bytes>", self.value.len()))
+            .field("uses_left", &self.uses_left)
+            .field("expires", &self.expires)
+            .finish()
+    }
+}
+
 /// A node of a cluster, as it last reported itself.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct NodeRecord {
@@ -338,6 +377,10 @@ pub trait Store: Send + Sync {
     fn list_clients(&self, tenant_id: Option<&str>) -> StoreResult<Vec<ClientRecord>>;
     /// Removes the client with that name; NotFound if none.
     fn remove_client(&self, name: &str) -> StoreResult<()>;
+    /// Re-Provision: the client `old_id` gets `c`'s identifier, trust and certificate (its name
+    /// and tenant stay), in one statement; Conflict when it no longer exists. Its old identifier
+    /// then names no client, so connections and tickets that carried it are refused.
+    fn replace_client_credential(&self, old_id: &str, c: &ClientRecord) -> StoreResult<()>;
     /// A number that changes whenever tenants or clients change (cache invalidation of trust).
     fn trust_generation(&self) -> StoreResult<i64>;
 
@@ -397,6 +440,60 @@ pub trait Store: Send + Sync {
             .filter(|r| q.matches(r))
             .count() as u64)
     }
+
+    // Per-tenant settings: what a tenant's clients set through KMIP (Set Defaults, Set
+    // Constraints) and per-tenant facts every node shares, each an opaque value by name.
+    /// The tenant's setting `name`, if set.
+    fn get_tenant_setting(&self, tenant_id: &str, name: &str) -> StoreResult<Option<Vec<u8>>>;
+    /// Sets the tenant's setting `name` (replacing it), or removes it when `value` is `None`.
+    fn put_tenant_setting(
+        &self,
+        tenant_id: &str,
+        name: &str,
+        value: Option<&[u8]>,
+        at: i64,
+    ) -> StoreResult<()>;
+    /// Sets the tenant's setting `name` only when it has none: true when this call set it (one
+    /// caller wins when several nodes race).
+    fn claim_tenant_setting(
+        &self,
+        tenant_id: &str,
+        name: &str,
+        value: &[u8],
+        at: i64,
+    ) -> StoreResult<bool>;
+
+    // Session records (Login tickets, asynchronous requests), shared by every node.
+    /// Inserts `r` after removing the expired and used-up records of its kind; `false` (nothing
+    /// inserted) when its client holds `max_per_client` records of that kind already, or the
+    /// store `max_total`.
+    fn insert_session_record(
+        &self,
+        r: &SessionRecord,
+        now: i64,
+        max_per_client: i64,
+        max_total: i64,
+    ) -> StoreResult<bool>;
+    /// The record, if present (expired or not).
+    fn get_session_record(&self, kind: &str, id: &[u8]) -> StoreResult<Option<SessionRecord>>;
+    /// Counts one use: `true` when the record exists, is not expired at `now` and had a use left
+    /// (one fewer then; unlimited records stay unlimited).
+    fn use_session_record(&self, kind: &str, id: &[u8], now: i64) -> StoreResult<bool>;
+    /// Removes and returns the record when it is that client's; `None` otherwise (kept then).
+    fn take_session_record(
+        &self,
+        kind: &str,
+        id: &[u8],
+        tenant_id: &str,
+        client_id: &str,
+    ) -> StoreResult<Option<SessionRecord>>;
+    /// A client's records of a kind, oldest first.
+    fn list_session_records(
+        &self,
+        kind: &str,
+        tenant_id: &str,
+        client_id: &str,
+    ) -> StoreResult<Vec<SessionRecord>>;
 
     // Root key rotation (journal of one rotation per tenant)
     /// Records the start of a rotation; AlreadyExists when the tenant has one under way.

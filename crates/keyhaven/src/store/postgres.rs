@@ -28,7 +28,10 @@
 
 mod admins;
 mod cluster;
+mod credentials;
 pub mod dump;
+mod session_records;
+mod settings;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -63,6 +66,8 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/postgres/0005_object_index.sql"),
     include_str!("migrations/postgres/0006_audit_chain.sql"),
     include_str!("migrations/postgres/0007_admins.sql"),
+    include_str!("migrations/postgres/0008_tenant_settings.sql"),
+    include_str!("migrations/postgres/0009_session_records.sql"),
 ];
 
 /// The schema version this build creates and understands.
@@ -1751,6 +1756,75 @@ impl Store for PostgresStore {
 
     fn delete_shared_root_key(&self, key_ref: &str) -> StoreResult<()> {
         self.cluster_delete_shared(key_ref)
+    }
+
+    fn get_tenant_setting(&self, tenant_id: &str, name: &str) -> StoreResult<Option<Vec<u8>>> {
+        self.settings_get(tenant_id, name)
+    }
+
+    fn put_tenant_setting(
+        &self,
+        tenant_id: &str,
+        name: &str,
+        value: Option<&[u8]>,
+        at: i64,
+    ) -> StoreResult<()> {
+        self.settings_put(tenant_id, name, value, at)
+    }
+
+    fn claim_tenant_setting(
+        &self,
+        tenant_id: &str,
+        name: &str,
+        value: &[u8],
+        at: i64,
+    ) -> StoreResult<bool> {
+        self.settings_claim(tenant_id, name, value, at)
+    }
+
+    fn replace_client_credential(&self, old_id: &str, c: &ClientRecord) -> StoreResult<()> {
+        self.credentials_replace(old_id, c)
+    }
+
+    fn insert_session_record(
+        &self,
+        r: &super::SessionRecord,
+        now: i64,
+        max_per_client: i64,
+        max_total: i64,
+    ) -> StoreResult<bool> {
+        self.session_records_insert(r, now, max_per_client, max_total)
+    }
+
+    fn get_session_record(
+        &self,
+        kind: &str,
+        id: &[u8],
+    ) -> StoreResult<Option<super::SessionRecord>> {
+        self.session_records_get(kind, id)
+    }
+
+    fn use_session_record(&self, kind: &str, id: &[u8], now: i64) -> StoreResult<bool> {
+        self.session_records_use(kind, id, now)
+    }
+
+    fn take_session_record(
+        &self,
+        kind: &str,
+        id: &[u8],
+        tenant_id: &str,
+        client_id: &str,
+    ) -> StoreResult<Option<super::SessionRecord>> {
+        self.session_records_take(kind, id, tenant_id, client_id)
+    }
+
+    fn list_session_records(
+        &self,
+        kind: &str,
+        tenant_id: &str,
+        client_id: &str,
+    ) -> StoreResult<Vec<super::SessionRecord>> {
+        self.session_records_list(kind, tenant_id, client_id)
     }
 
     fn heartbeat_node(&self, n: &super::NodeRecord) -> StoreResult<()> {

@@ -327,6 +327,33 @@ pub fn request(v: ProtocolVersion, extra_header: Option<Vec<Item>>, items: &[Op<
     Item::structure(tag::REQUEST_MESSAGE, c)
 }
 
+/// A request header item authenticating with a ticket (Login, Delegated Login).
+pub fn ticket_auth(ticket: &Item) -> Vec<Item> {
+    vec![Item::structure(
+        tag::AUTHENTICATION,
+        vec![Item::structure(
+            tag::CREDENTIAL,
+            vec![
+                Item::enumeration(tag::CREDENTIAL_TYPE, 6),
+                Item::structure(tag::CREDENTIAL_VALUE, vec![ticket.clone()]),
+            ],
+        )],
+    )]
+}
+
+/// One 2.1 batch item sent with extra request header items; its answer.
+pub fn call_with(c: &mut Conn, header: Vec<Item>, operation: u32, payload: Vec<Item>) -> Item {
+    let resp = c.send(&request(
+        ProtocolVersion::V2_1,
+        Some(header),
+        &[(operation, None, payload)],
+    ));
+    batch_items(&resp)
+        .into_iter()
+        .next()
+        .expect("one batch item")
+}
+
 pub fn batch_items(resp: &Item) -> Vec<Item> {
     assert_eq!(resp.tag, tag::RESPONSE_MESSAGE, "not a response message");
     resp.children(tag::BATCH_ITEM).cloned().collect()

@@ -102,6 +102,8 @@ pub fn run_all(fresh: &dyn Fn() -> Fixture) {
         ("root key rotation journal", root_rotation_journal),
         ("key protect mirror", key_mirrors_round_trip),
         ("administrators", admin_accounts_sessions_and_lockout),
+        ("tenant settings", tenant_settings_per_tenant),
+        ("session records", session_records_used_taken_and_bounded),
     ];
     for (name, check) in checks {
         eprintln!("store suite: {name}");
@@ -995,4 +997,121 @@ pub fn admin_accounts_sessions_and_lockout(f: &Fixture) {
     s.clear_admin_login_failures("eve").expect("clear");
     assert_eq!(o.admin_login_failures("eve").expect("read").failures, 0);
     assert_eq!(o.admin_login_failures("nobody").expect("read").failures, 0);
+}
+
+/// Per-tenant settings: set, replaced, claimed once, removed; each tenant its own.
+pub fn tenant_settings_per_tenant(f: &Fixture) {
+    let s = &f.store;
+    s.insert_tenant(&tenant("t1", "one")).expect("t1");
+    s.insert_tenant(&tenant("t2", "two")).expect("t2");
+    assert_eq!(s.get_tenant_setting("t1", "a").expect("get"), None);
+    s.put_tenant_setting("t1", "a", Some(b"one"), 1)
+        .expect("put");
+    s.put_tenant_setting("t1", "a", Some(b"two"), 2)
+        .expect("replace");
+    assert_eq!(
+        s.get_tenant_setting("t1", "a").expect("get"),
+        Some(b"two".to_vec())
+    );
+    assert_eq!(s.get_tenant_setting("t2", "a").expect("other tenant"), None);
+    assert!(s
+        .claim_tenant_setting("t2", "a", b"first", 3)
+        .expect("claim"));
+    assert!(!s
+        .claim_tenant_setting("t2", "a", b"second", 4)
+        .expect("taken"));
+    assert_eq!(
+        s.get_tenant_setting("t2", "a").expect("get"),
+        Some(b"first".to_vec())
+    );
+    s.put_tenant_setting("t1", "a", None, 5).expect("remove");
+    assert_eq!(s.get_tenant_setting("t1", "a").expect("gone"), None);
+    s.put_tenant_setting("t1", "a", None, 6)
+        .expect("removing twice is harmless");
+    assert_eq!(
+        s.get_tenant_setting("t2", "a").expect("kept"),
+        Some(b"first".to_vec())
+    );
+    assert!(
+        s.put_tenant_setting("nope", "a", Some(b"x"), 7).is_err(),
+        "unknown tenant"
+    );
+}
+
+/// Session records: bounded per client, used up, taken by their client only, expired ones purged.
+pub fn session_records_used_taken_and_bounded(f: &Fixture) {
+    use keyhaven::store::SessionRecord;
+    let s = &f.store;
+    s.insert_tenant(&tenant("t1", "one")).expect("t1");
+    let rec = |id: u8, client: &str, uses: Option<i64>, expires: i64| SessionRecord {
+        kind: SessionRecord::TICKET.into(),
+        id: vec![id; 32],
+        tenant_id: "t1".into(),
+        client_id: client.into(),
+        value: vec![id],
+        uses_left: uses,
+        expires,
+        created_us: i64::from(id),
+    };
+    assert!(s
+        .insert_session_record(&rec(1, "c1", Some(2), 100), 10, 2, 10)
+        .expect("insert"));
+    assert!(s
+        .insert_session_record(&rec(2, "c1", None, 100), 10, 2, 10)
+        .expect("insert"));
+    assert!(!s
+        .insert_session_record(&rec(3, "c1", None, 100), 10, 2, 10)
+        .expect("bounded"));
+    assert!(s
+        .insert_session_record(&rec(4, "c2", None, 100), 10, 2, 10)
+        .expect("other client"));
+    assert_eq!(
+        s.get_session_record("ticket", &[1; 32]).expect("get"),
+        Some(rec(1, "c1", Some(2), 100))
+    );
+    assert_eq!(
+        s.get_session_record("async", &[1; 32]).expect("other kind"),
+        None
+    );
+    // Two uses, then none; unlimited stays usable; expired is not usable.
+    assert!(s.use_session_record("ticket", &[1; 32], 10).expect("use"));
+    assert!(s.use_session_record("ticket", &[1; 32], 10).expect("use"));
+    assert!(!s
+        .use_session_record("ticket", &[1; 32], 10)
+        .expect("used up"));
+    assert!(s
+        .use_session_record("ticket", &[2; 32], 10)
+        .expect("unlimited"));
+    assert!(!s
+        .use_session_record("ticket", &[2; 32], 100)
+        .expect("expired"));
+    // Listing, then taking: only by the client it belongs to.
+    let ids: Vec<Vec<u8>> = s
+        .list_session_records("ticket", "t1", "c1")
+        .expect("list")
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    assert_eq!(ids, vec![vec![1; 32], vec![2; 32]]);
+    assert_eq!(
+        s.take_session_record("ticket", &[2; 32], "t1", "c2")
+            .expect("not c2's"),
+        None
+    );
+    assert!(s
+        .take_session_record("ticket", &[2; 32], "t1", "c1")
+        .expect("take")
+        .is_some());
+    assert_eq!(
+        s.get_session_record("ticket", &[2; 32]).expect("gone"),
+        None
+    );
+    // The used-up record is purged by the next insert, making room for c1.
+    assert!(s
+        .insert_session_record(&rec(5, "c1", None, 200), 10, 2, 10)
+        .expect("room"));
+    assert_eq!(
+        s.get_session_record("ticket", &[1; 32]).expect("purged"),
+        None
+    );
 }

@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use crate::store::{
     AdminAccount, AdminSession, AuditRecord, ClientRecord, KeyMirror, LoginFailures, NodeRecord,
-    ObjectFilter, ObjectPage, ObjectQuery, ObjectRecord, PageRequest, RootRotation,
+    ObjectFilter, ObjectPage, ObjectQuery, ObjectRecord, PageRequest, RootRotation, SessionRecord,
     SessionSelector, Store, StoreResult, TenantRecord, TenantState,
 };
 
@@ -142,6 +142,82 @@ impl Store for MeteredStore {
     fn claim_key_mirror(&self, m: &KeyMirror, stale_before: i64) -> StoreResult<bool> {
         timed("claim_key_mirror", || {
             self.inner.claim_key_mirror(m, stale_before)
+        })
+    }
+    fn replace_client_credential(&self, old_id: &str, c: &ClientRecord) -> StoreResult<()> {
+        timed("replace_client_credential", || {
+            self.inner.replace_client_credential(old_id, c)
+        })
+    }
+    fn insert_session_record(
+        &self,
+        r: &SessionRecord,
+        now: i64,
+        max_per_client: i64,
+        max_total: i64,
+    ) -> StoreResult<bool> {
+        timed("insert_session_record", || {
+            self.inner
+                .insert_session_record(r, now, max_per_client, max_total)
+        })
+    }
+    fn get_session_record(&self, kind: &str, id: &[u8]) -> StoreResult<Option<SessionRecord>> {
+        timed("get_session_record", || {
+            self.inner.get_session_record(kind, id)
+        })
+    }
+    fn use_session_record(&self, kind: &str, id: &[u8], now: i64) -> StoreResult<bool> {
+        timed("use_session_record", || {
+            self.inner.use_session_record(kind, id, now)
+        })
+    }
+    fn take_session_record(
+        &self,
+        kind: &str,
+        id: &[u8],
+        tenant_id: &str,
+        client_id: &str,
+    ) -> StoreResult<Option<SessionRecord>> {
+        timed("take_session_record", || {
+            self.inner
+                .take_session_record(kind, id, tenant_id, client_id)
+        })
+    }
+    fn list_session_records(
+        &self,
+        kind: &str,
+        tenant_id: &str,
+        client_id: &str,
+    ) -> StoreResult<Vec<SessionRecord>> {
+        timed("list_session_records", || {
+            self.inner.list_session_records(kind, tenant_id, client_id)
+        })
+    }
+    fn get_tenant_setting(&self, tenant_id: &str, name: &str) -> StoreResult<Option<Vec<u8>>> {
+        timed("get_tenant_setting", || {
+            self.inner.get_tenant_setting(tenant_id, name)
+        })
+    }
+    fn put_tenant_setting(
+        &self,
+        tenant_id: &str,
+        name: &str,
+        value: Option<&[u8]>,
+        at: i64,
+    ) -> StoreResult<()> {
+        timed("put_tenant_setting", || {
+            self.inner.put_tenant_setting(tenant_id, name, value, at)
+        })
+    }
+    fn claim_tenant_setting(
+        &self,
+        tenant_id: &str,
+        name: &str,
+        value: &[u8],
+        at: i64,
+    ) -> StoreResult<bool> {
+        timed("claim_tenant_setting", || {
+            self.inner.claim_tenant_setting(tenant_id, name, value, at)
         })
     }
     fn put_shared_root_key(&self, key_ref: &str, sealed: &[u8], at: i64) -> StoreResult<()> {

@@ -12,7 +12,7 @@ use crate::server::pending;
 
 pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     let corr = pending::correlation_of(payload)?.to_vec();
-    pending::take(&ctx.tenant.id, &ctx.client.id, &corr)?;
+    pending::take(ctx.server, ctx.tenant, &ctx.client.id, &corr)?;
     Ok(Item::structure(
         tag::RESPONSE_PAYLOAD,
         vec![

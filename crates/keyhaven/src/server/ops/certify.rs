@@ -1,4 +1,5 @@
-//! Certify (1.0-2.1): a certificate signed by the server's CA (`server::ca`) for a public key of
+//! Certify (1.0-2.1): a certificate signed by the tenant's CA (`server::tenant_ca`, made on first
+//! use; the certificate's Certificate Link names the CA certificate) for a public key of
 //! the tenant (its Unique Identifier, or the ID Placeholder) or for a PKCS#10 request (Certificate
 //! Request Type PKCS#10, DER; PEM accepted too), registered as a Certificate object with the
 //! request's attributes and the attributes its contents define. The subject is the request's, or
@@ -32,12 +33,7 @@ pub fn issue(
     payload: &Item,
     replacing: Option<(&str, Option<String>)>,
 ) -> KmipResult<(String, Option<String>)> {
-    let ca = crate::server::ca::get().ok_or_else(|| {
-        KmipError::new(
-            Reason::FeatureNotSupported,
-            "this server has no certification authority to sign with",
-        )
-    })?;
+    let ca = crate::server::tenant_ca::get_or_create(ctx)?;
     let container = if ctx.version.is_2x() {
         payload.child(tag::ATTRIBUTES)
     } else {
@@ -134,7 +130,7 @@ pub fn issue(
             || a.name.is(tag::CERTIFICATE_SUBJECT)
             || a.name.is(tag::CERTIFICATE_TYPE))
     });
-    let der = crate::pki::certify_public_key(ca, &spki, subject)
+    let der = crate::pki::certify_public_key(&ca.signer, &spki, subject)
         .map_err(|e| KmipError::new(Reason::CryptographicFailure, format!("cannot sign: {e}")))?;
     let mut content = ObjectContent {
         object_type: ot::CERTIFICATE,
@@ -153,6 +149,7 @@ pub fn issue(
             attrs.push(link(link_type::PUBLIC_KEY_LINK, k));
         }
     }
+    attrs.push(crate::server::tenant_ca::issuer_link(&ca));
     attrs.push(crate::server::new_attrs::generated_rng_attribute());
     let uid = ctx.insert(&content, attrs)?;
     if let Some(k) = &key_uid {

@@ -33,8 +33,13 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     } else {
         payload.child(tag::TEMPLATE_ATTRIBUTE)
     };
-    let attrs = ctx.template_attribute(container)?;
+    let mut attrs = ctx.template_attribute(container)?;
     check_client_attributes(&attrs)?;
+    crate::server::policy::Policy::load(ctx.server.store.as_ref(), &ctx.tenant.id)?.apply(
+        object_type,
+        &mut attrs,
+        &[],
+    )?;
     let find = |t| attrs.iter().find(|a| a.name.is(t)).map(|a| &a.value);
     let algorithm = match find(tag::CRYPTOGRAPHIC_ALGORITHM) {
         Some(Value::Enumeration(a)) => *a,

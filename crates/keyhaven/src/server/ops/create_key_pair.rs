@@ -92,8 +92,11 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     for set in [&common, &private_own, &public_own] {
         check_client_attributes(set)?;
     }
-    let private_attrs = merge(&common, private_own);
-    let public_attrs = merge(&common, public_own);
+    let mut private_attrs = merge(&common, private_own);
+    let mut public_attrs = merge(&common, public_own);
+    let policy = crate::server::policy::Policy::load(ctx.server.store.as_ref(), &ctx.tenant.id)?;
+    policy.apply(ot::PRIVATE_KEY, &mut private_attrs, &[])?;
+    policy.apply(ot::PUBLIC_KEY, &mut public_attrs, &[])?;
     crate::server::quantum::check_asymmetric(&private_attrs)?;
     crate::server::quantum::check_asymmetric(&public_attrs)?;
 
@@ -196,8 +199,12 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
             ]),
         )
     };
-    let private_uid = ctx.insert(&private_content, strip(private_attrs))?;
+    // Both keys must meet the tenant's Constraints before either is stored.
     let mut public_attrs = strip(public_attrs);
+    let mut preview = public_attrs.clone();
+    preview.push(link(link_type::PRIVATE_KEY_LINK, "(the private key)"));
+    ctx.check_insert(&public_content, preview)?;
+    let private_uid = ctx.insert(&private_content, strip(private_attrs))?;
     public_attrs.push(link(link_type::PRIVATE_KEY_LINK, &private_uid));
     let public_uid = ctx.insert(&public_content, public_attrs)?;
     let public_link = link(link_type::PUBLIC_KEY_LINK, &public_uid);

@@ -121,8 +121,14 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     } else {
         payload.child(tag::TEMPLATE_ATTRIBUTE)
     };
-    let attrs = ctx.template_attribute(container)?;
+    let mut attrs = ctx.template_attribute(container)?;
     check_client_attributes(&attrs)?;
+    // The parts determine the joined key's algorithm and length: no default gives them.
+    crate::server::policy::Policy::load(ctx.server.store.as_ref(), &ctx.tenant.id)?.apply(
+        object_type,
+        &mut attrs,
+        &[tag::CRYPTOGRAPHIC_ALGORITHM, tag::CRYPTOGRAPHIC_LENGTH],
+    )?;
     let find = |t| attrs.iter().find(|a| a.name.is(t)).map(|a| &a.value);
     if let (Some(Value::Enumeration(a)), Some(have)) =
         (find(tag::CRYPTOGRAPHIC_ALGORITHM), first.algorithm)

@@ -1,17 +1,14 @@
 //! The operations completing KMIP's list beyond the core set: key derivation, split keys, sessions
 //! (Ping, Login, Logout, Delegated Login), Adjust Attribute, certification (Certify, Re-certify),
 //! Validate, Import and Export, asynchronous requests (Poll, Cancel, Process, Query Asynchronous
-//! Requests), Set Endpoint Role and PKCS#11. Each lives in its own file; this one only routes to
+//! Requests), Set Endpoint Role, PKCS#11, and the tenant's policy for new objects (Set Defaults,
+//! Set Constraints, Get Constraints: see `server::policy`), Re-Provision. Each lives in its own file; this one only routes to
 //! them and lists them for Query (each in the versions that define it).
 //!
 //! Not offered (Operation Not Supported, and absent from Query):
 //! * Notify and Put (1.x section 5): "server-to-client operations ... sent by a server to a client
 //!   via means outside of the normal client request/response protocol"; a client cannot ask a
 //!   server to run them, and this server originates no requests.
-//! * Set Defaults, Set Constraints and Get Constraints (2.0): server-wide settings for factory
-//!   operations, not implemented yet (they need settings kept per tenant in the store).
-//! * Re-Provision (2.0): replacing the client's link-level credential; Keyhaven's client trust is
-//!   administered with `keyhaven client ...`, not yet by KMIP.
 
 use keyhaven_kmip::enums::{operation as op, operation_in_version};
 use keyhaven_kmip::error::KmipResult;
@@ -40,6 +37,10 @@ pub const OPS: &[u32] = &[
     op::VALIDATE,
     op::PROCESS,
     op::SET_ENDPOINT_ROLE,
+    op::SET_DEFAULTS,
+    op::SET_CONSTRAINTS,
+    op::GET_CONSTRAINTS,
+    op::RE_PROVISION,
 ];
 
 /// Runs one of [`OPS`]; `None` for any other operation or a version that does not define it.
@@ -69,6 +70,10 @@ pub fn run(ctx: &mut OpCtx<'_>, operation: u32, payload: &Item) -> Option<KmipRe
         op::VALIDATE => super::validate::run(ctx, payload),
         op::PROCESS => super::process::run(ctx, payload),
         op::SET_ENDPOINT_ROLE => super::set_endpoint_role::run(ctx, payload),
+        op::SET_DEFAULTS => super::set_defaults::run(ctx, payload),
+        op::SET_CONSTRAINTS => super::set_constraints::run(ctx, payload),
+        op::GET_CONSTRAINTS => super::get_constraints::run(ctx, payload),
+        op::RE_PROVISION => super::re_provision::run(ctx, payload),
         _ => return None,
     })
 }

@@ -16,7 +16,12 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
 /// Issues a ticket (Login, or Delegated Login with Rights) and answers with it.
 pub fn issue(ctx: &OpCtx<'_>, payload: &Item, delegated: bool) -> KmipResult<Item> {
     let terms = Terms::from_request(payload, delegated)?;
-    let value = tickets::issue(&ctx.tenant.id, &ctx.client.id, terms)?;
+    let value = tickets::issue(
+        ctx.server.store.as_ref(),
+        &ctx.tenant.id,
+        &ctx.client.id,
+        terms,
+    )?;
     Ok(Item::structure(
         tag::RESPONSE_PAYLOAD,
         vec![Item::structure(

@@ -13,6 +13,11 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         .and_then(|t| t.child(tag::TICKET_VALUE))
         .and_then(Item::as_bytes)
         .ok_or_else(|| KmipError::missing("the Ticket to end"))?;
-    crate::server::tickets::revoke(&ctx.tenant.id, &ctx.client.id, value)?;
+    crate::server::tickets::revoke(
+        ctx.server.store.as_ref(),
+        &ctx.tenant.id,
+        &ctx.client.id,
+        value,
+    )?;
     Ok(Item::structure(tag::RESPONSE_PAYLOAD, vec![]))
 }

@@ -46,6 +46,7 @@ pub mod create_split_key;
 pub mod delegated_login;
 pub mod derive_key;
 pub mod export;
+pub mod get_constraints;
 pub mod import;
 pub mod join_split_key;
 pub mod kmip21;
@@ -56,7 +57,10 @@ pub mod pkcs11;
 pub mod poll;
 pub mod process;
 pub mod query_asynchronous_requests;
+pub mod re_provision;
 pub mod recertify;
+pub mod set_constraints;
+pub mod set_defaults;
 pub mod set_endpoint_role;
 pub mod validate;
 pub mod wrapped_as_given;
@@ -280,6 +284,43 @@ impl OpCtx<'_> {
         content: &ObjectContent,
         client_attrs: Vec<Attribute>,
     ) -> KmipResult<String> {
+        let mut m = self.new_object(content, client_attrs)?;
+        let uid = m.rec.uid.clone();
+        m.rec.wrapped_material = self
+            .server
+            .envelope
+            .seal(self.tenant, &uid, &content.to_plaintext())
+            .map_err(|e| {
+                tracing::warn!(tenant = %self.tenant.name, error = %e, "cannot wrap new object");
+                KmipError::new(
+                    Reason::CryptographicFailure,
+                    format!("the tenant's root key cannot protect a new key: {e}"),
+                )
+            })?;
+        m.rec.attributes = encode_storage(&m.attrs);
+        self.server.store.insert_object(&m.rec).map_err(store_err)?;
+        *self.id_placeholder = Some(uid.clone());
+        Ok(uid)
+    }
+
+    /// Whether [`OpCtx::insert`] would accept the object (its final attributes meet the tenant's
+    /// Constraints), without storing it: operations that make several objects check each before
+    /// storing the first.
+    pub fn check_insert(
+        &self,
+        content: &ObjectContent,
+        client_attrs: Vec<Attribute>,
+    ) -> KmipResult<()> {
+        self.new_object(content, client_attrs).map(drop)
+    }
+
+    /// A new object's record and final attributes (not yet wrapped nor stored), checked against
+    /// the tenant's Constraints.
+    fn new_object(
+        &self,
+        content: &ObjectContent,
+        client_attrs: Vec<Attribute>,
+    ) -> KmipResult<Managed> {
         let uid = uuid::Uuid::new_v4().to_string();
         objects::refuse_write(&uid)?;
         let t = now();
@@ -330,21 +371,13 @@ impl OpCtx<'_> {
             m.set(tag::ORIGINAL_CREATION_DATE, Value::DateTime(t));
         }
         m.apply_dates(t);
-        m.rec.wrapped_material = self
-            .server
-            .envelope
-            .seal(self.tenant, &uid, &content.to_plaintext())
-            .map_err(|e| {
-                tracing::warn!(tenant = %self.tenant.name, error = %e, "cannot wrap new object");
-                KmipError::new(
-                    Reason::CryptographicFailure,
-                    format!("the tenant's root key cannot protect a new key: {e}"),
-                )
-            })?;
-        m.rec.attributes = encode_storage(&m.attrs);
-        self.server.store.insert_object(&m.rec).map_err(store_err)?;
-        *self.id_placeholder = Some(uid.clone());
-        Ok(uid)
+        crate::server::policy::check_new_object(
+            self.server.store.as_ref(),
+            &self.tenant.id,
+            content.object_type,
+            &m.attrs,
+        )?;
+        Ok(m)
     }
 }
 

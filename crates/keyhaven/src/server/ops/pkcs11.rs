@@ -1,34 +1,26 @@
-//! PKCS#11 (2.0-2.1): the session functions of the PKCS#11 interface carried over KMIP.
+//! PKCS#11 (2.0-2.1): the PKCS#11 interface carried over KMIP, over the client's tenant
+//! (`server::pkcs11` holds the contexts, the parameter layout and each function).
 //!
-//! C_Initialize opens a PKCS#11 context and answers with a server-chosen Correlation Value that the
-//! client sends back with every later call; C_GetInfo returns the CK_INFO structure (Cryptoki
-//! version, manufacturer, flags, library description and version: fixed-width blank-padded text,
-//! integers little-endian as the KMIP PKCS#11 Profile's case PKCS11-M-1 shows); C_Finalize closes
-//! the context. Every other PKCS#11 function is answered, as PKCS#11 prescribes for functions a
-//! library does not provide, with the return code CKR_FUNCTION_NOT_SUPPORTED: object and
-//! cryptographic functions over the tenant's keys are reached through the KMIP operations instead.
-//! Contexts belong to the client that opened them and are bounded in number.
+//! C_Initialize opens a context and answers with a server-chosen Correlation Value that the client
+//! sends back with every later call; C_GetInfo returns CK_INFO (Cryptoki version, manufacturer,
+//! flags, library description and version: fixed-width blank-padded text, integers little-endian
+//! as the KMIP PKCS#11 Profile's case PKCS11-M-1 shows); C_Finalize closes the context. Also:
+//! C_GetSlotList, C_GetTokenInfo, C_OpenSession, C_CloseSession, C_CloseAllSessions, C_Login,
+//! C_Logout,
+//! C_FindObjectsInit, C_FindObjects, C_FindObjectsFinal, C_GetAttributeValue, C_EncryptInit,
+//! C_Encrypt, C_DecryptInit, C_Decrypt. Every other function is answered, as PKCS#11 prescribes for
+//! functions a library does not provide, with CKR_FUNCTION_NOT_SUPPORTED. Contexts belong to the
+//! client that opened them and are bounded in number.
 
-use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
-
-use keyhaven_kmip::enums::{pkcs_11_function as f, pkcs_11_return_code as rc};
+use keyhaven_kmip::enums::pkcs_11_function as f;
 use keyhaven_kmip::error::{KmipError, KmipResult, Reason};
 use keyhaven_kmip::tag;
 use keyhaven_ttlv::{Item, Value};
 
 use super::OpCtx;
-
-/// Open contexts: Correlation Value (hex) -> (tenant id, client id).
-fn contexts() -> &'static Mutex<HashMap<String, (String, String)>> {
-    static C: OnceLock<Mutex<HashMap<String, (String, String)>>> = OnceLock::new();
-    C.get_or_init(|| Mutex::new(HashMap::new()))
-}
-
-/// The most PKCS#11 contexts open at once on this node.
-const MAX_CONTEXTS: usize = 10_000;
-/// PKCS#11 contexts one client may hold at once.
-const MAX_CONTEXTS_PER_CLIENT: usize = 64;
+use crate::server::pkcs11::{
+    cipher, contexts, objects, rv, token, Context, MAX_CONTEXTS, MAX_CONTEXTS_PER_CLIENT,
+};
 
 /// CK_INFO: cryptokiVersion 2.40, manufacturerID, flags 0, libraryDescription, libraryVersion.
 fn ck_info() -> Vec<u8> {
@@ -60,6 +52,13 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
             ))
         }
     };
+    let input: Vec<u8> = match payload.child(tag::PKCS_11_INPUT_PARAMETERS) {
+        Some(i) => i
+            .as_bytes()
+            .ok_or_else(|| KmipError::invalid("PKCS#11 Input Parameters must be a Byte String"))?
+            .to_vec(),
+        None => Vec::new(),
+    };
     let corr = payload
         .child(tag::CORRELATION_VALUE)
         .map(|i| {
@@ -69,10 +68,9 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         })
         .transpose()?;
     let owner = (ctx.tenant.id.clone(), ctx.client.id.clone());
-    let mut map = contexts().lock().unwrap_or_else(|e| e.into_inner());
     if let Some(c) = &corr {
-        match map.get(c) {
-            Some(o) if *o == owner => {}
+        match contexts().get(c) {
+            Some(o) if o.owner == owner => {}
             _ => {
                 return Err(KmipError::new(
                     Reason::InvalidField,
@@ -82,9 +80,10 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         }
     }
     let mut out = vec![function_item.clone()];
-    let code = match function {
-        f::C_INITIALIZE => {
-            let mine = map.values().filter(|o| **o == owner).count();
+    let (output, code) = match (function, corr.as_deref()) {
+        (f::C_INITIALIZE, _) => {
+            let mut map = contexts();
+            let mine = map.values().filter(|o| o.owner == owner).count();
             if map.len() >= MAX_CONTEXTS || mine >= MAX_CONTEXTS_PER_CLIENT {
                 return Err(KmipError::new(
                     Reason::ServerLimitExceeded,
@@ -92,26 +91,48 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
                 ));
             }
             let v = crate::crypto::random_bytes(16).to_vec();
-            map.insert(hex::encode(&v), owner);
+            map.insert(hex::encode(&v), Context::new(owner));
             out.push(Item::bytes(tag::CORRELATION_VALUE, v));
-            rc::OK
+            (None, rv::OK)
         }
-        f::C_FINALIZE => match corr {
-            Some(c) => {
-                map.remove(&c);
-                rc::OK
-            }
-            None => rc::CRYPTOKI_NOT_INITIALIZED,
+        (_, None) => (None, rv::CRYPTOKI_NOT_INITIALIZED),
+        (f::C_FINALIZE, Some(c)) => {
+            contexts().remove(c);
+            (None, rv::OK)
+        }
+        (f::C_GETINFO, Some(_)) => (Some(ck_info()), rv::OK),
+        (f::C_GETSLOTLIST, Some(_)) => token::get_slot_list(&input),
+        (f::C_GETTOKENINFO, Some(c)) => match contexts().get(c) {
+            Some(cx) => token::get_token_info(&input, ctx.tenant, cx),
+            None => (None, rv::CRYPTOKI_NOT_INITIALIZED),
         },
-        f::C_GETINFO => match corr {
-            Some(_) => {
-                out.push(Item::bytes(tag::PKCS_11_OUTPUT_PARAMETERS, ck_info()));
-                rc::OK
-            }
-            None => rc::CRYPTOKI_NOT_INITIALIZED,
-        },
-        _ => rc::FUNCTION_NOT_SUPPORTED,
+        (f::C_OPENSESSION, Some(c)) => with_context(c, |cx| token::open_session(&input, cx)),
+        (f::C_CLOSESESSION, Some(c)) => with_context(c, |cx| token::close_session(&input, cx)),
+        (f::C_CLOSEALLSESSIONS, Some(c)) => {
+            with_context(c, |cx| token::close_all_sessions(&input, cx))
+        }
+        (f::C_LOGIN, Some(c)) => with_context(c, |cx| token::login(&input, cx, false)),
+        (f::C_LOGOUT, Some(c)) => with_context(c, |cx| token::login(&input, cx, true)),
+        (f::C_FINDOBJECTSINIT, Some(c)) => objects::find_objects_init(ctx, c, &input),
+        (f::C_FINDOBJECTS, Some(c)) => objects::find_objects(c, &input),
+        (f::C_FINDOBJECTSFINAL, Some(c)) => objects::find_objects_final(c, &input),
+        (f::C_GETATTRIBUTEVALUE, Some(c)) => objects::get_attribute_value(ctx, c, &input),
+        (f::C_ENCRYPTINIT, Some(c)) => cipher::init(ctx, c, &input, true),
+        (f::C_DECRYPTINIT, Some(c)) => cipher::init(ctx, c, &input, false),
+        (f::C_ENCRYPT, Some(c)) => cipher::run(ctx, c, &input, true),
+        (f::C_DECRYPT, Some(c)) => cipher::run(ctx, c, &input, false),
+        _ => (None, rv::FUNCTION_NOT_SUPPORTED),
     };
+    if let Some(o) = output {
+        out.push(Item::bytes(tag::PKCS_11_OUTPUT_PARAMETERS, o));
+    }
     out.push(Item::enumeration(tag::PKCS_11_RETURN_CODE, code));
     Ok(Item::structure(tag::RESPONSE_PAYLOAD, out))
+}
+
+fn with_context(corr: &str, f: impl FnOnce(&mut Context) -> token::Answer) -> token::Answer {
+    match contexts().get_mut(corr) {
+        Some(c) => f(c),
+        None => (None, rv::CRYPTOKI_NOT_INITIALIZED),
+    }
 }

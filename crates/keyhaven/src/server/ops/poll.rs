@@ -11,7 +11,7 @@ use crate::server::pending;
 
 pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     let corr = pending::correlation_of(payload)?;
-    let p = pending::take(&ctx.tenant.id, &ctx.client.id, corr)?;
+    let p = pending::take(ctx.server, ctx.tenant, &ctx.client.id, corr)?;
     let mut inner = OpCtx {
         server: ctx.server,
         tenant: ctx.tenant,

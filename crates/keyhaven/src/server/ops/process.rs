@@ -12,7 +12,7 @@ use crate::server::pending;
 
 pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     let corr = pending::correlation_of(payload)?;
-    if !pending::is_waiting(&ctx.tenant.id, &ctx.client.id, corr) {
+    if !pending::is_waiting(ctx.server, ctx.tenant, &ctx.client.id, corr)? {
         return Err(KmipError::new(
             Reason::InvalidAsynchronousCorrelationValue,
             "no outstanding asynchronous request of this client has that Asynchronous Correlation Value",

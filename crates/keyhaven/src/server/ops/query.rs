@@ -70,5 +70,12 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
             ));
         }
     }
+    if ctx.version.is_2x() && functions.contains(&qf::QUERY_DEFAULTS_INFORMATION) {
+        let store = ctx.server.store.as_ref();
+        let list = crate::server::policy::defaults::load(store, &ctx.tenant.id)?;
+        if !list.is_empty() {
+            c.push(crate::server::policy::defaults::to_item(&list));
+        }
+    }
     Ok(Item::structure(tag::RESPONSE_PAYLOAD, c))
 }

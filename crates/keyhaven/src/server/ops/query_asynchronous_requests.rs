@@ -24,7 +24,7 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
             .filter_map(Item::as_enum)
             .collect()
     });
-    let out = pending::list(&ctx.tenant.id, &ctx.client.id)
+    let out = pending::list(ctx.server, ctx.tenant, &ctx.client.id)?
         .into_iter()
         .filter(|(c, _)| values.as_ref().is_none_or(|v| v.contains(&&c[..])))
         .filter(|(_, p)| operations.as_ref().is_none_or(|o| o.contains(&p.operation)))

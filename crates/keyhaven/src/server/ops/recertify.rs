@@ -1,4 +1,4 @@
-//! Re-certify (1.0-2.1): a new certificate, signed by the server's CA, for the public key of an
+//! Re-certify (1.0-2.1): a new certificate, signed by the tenant's CA (`server::tenant_ca`), for the public key of an
 //! existing certificate (or for the PKCS#10 request given), with the Replaced Object / Replacement
 //! Object links between the two certificates. The existing certificate keeps its attributes.
 

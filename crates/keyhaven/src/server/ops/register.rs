@@ -17,6 +17,9 @@ use keyhaven_ttlv::{Item, Value};
 use super::{check_client_attributes, uid_payload, OpCtx};
 use crate::crypto::asymmetric;
 
+/// Attributes a registered object determines itself: Object Defaults never give them.
+const OBJECT_DETERMINED: [u32; 2] = [tag::CRYPTOGRAPHIC_ALGORITHM, tag::CRYPTOGRAPHIC_LENGTH];
+
 pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     let object_type = payload
         .child(tag::OBJECT_TYPE)
@@ -52,6 +55,11 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
             })
             .collect();
         check_client_attributes(&attrs)?;
+        crate::server::policy::Policy::load(ctx.server.store.as_ref(), &ctx.tenant.id)?.apply(
+            object_type,
+            &mut attrs,
+            &OBJECT_DETERMINED,
+        )?;
         attrs.push(marker);
         let uid = ctx.insert(&content, attrs)?;
         return Ok(uid_payload(&uid));
@@ -136,6 +144,11 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         })
         .collect();
     attrs.extend(server_attrs);
+    crate::server::policy::Policy::load(ctx.server.store.as_ref(), &ctx.tenant.id)?.apply(
+        object_type,
+        &mut attrs,
+        &OBJECT_DETERMINED,
+    )?;
     if metadata_only {
         attrs.push(Attribute::std(
             tag::KEY_VALUE_PRESENT,
@@ -348,7 +361,7 @@ fn register_template(
 /// The attributes a certificate's contents define, in every spelling (1.0 Certificate Identifier /
 /// Subject / Issuer, 1.1+ X.509 ones, 2.x per-field Certificate Subject/Issuer attributes); fills in
 /// the certificate's Cryptographic Algorithm and Length from its public key.
-pub(super) fn certificate_attributes(content: &mut ObjectContent) -> KmipResult<Vec<Attribute>> {
+pub(crate) fn certificate_attributes(content: &mut ObjectContent) -> KmipResult<Vec<Attribute>> {
     let cert_type = content.data_type.unwrap_or(certificate_type::X_509);
     if cert_type != certificate_type::X_509 {
         return Err(KmipError::new(

@@ -2,9 +2,9 @@
 //! Certificate objects named, at the Validity Date (now when absent). This server's policy (the
 //! spec leaves it to the server): the chain is ordered from its leaf by issuer names; it is Valid
 //! when every certificate is within its validity period at that date, each is signed by the next,
-//! and the last is self-signed (an anchor the client supplies) or signed by this server's CA;
-//! Invalid when a signature or a date fails; Unknown when the chain is incomplete (it stops at a
-//! certificate whose issuer is neither given nor this server's CA).
+//! and the last is self-signed (an anchor the client supplies) or signed by the tenant's CA
+//! (`server::tenant_ca`) or this server's CA; Invalid when a signature or a date fails; Unknown
+//! when the chain is incomplete (it stops at a certificate whose issuer is none of these).
 
 use keyhaven_kmip::enums::{object_type as ot, validity_indicator as vi};
 use keyhaven_kmip::error::{KmipError, KmipResult, Reason};
@@ -61,19 +61,23 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
             .map_err(|e| KmipError::invalid(format!("a certificate cannot be read: {e}")))?;
         certs.push(c);
     }
-    let ca_der = crate::server::ca::get().map(|c| c.cert_der.clone());
-    let ca = match &ca_der {
-        Some(d) => X509Certificate::from_der(d).ok().map(|(_, c)| c),
-        None => None,
-    };
-    let indicator = check_chain(&certs, ca.as_ref(), at);
+    // Anchors: the tenant's CA (Certify's issuer) and the server's CA (earlier certificates).
+    let anchor_ders: Vec<Vec<u8>> = crate::server::tenant_ca::certificate(ctx)?
+        .into_iter()
+        .chain(crate::server::ca::get().map(|c| c.cert_der.clone()))
+        .collect();
+    let anchors: Vec<X509Certificate<'_>> = anchor_ders
+        .iter()
+        .filter_map(|d| X509Certificate::from_der(d).ok().map(|(_, c)| c))
+        .collect();
+    let indicator = check_chain(&certs, &anchors, at);
     Ok(Item::structure(
         tag::RESPONSE_PAYLOAD,
         vec![Item::enumeration(tag::VALIDITY_INDICATOR, indicator)],
     ))
 }
 
-fn check_chain(certs: &[X509Certificate<'_>], ca: Option<&X509Certificate<'_>>, at: i64) -> u32 {
+fn check_chain(certs: &[X509Certificate<'_>], anchors: &[X509Certificate<'_>], at: i64) -> u32 {
     // The leaf: a certificate that issued none of the others.
     let issued_another = |i: usize| {
         certs
@@ -107,17 +111,21 @@ fn check_chain(certs: &[X509Certificate<'_>], ca: Option<&X509Certificate<'_>>, 
                 cur = j;
             }
             None => {
-                return match ca.filter(|a| a.subject() == c.issuer()) {
-                    Some(a) if c.verify_signature(Some(a.public_key())).is_ok() => {
-                        if used.iter().all(|u| *u) {
-                            vi::VALID
-                        } else {
-                            vi::INVALID
-                        }
-                    }
-                    Some(_) => vi::INVALID,
-                    None => vi::UNKNOWN,
+                let named: Vec<&X509Certificate<'_>> = anchors
+                    .iter()
+                    .filter(|a| a.subject() == c.issuer())
+                    .collect();
+                if named.is_empty() {
+                    return vi::UNKNOWN;
                 }
+                let signed = named
+                    .iter()
+                    .any(|a| c.verify_signature(Some(a.public_key())).is_ok());
+                return if signed && used.iter().all(|u| *u) {
+                    vi::VALID
+                } else {
+                    vi::INVALID
+                };
             }
         }
     }
