@@ -22,6 +22,7 @@ mod cluster;
 mod credentials;
 mod session_records;
 mod settings;
+mod write_tx;
 
 use rusqlite::types::Type;
 use rusqlite::{ffi, params, Connection, OpenFlags, OptionalExtension, Row, TransactionBehavior};
@@ -1324,16 +1325,13 @@ impl Store for SqliteStore {
         let err = |e| db_err("append", "audit records", e);
         self.refuse_write("audit records")?;
         self.check_file()?;
-        let mut conn = self.writer();
+        let conn = self.writer();
         // IMMEDIATE: the write lock is taken before the head is read, so two processes appending
         // at once chain one after the other.
-        let tx = conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(err)?;
+        let tx = write_tx::WriteTx::begin(&conn).map_err(err)?;
         let (head_seq, head_hash): (i64, Vec<u8>) = tx
-            .query_row("SELECT seq, hash FROM audit_head WHERE id = 1", [], |r| {
-                Ok((r.get(0)?, r.get(1)?))
-            })
+            .prepare_cached("SELECT seq, hash FROM audit_head WHERE id = 1")
+            .and_then(|mut st| st.query_row([], |r| Ok((r.get(0)?, r.get(1)?))))
             .map_err(err)?;
         let (links, (seq, hash)) = audit_chain::extend(head_seq, &head_hash, records);
         {
@@ -1359,11 +1357,9 @@ impl Store for SqliteStore {
                 .map_err(|e| db_err("append", "audit record", e))?;
             }
         }
-        tx.execute(
-            "UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1",
-            params![seq, hash],
-        )
-        .map_err(err)?;
+        tx.prepare_cached("UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1")
+            .and_then(|mut st| st.execute(params![seq, hash]))
+            .map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(links
             .into_iter()
@@ -1577,7 +1573,7 @@ fn insert_batch_whole(
     conn: &mut Connection,
     batch: &[PendingInsert],
 ) -> rusqlite::Result<Vec<StoreResult<()>>> {
-    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let tx = write_tx::WriteTx::begin(conn)?;
     for (o, _) in batch {
         insert_one(&tx, o)?;
     }
