@@ -261,8 +261,12 @@ fn short(s: &str) -> String {
     }
 }
 
-/// Sign-extends big-endian two's-complement bytes to a multiple of 8 bytes (the TTLV form).
+/// Sign-extends big-endian two's-complement bytes to a non-zero multiple of 8 bytes (the TTLV
+/// form: an empty value is zero, eight zero bytes, as the binary encoder writes it).
 pub fn normalize_big_integer(mut b: Vec<u8>) -> Vec<u8> {
+    if b.is_empty() {
+        return vec![0; 8];
+    }
     let rem = b.len() % 8;
     if rem != 0 {
         let fill = if b.first().is_some_and(|x| x & 0x80 != 0) {

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use keyhaven_kmip::xml::{self, Element};
 use keyhaven_kmip::{json, tag};
+use keyhaven_ttlv::{decode, encode, Limits, Value};
 
 fn vectors_dir() -> PathBuf {
     std::env::var_os("KMIP_VECTORS_DIR")
@@ -137,5 +138,34 @@ fn date_time_with_multibyte_text_is_refused_not_a_panic() {
     assert_eq!(
         xml::parse_datetime("2012-04-27T08:12:24+01:00").map(|d| d.0),
         Some(1_335_510_744)
+    );
+}
+
+/// Fuzzing finding 4 (`xml_json`, campaign 2): an empty Big Integer value in XML or JSON was kept
+/// empty, while binary TTLV writes zero as eight zero bytes, so the accepted message changed on a
+/// round trip. Every encoding now reads an empty Big Integer as that zero.
+#[test]
+fn empty_big_integer_is_zero_in_every_encoding() {
+    let zero = Value::BigInteger(vec![0u8; 8].into());
+    for text in [
+        "<PublicKey><Modulus type=\"BigInteger\" value=\"\"/></PublicKey>".to_owned(),
+        "<PublicKey><Modulus type=\"BigInteger\" value=\"0000000000000000\"/></PublicKey>"
+            .to_owned(),
+    ] {
+        let item = xml::from_xml(&text).expect("xml");
+        assert_eq!(
+            item.child(tag::MODULUS).expect("modulus").value,
+            zero,
+            "{text}"
+        );
+        let back = decode(&encode(&item), &Limits::default()).expect("ttlv");
+        assert_eq!(back, item, "{text}");
+    }
+    let j = r#"{"tag": "PublicKey", "value": [{"tag": "Modulus", "type": "BigInteger", "value": "0x"}]}"#;
+    let item = json::from_json(j).expect("json");
+    assert_eq!(item.child(tag::MODULUS).expect("modulus").value, zero);
+    assert_eq!(
+        decode(&encode(&item), &Limits::default()).expect("ttlv"),
+        item
     );
 }
