@@ -2,8 +2,9 @@
 # Issue 12's workloads against Keyhaven on the SQLite store and on the PostgreSQL store, in one run,
 # with the server's CPU time per operation (user + system, from /proc) and its memory.
 #
-#   scripts/bench-workloads.sh [--duration SECS] [--fill N] [--storm-hosts H] [--idle-conns C]
-#                              [--million] [--stores "sqlite postgres"] [--out DIR]
+#   scripts/bench-workloads.sh [--duration SECS] [--fill N] [--storm-hosts H] [--storm-wave W]
+#                              [--idle-conns C] [--million] [--stores "sqlite postgres"] [--out DIR]
+#                              [--bin PATH]   (a release binary already built; default: build one)
 #
 # Per store, in this order, on a fresh server (release build, default settings, --log warn,
 # --max-connections 12000):
@@ -13,10 +14,11 @@
 #   create-64 durable Create, 64 persistent connections
 #   fill      N more keys (--fill, default 100,000) made with Create at 64 connections
 #   locate    Locate by Name of one of 100 named keys, 8 connections, with the N keys stored
-#   storm     H hosts (default 10,000) x 4 keys, full handshakes, in waves of 2,000
+#   storm     H hosts (default 10,000) x 4 keys, full handshakes, in waves of W (default 2,000)
 #   idle      C connections (default 10,000) opened and held idle 10 s; server RSS sampled
 # --million: then (SQLite only) fills the store to 1,000,000 keys and measures get, locate, one
-# page of `keyhaven key list --limit 100` and the database size per key (takes minutes).
+# page of `keyhaven key list --limit 100` (all keys, and Active ones: counted with the date
+# indexes) and the database size per key (takes minutes).
 #
 # Needs what scripts/install-test-deps.sh installs (PostgreSQL). Everything listens on 127.0.0.1
 # and stops at exit. Output: a table on stdout, JSON reports and table.txt in --out (default
@@ -28,20 +30,24 @@ cd "$REPO_ROOT"
 DURATION=10
 FILL=100000
 STORM_HOSTS=10000
+STORM_WAVE=2000
 IDLE_CONNS=10000
 MILLION=0
 STORES="sqlite postgres"
 OUT=""
-usage() { sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//'; }
+BIN=""
+usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case "$1" in
     --duration) DURATION="$2"; shift 2 ;;
     --fill) FILL="$2"; shift 2 ;;
     --storm-hosts) STORM_HOSTS="$2"; shift 2 ;;
     --idle-conns) IDLE_CONNS="$2"; shift 2 ;;
+    --storm-wave) STORM_WAVE="$2"; shift 2 ;;
     --million) MILLION=1; shift ;;
     --stores) STORES="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
+    --bin) BIN="$2"; shift 2 ;;
     -h | --help) usage; exit 0 ;;
     *) echo "unknown option $1" >&2; usage >&2; exit 2 ;;
     esac
@@ -51,8 +57,10 @@ mkdir -p "$OUT"
 OUT="$(cd "$OUT" && pwd)"
 
 if [[ " $STORES " == *" postgres "* ]]; then ./scripts/install-test-deps.sh >/dev/null; fi
-cargo build --release -q -p keyhaven
-BIN="$REPO_ROOT/target/release/keyhaven"
+if [ -z "${BIN:-}" ]; then
+    cargo build --release -q -p keyhaven
+    BIN="$REPO_ROOT/target/release/keyhaven"
+fi
 W="$(mktemp -d /tmp/keyhaven-bench-workloads.XXXXXX)"
 chmod 755 "$W"
 PIDS=()
@@ -142,7 +150,7 @@ workloads() { # store
     run "$s" create-64 --workload create --concurrency 64 "${d[@]}"
     run "$s" fill --workload create --concurrency 64 --count "$FILL"
     run "$s" locate --workload locate --concurrency 8 --keys 100 "${d[@]}"
-    run "$s" storm --workload storm --hosts "$STORM_HOSTS" --keys 4 --wave 2000
+    run "$s" storm --workload storm --hosts "$STORM_HOSTS" --keys 4 --wave "$STORM_WAVE"
     run "$s" idle --workload idle --hosts "$IDLE_CONNS" --wave 1000 --duration 10
 }
 
@@ -179,6 +187,10 @@ for store in $STORES; do
             "$BIN" --data-dir "$W/sqlite" key list --tenant default --limit 100 >/dev/null 2>"$OUT/list.stderr"
             t1=$(date +%s%N)
             echo "$(((t1 - t0) / 1000000))" >"$OUT/million-list-page-ms"
+            t0=$(date +%s%N)
+            "$BIN" --data-dir "$W/sqlite" key list --tenant default --state Active --limit 100 >"$OUT/list-active.out" 2>>"$OUT/list.stderr"
+            t1=$(date +%s%N)
+            echo "$(((t1 - t0) / 1000000)) ms; $(tail -n 1 "$OUT/list-active.out")" >"$OUT/million-list-active-page-ms"
             db_report "$W/sqlite/keyhaven.db" >"$OUT/million-db.txt"
         fi
     fi
@@ -201,7 +213,7 @@ for path in sorted(glob.glob(os.path.join(out, "*.json")), key=os.path.getmtime)
     rate = "%.2f s" % r["total_secs"] if r.get("total_secs") is not None else "%.0f" % r["ops_per_sec"]
     cpu = "%.0f" % (1e6 * r["server_cpu_secs"] / ops) if ops else "-"
     print("%-8s %-15s %10s %8.2f %8.2f %7d %10s %9.1f %9.1f" % (store, r["label"], rate, r["p50_ms"], r["p99_ms"], r["errors"], cpu, r["server_rss_mib"], r["server_peak_rss_mib"]))
-for f in ("sqlite-db.txt", "million-list-page-ms", "million-db.txt"):
+for f in ("sqlite-db.txt", "million-list-page-ms", "million-list-active-page-ms", "million-db.txt"):
     p = os.path.join(out, f)
     if os.path.exists(p):
         print(f + ": " + open(p).read().strip())
