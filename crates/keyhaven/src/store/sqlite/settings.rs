@@ -7,13 +7,10 @@ use crate::store::StoreResult;
 
 impl SqliteStore {
     pub(super) fn settings_get(&self, tenant_id: &str, name: &str) -> StoreResult<Option<Vec<u8>>> {
+        // Read on every Create (the tenant's defaults and constraints): a cached statement.
         self.reader()
-            .query_row(
-                "SELECT value FROM tenant_settings WHERE tenant_id = ?1 AND name = ?2",
-                [tenant_id, name],
-                |r| r.get(0),
-            )
-            .optional()
+            .prepare_cached("SELECT value FROM tenant_settings WHERE tenant_id = ?1 AND name = ?2")
+            .and_then(|mut st| st.query_row([tenant_id, name], |r| r.get(0)).optional())
             .map_err(|e| db_err("read", &format!("setting {name} of tenant {tenant_id}"), e))
     }
 
