@@ -490,6 +490,13 @@ pub fn parse_datetime(s: &str) -> Option<(i64, u32)> {
         _ => return None,
     };
     let secs = days_from_civil(y, mo, d) * 86_400 + h * 3600 + mi * 60 + sec - offset;
+    // The instant must have a four-digit year in UTC too, the form it is written back in: an
+    // offset can move 0000-01-01 or 9999-12-31 out of it (fuzzing finding, FUZZING.md).
+    let first = days_from_civil(0, 1, 1) * 86_400;
+    let last = days_from_civil(9999, 12, 31) * 86_400 + 86_399;
+    if !(first..=last).contains(&secs) {
+        return None;
+    }
     Some((secs, micros))
 }
 

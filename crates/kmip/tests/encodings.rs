@@ -169,3 +169,27 @@ fn empty_big_integer_is_zero_in_every_encoding() {
         item
     );
 }
+
+/// Fuzzing finding 5 (`xml_json`, campaign 2): a date-time whose offset moves it out of the
+/// four-digit years in UTC (0000-01-01T00:00:00+02:00 is in year -1) was accepted, then written
+/// back as text that no parser reads. Such instants are refused; the edges that stay inside read.
+#[test]
+fn date_time_outside_four_digit_years_is_refused() {
+    assert_eq!(xml::parse_datetime("0000-01-01T00:00:00+02:00"), None);
+    assert_eq!(xml::parse_datetime("9999-12-31T23:00:00-02:00"), None);
+    for edge in [
+        "0000-01-01T00:00:00Z",
+        "9999-12-31T23:59:59Z",
+        "0000-01-01T00:00:00-01:00",
+    ] {
+        let (secs, _) = xml::parse_datetime(edge).expect(edge);
+        let text = xml::format_datetime(secs, None);
+        assert_eq!(
+            xml::parse_datetime(&text).map(|d| d.0),
+            Some(secs),
+            "{edge} -> {text}"
+        );
+    }
+    let x = "<RequestMessage><TimeStamp type=\"DateTime\" value=\"0000-01-01T00:00:00+02:00\"/></RequestMessage>";
+    assert!(xml::from_xml(x).is_err());
+}
