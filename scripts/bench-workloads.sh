@@ -7,7 +7,8 @@
 #                              [--bin PATH]   (a release binary already built; default: build one)
 #
 # Per store, in this order, on a fresh server (release build, default settings, --log warn,
-# --max-connections 12000):
+# --max-connections 12000, and the per-address limits raised to 12000: the load generator stands
+# in for thousands of hosts from one address):
 #   get       Get of one of 1,000 keys, 8 persistent connections
 #   vcenter   new TLS connection per flow (resumed), Discover Versions, Get, Get Attributes(State)
 #   create-8  durable Create, 8 persistent connections
@@ -36,7 +37,7 @@ MILLION=0
 STORES="sqlite postgres"
 OUT=""
 BIN=""
-usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,26p' "$0" | sed 's/^# \{0,1\}//'; }
 while [ $# -gt 0 ]; do
     case "$1" in
     --duration) DURATION="$2"; shift 2 ;;
@@ -81,7 +82,8 @@ rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 start() { # name data-dir [global args...]: starts a server; sets SERVER_PID and SERVER_ADDR
     local name="$1" data="$2"; shift 2
     "$BIN" --data-dir "$data" "$@" serve --listen 127.0.0.1:0 --ready-file "$W/$name.ready" \
-        --log warn --max-connections 12000 >"$OUT/$name.out" 2>"$OUT/$name.log" &
+        --log warn --max-connections 12000 --max-connections-per-ip 12000 \
+        --max-handshakes-per-ip 12000 >"$OUT/$name.out" 2>"$OUT/$name.log" &
     SERVER_PID=$!
     PIDS+=("$SERVER_PID")
     for _ in $(seq 1 600); do [ -s "$W/$name.ready" ] && break; sleep 0.1; done
