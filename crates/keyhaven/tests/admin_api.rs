@@ -8,48 +8,11 @@
 mod admin_http;
 mod common;
 
-use admin_http::{create_user, AdminClient};
+use admin_http::{create_user, encrypts, vm_key, AdminClient};
 use common::*;
-use keyhaven_kmip::enums::block_cipher_mode as bcm;
-use keyhaven_kmip::{tag, ProtocolVersion};
-use keyhaven_ttlv::Item;
+use keyhaven_kmip::ProtocolVersion;
 
 const V1_1: ProtocolVersion = ProtocolVersion::V1_1;
-const V1_4: ProtocolVersion = ProtocolVersion::V1_4;
-
-fn vm_key(c: &mut Conn, vm: &str) -> String {
-    let uid = uid_of(&c.ok(V1_1, CREATE, create_aes_v1(256)));
-    for (n, v) in [
-        ("x-Vendor", "VMware, Inc."),
-        ("x-Component", "Virtual Machine"),
-        ("x-Name", vm),
-    ] {
-        c.ok(
-            V1_1,
-            ADD_ATTRIBUTE,
-            vec![uid_item(&uid), attr_v1(n, Item::text(0, v))],
-        );
-    }
-    c.ok(V1_1, ACTIVATE, vec![uid_item(&uid)]);
-    uid
-}
-
-/// KMIP Encrypt with the key: allowed only while it is Active.
-fn encrypts(c: &mut Conn, uid: &str) -> bool {
-    let r = c.call(
-        V1_4,
-        ENCRYPT,
-        vec![
-            uid_item(uid),
-            Item::structure(
-                tag::CRYPTOGRAPHIC_PARAMETERS,
-                vec![Item::enumeration(tag::BLOCK_CIPHER_MODE, bcm::ECB)],
-            ),
-            Item::bytes(tag::DATA, vec![7u8; 16]),
-        ],
-    );
-    result_status(&r) == 0
-}
 
 #[test]
 fn admin_api_end_to_end() {

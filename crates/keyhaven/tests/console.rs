@@ -12,49 +12,14 @@ mod common;
 #[path = "common/webdriver.rs"]
 mod webdriver;
 
-use admin_http::{admin_addr, create_user};
+use admin_http::{admin_addr, create_user, encrypts, vm_key};
 use common::*;
-use keyhaven_kmip::enums::{block_cipher_mode as bcm, result_reason};
+use keyhaven_kmip::enums::result_reason;
 use keyhaven_kmip::{tag, ProtocolVersion};
 use keyhaven_ttlv::Item;
 use webdriver::Browser;
 
 const V1_1: ProtocolVersion = ProtocolVersion::V1_1;
-const V1_4: ProtocolVersion = ProtocolVersion::V1_4;
-
-fn vm_key(c: &mut Conn, vm: &str) -> String {
-    let uid = uid_of(&c.ok(V1_1, CREATE, create_aes_v1(256)));
-    for (n, v) in [
-        ("x-Vendor", "VMware, Inc."),
-        ("x-Product", "VMware vSphere"),
-        ("x-Component", "Virtual Machine"),
-        ("x-Name", vm),
-    ] {
-        c.ok(
-            V1_1,
-            ADD_ATTRIBUTE,
-            vec![uid_item(&uid), attr_v1(n, Item::text(0, v))],
-        );
-    }
-    c.ok(V1_1, ACTIVATE, vec![uid_item(&uid)]);
-    uid
-}
-
-fn encrypts(c: &mut Conn, uid: &str) -> bool {
-    let r = c.call(
-        V1_4,
-        ENCRYPT,
-        vec![
-            uid_item(uid),
-            Item::structure(
-                tag::CRYPTOGRAPHIC_PARAMETERS,
-                vec![Item::enumeration(tag::BLOCK_CIPHER_MODE, bcm::ECB)],
-            ),
-            Item::bytes(tag::DATA, vec![7u8; 16]),
-        ],
-    );
-    result_status(&r) == 0
-}
 
 fn login(b: &Browser, base: &str, user: &str, password: &str) {
     b.goto(&format!("{base}/login"));

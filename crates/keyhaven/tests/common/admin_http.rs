@@ -7,7 +7,10 @@ use std::net::{SocketAddr, TcpStream};
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::common::{Creds, TestServer};
+use keyhaven_kmip::{tag, ProtocolVersion};
+use keyhaven_ttlv::Item;
+
+use crate::common::*;
 
 /// The admin listener's address from the ready file (`admin=ADDR`).
 pub fn admin_addr(server: &TestServer) -> SocketAddr {
@@ -37,6 +40,45 @@ pub fn create_user(server: &TestServer, name: &str, role: &str, password: &str) 
             f.to_str().expect("utf8"),
         ],
     );
+}
+
+/// A key as vCenter leaves it: created, tagged with VMware's attributes (x-Name = `vm`), activated.
+pub fn vm_key(c: &mut Conn, vm: &str) -> String {
+    let uid = uid_of(&c.ok(V1_1, CREATE, create_aes_v1(256)));
+    for (n, v) in [
+        ("x-Vendor", "VMware, Inc."),
+        ("x-Product", "VMware vSphere"),
+        ("x-Component", "Virtual Machine"),
+        ("x-Name", vm),
+    ] {
+        c.ok(
+            V1_1,
+            ADD_ATTRIBUTE,
+            vec![uid_item(&uid), attr_v1(n, Item::text(0, v))],
+        );
+    }
+    c.ok(V1_1, ACTIVATE, vec![uid_item(&uid)]);
+    uid
+}
+
+/// KMIP Encrypt with the key: allowed only while it is Active (and not held).
+pub fn encrypts(c: &mut Conn, uid: &str) -> bool {
+    let r = c.call(
+        ProtocolVersion::V1_4,
+        ENCRYPT,
+        vec![
+            uid_item(uid),
+            Item::structure(
+                tag::CRYPTOGRAPHIC_PARAMETERS,
+                vec![Item::enumeration(
+                    tag::BLOCK_CIPHER_MODE,
+                    keyhaven_kmip::enums::block_cipher_mode::ECB,
+                )],
+            ),
+            Item::bytes(tag::DATA, vec![7u8; 16]),
+        ],
+    );
+    result_status(&r) == 0
 }
 
 pub struct Reply {
