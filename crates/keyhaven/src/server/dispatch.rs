@@ -327,6 +327,7 @@ fn run_item(
         client,
         version,
         id_placeholder: placeholder,
+        policy: Default::default(),
     };
     match ops::run(&mut ctx, operation, payload) {
         Some(r) => r,

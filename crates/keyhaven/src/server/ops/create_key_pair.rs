@@ -94,7 +94,7 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     }
     let mut private_attrs = merge(&common, private_own);
     let mut public_attrs = merge(&common, public_own);
-    let policy = crate::server::policy::Policy::load(ctx.server.store.as_ref(), &ctx.tenant.id)?;
+    let policy = ctx.policy()?;
     policy.apply(ot::PRIVATE_KEY, &mut private_attrs, &[])?;
     policy.apply(ot::PUBLIC_KEY, &mut public_attrs, &[])?;
     crate::server::quantum::check_asymmetric(&private_attrs)?;

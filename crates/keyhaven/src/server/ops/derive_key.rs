@@ -96,11 +96,7 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     };
     let mut attrs = ctx.template_attribute(container)?;
     check_client_attributes(&attrs)?;
-    crate::server::policy::Policy::load(ctx.server.store.as_ref(), &ctx.tenant.id)?.apply(
-        object_type,
-        &mut attrs,
-        &[],
-    )?;
+    ctx.policy()?.apply(object_type, &mut attrs, &[])?;
     let find = |t| attrs.iter().find(|a| a.name.is(t)).map(|a| &a.value);
     let length = match find(tag::CRYPTOGRAPHIC_LENGTH) {
         Some(Value::Integer(l)) if *l > 0 && l % 8 == 0 => *l,

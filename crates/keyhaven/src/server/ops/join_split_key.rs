@@ -124,7 +124,7 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
     let mut attrs = ctx.template_attribute(container)?;
     check_client_attributes(&attrs)?;
     // The parts determine the joined key's algorithm and length: no default gives them.
-    crate::server::policy::Policy::load(ctx.server.store.as_ref(), &ctx.tenant.id)?.apply(
+    ctx.policy()?.apply(
         object_type,
         &mut attrs,
         &[tag::CRYPTOGRAPHIC_ALGORITHM, tag::CRYPTOGRAPHIC_LENGTH],

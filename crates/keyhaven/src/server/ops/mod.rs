@@ -85,6 +85,9 @@ pub struct OpCtx<'a> {
     pub client: &'a ClientRecord,
     pub version: ProtocolVersion,
     pub id_placeholder: &'a mut Option<String>,
+    /// The tenant's Object Defaults and Constraints, read from the store at most once per
+    /// operation ([`OpCtx::policy`]).
+    pub policy: std::cell::OnceCell<std::sync::Arc<crate::server::policy::Policy>>,
 }
 
 /// Runs one operation; `None` when this server does not implement it.
@@ -303,6 +306,19 @@ impl OpCtx<'_> {
         Ok(uid)
     }
 
+    /// The tenant's Object Defaults and Constraints: read on first use, then the same for the rest
+    /// of the operation (a Create applies them, then checks the new object against them).
+    pub fn policy(&self) -> KmipResult<std::sync::Arc<crate::server::policy::Policy>> {
+        if let Some(p) = self.policy.get() {
+            return Ok(p.clone());
+        }
+        let p = std::sync::Arc::new(crate::server::policy::Policy::load(
+            self.server.store.as_ref(),
+            &self.tenant.id,
+        )?);
+        Ok(self.policy.get_or_init(|| p).clone())
+    }
+
     /// Whether [`OpCtx::insert`] would accept the object (its final attributes meet the tenant's
     /// Constraints), without storing it: operations that make several objects check each before
     /// storing the first.
@@ -372,8 +388,7 @@ impl OpCtx<'_> {
         }
         m.apply_dates(t);
         crate::server::policy::check_new_object(
-            self.server.store.as_ref(),
-            &self.tenant.id,
+            &self.policy()?.constraints,
             content.object_type,
             &m.attrs,
         )?;

@@ -18,6 +18,7 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         client: ctx.client,
         version: p.version,
         id_placeholder: ctx.id_placeholder,
+        policy: Default::default(),
     };
     match super::run(&mut inner, p.operation, &p.payload) {
         Some(r) => r.map(|mut i| {

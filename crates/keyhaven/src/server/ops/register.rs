@@ -55,11 +55,8 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
             })
             .collect();
         check_client_attributes(&attrs)?;
-        crate::server::policy::Policy::load(ctx.server.store.as_ref(), &ctx.tenant.id)?.apply(
-            object_type,
-            &mut attrs,
-            &OBJECT_DETERMINED,
-        )?;
+        ctx.policy()?
+            .apply(object_type, &mut attrs, &OBJECT_DETERMINED)?;
         attrs.push(marker);
         let uid = ctx.insert(&content, attrs)?;
         return Ok(uid_payload(&uid));
@@ -144,11 +141,8 @@ pub fn run(ctx: &mut OpCtx<'_>, payload: &Item) -> KmipResult<Item> {
         })
         .collect();
     attrs.extend(server_attrs);
-    crate::server::policy::Policy::load(ctx.server.store.as_ref(), &ctx.tenant.id)?.apply(
-        object_type,
-        &mut attrs,
-        &OBJECT_DETERMINED,
-    )?;
+    ctx.policy()?
+        .apply(object_type, &mut attrs, &OBJECT_DETERMINED)?;
     if metadata_only {
         attrs.push(Attribute::std(
             tag::KEY_VALUE_PRESENT,

@@ -216,14 +216,17 @@ impl Policy {
 /// The last check of every new object, on its final attributes (whichever operation makes it):
 /// the tenant's Constraints must hold. Templates (1.x) are not objects the Constraints govern.
 pub fn check_new_object(
-    store: &dyn Store,
-    tenant_id: &str,
+    constraints: &[constraints::Constraint],
     object_type: u32,
     attrs: &[Attribute],
 ) -> KmipResult<()> {
     if object_type == keyhaven_kmip::enums::object_type::TEMPLATE {
         return Ok(());
     }
-    let list = constraints::load(store, tenant_id)?;
-    constraints::check(&list, object_type, attrs, constraints::Absent::Violation)
+    constraints::check(
+        constraints,
+        object_type,
+        attrs,
+        constraints::Absent::Violation,
+    )
 }
