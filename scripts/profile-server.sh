@@ -3,13 +3,19 @@
 # one workload of `keyhaven bench`: the figures BENCHMARKS.md's profiles come from.
 #
 #   scripts/profile-server.sh [--workload get|create|locate|vcenter] [--count N] [--keys K]
-#                             [--concurrency C] [--fill N] [--bin PATH] [--out DIR]
+#                             [--concurrency C] [--fill N] [--bin PATH] [--out DIR] [--perf]
 #
 # Starts the server under `valgrind --tool=callgrind` with instrumentation off, creates the workload's
 # keys (and --fill more keys first, for locate), switches instrumentation on, runs --count operations
 # (default 2,000), dumps, and prints the total instructions per operation and the top functions
 # (inclusive) with `callgrind_annotate`. Callgrind sees user space only; the machine's other load
 # does not change the counts. Needs valgrind (apt-get install valgrind).
+#
+# Valgrind's virtual CPU hides SHA-NI and ADX, so under callgrind ring and sha2 take their slower
+# generic paths (X25519, SHA-256): crypto shows larger there than on the real CPU. `--perf`
+# samples the real server instead (`perf record`, kernel included: the syscalls, TCP, futexes
+# that callgrind does not see) and prints the server's CPU time per operation, the share of
+# kernel and user time, and the top symbols. Needs perf (apt-get install linux-perf).
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
@@ -20,6 +26,7 @@ CONC=1
 FILL=0
 BIN=""
 OUT=""
+PERF=0
 while [ $# -gt 0 ]; do
     case "$1" in
     --workload) WORKLOAD="$2"; shift 2 ;;
@@ -29,6 +36,7 @@ while [ $# -gt 0 ]; do
     --fill) FILL="$2"; shift 2 ;;
     --bin) BIN="$2"; shift 2 ;;
     --out) OUT="$2"; shift 2 ;;
+    --perf) PERF=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -45,8 +53,9 @@ cleanup() { [ -n "$PID" ] && kill "$PID" 2>/dev/null || true; }
 trap cleanup EXIT
 
 "$BIN" --data-dir "$W/data" client issue --name prof --out "$W/c" >/dev/null
-valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$OUT/callgrind.out" \
-    "$BIN" --data-dir "$W/data" serve --listen 127.0.0.1:0 --ready-file "$W/ready" --log warn \
+RUNNER=(valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file="$OUT/callgrind.out")
+[ "$PERF" = 1 ] && RUNNER=()
+"${RUNNER[@]}" "$BIN" --data-dir "$W/data" serve --listen 127.0.0.1:0 --ready-file "$W/ready" --log warn \
     >"$OUT/server.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 1200); do [ -s "$W/ready" ] && break; sleep 0.1; done
@@ -69,6 +78,37 @@ esac
 if [ "$WORKLOAD" = locate ]; then
     # The locate workload makes its named keys first: let it, uncounted, then count a second run.
     bench --workload locate --concurrency "$CONC" --count 10 "${ARGS[@]}" >/dev/null
+fi
+if [ "$PERF" = 1 ]; then
+    cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12, $13}'; }
+    read -r u0 s0 < <(cpu_ticks "$PID")
+    perf record -F 2999 -p "$PID" -o "$OUT/perf.data" 2>"$OUT/perf-record.log" &
+    PERF_PID=$!
+    sleep 0.5
+    bench --workload "$WORKLOAD" --concurrency "$CONC" --count "$COUNT" "${ARGS[@]}" --json >"$OUT/bench.json"
+    read -r u1 s1 < <(cpu_ticks "$PID")
+    kill -INT "$PERF_PID"
+    wait "$PERF_PID" 2>/dev/null || true
+    kill "$PID"
+    wait "$PID" 2>/dev/null || true
+    PID=""
+    OPS="$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["ops"])' "$OUT/bench.json")"
+    perf report -i "$OUT/perf.data" --no-children --sort dso --stdio 2>/dev/null >"$OUT/dso.txt" || true
+    perf report -i "$OUT/perf.data" --no-children --sort dso,sym --stdio 2>/dev/null >"$OUT/symbols.txt" || true
+    python3 - "$OPS" "$u0" "$s0" "$u1" "$s1" <<'PY'
+import sys
+ops, u0, s0, u1, s1 = (int(x) for x in sys.argv[1:])
+hz = 100.0
+user, sys_ = (u1 - u0) / hz, (s1 - s0) / hz
+print(f"workload: {ops} operations; server CPU {1e6 * (user + sys_) / max(ops, 1):.0f} us per operation "
+      f"(user {1e6 * user / max(ops, 1):.0f} us, kernel {1e6 * sys_ / max(ops, 1):.0f} us)")
+PY
+    echo "samples by binary (perf, the server process):"
+    grep -E '^ +[0-9.]+%' "$OUT/dso.txt" | head -8
+    echo "top symbols:"
+    grep -E '^ +[0-9.]+%' "$OUT/symbols.txt" | head -40
+    echo "profile: $OUT"
+    exit 0
 fi
 callgrind_control -i on "$PID" >/dev/null
 bench --workload "$WORKLOAD" --concurrency "$CONC" --count "$COUNT" "${ARGS[@]}" --json >"$OUT/bench.json"

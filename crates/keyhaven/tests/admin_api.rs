@@ -88,6 +88,9 @@ fn admin_api_end_to_end() {
         ),
         (Some(2), Some(1))
     );
+    assert_eq!(page["total_exact"], true, "{page}");
+    assert_eq!(alice.get("/api/v1/keys?count=exact").json()["total"], 2);
+    assert_eq!(alice.get("/api/v1/keys?count=some").status, 400);
     assert_eq!(alice.get("/api/v1/keys?state=Bogus").status, 400);
 
     // CSRF: a session's change without the token is refused.

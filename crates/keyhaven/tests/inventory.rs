@@ -211,6 +211,42 @@ fn pages_states_by_date_and_name_search() {
         &["key", "list", "--state", "Deactivated", "--limit", "1"],
     );
     assert!(table.contains("1 key(s)"), "{table}");
+    // Counts stop at --count-up-to unless the stored state alone cannot decide (effective states
+    // are counted in full); --count counts everything.
+    let table = admin(d, &["key", "list", "--limit", "1", "--count-up-to", "3"]);
+    assert!(
+        table.contains("1 key(s) of more than 3 (--count counts them all)"),
+        "{table}"
+    );
+    let table = admin(d, &["key", "list", "--limit", "1", "--count-up-to", "7"]);
+    assert!(table.contains("1 key(s) of 7"), "{table}");
+    let table = admin(
+        d,
+        &[
+            "key",
+            "list",
+            "--limit",
+            "1",
+            "--count-up-to",
+            "3",
+            "--count",
+        ],
+    );
+    assert!(table.contains("1 key(s) of 7"), "{table}");
+    let table = admin(
+        d,
+        &[
+            "key",
+            "list",
+            "--limit",
+            "1",
+            "--count-up-to",
+            "3",
+            "--state",
+            "Active",
+        ],
+    );
+    assert!(table.contains("1 key(s) of 4"), "{table}");
 
     // Pages by cursor: every key once, oldest first.
     let mut seen = Vec::new();

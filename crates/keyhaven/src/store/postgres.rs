@@ -1595,7 +1595,14 @@ impl Store for PostgresStore {
 
     fn count_objects(&self, tenant_id: &str, q: &ObjectQuery) -> StoreResult<u64> {
         let w = PgWhere::new(tenant_id, q);
-        let sql = format!("SELECT COUNT(*) FROM objects o WHERE {}", w.sql);
+        let sql = match q.count_limit {
+            None => format!("SELECT COUNT(*) FROM objects o WHERE {}", w.sql),
+            Some(n) => format!(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM objects o WHERE {} LIMIT {}) c",
+                w.sql,
+                n.min(i64::MAX as u64)
+            ),
+        };
         let params: Vec<&(dyn ToSql + Sync)> = w
             .args
             .iter()

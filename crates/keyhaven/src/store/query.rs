@@ -41,6 +41,10 @@ pub struct ObjectQuery {
     /// Date terms: an attribute (1.x spelling, e.g. `"Activation Date"`) with a value within this
     /// inclusive range (seconds since the epoch). See [`is_indexed_date`].
     pub dates: Vec<(String, i64, i64)>,
+    /// [`crate::store::Store::count_objects`] stops counting at this many matches (`None`: counts
+    /// them all). A count over a million rows reads the whole index range; a listing that only
+    /// needs "more than N" asks for N + 1.
+    pub count_limit: Option<u64>,
 }
 
 /// Which page of a listing.

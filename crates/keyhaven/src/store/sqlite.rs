@@ -1299,12 +1299,21 @@ impl Store for SqliteStore {
 
     fn count_objects(&self, tenant_id: &str, q: &ObjectQuery) -> StoreResult<u64> {
         let w = Where::new(tenant_id, q);
-        let sql = format!(
-            "SELECT COUNT({}) FROM {} WHERE {}",
-            if w.dups { "DISTINCT o.uid" } else { "*" },
-            w.from,
-            w.sql
-        );
+        let sql = match q.count_limit {
+            None => format!(
+                "SELECT COUNT({}) FROM {} WHERE {}",
+                if w.dups { "DISTINCT o.uid" } else { "*" },
+                w.from,
+                w.sql
+            ),
+            Some(n) => format!(
+                "SELECT COUNT(*) FROM (SELECT {} FROM {} WHERE {} LIMIT {})",
+                if w.dups { "DISTINCT o.uid" } else { "1" },
+                w.from,
+                w.sql,
+                n.min(i64::MAX as u64)
+            ),
+        };
         let values: Vec<&dyn rusqlite::ToSql> =
             w.args.iter().map(|a| a as &dyn rusqlite::ToSql).collect();
         self.reader()

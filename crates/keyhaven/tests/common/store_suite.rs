@@ -518,6 +518,21 @@ pub fn query_objects_indexed_terms_and_pages(f: &Fixture) {
     };
     assert_eq!(q(contains("x-Name", "VM-")), ["k1", "k2", "k3", "k4"]);
     assert_eq!(q(contains("x-Name", "m-3")), ["k3"]);
+    // A bounded count stops at its limit, duplicates of a multi-term match counted once.
+    let bounded = |mut q: ObjectQuery, n: u64| {
+        q.count_limit = Some(n);
+        s.count_objects("t1", &q).expect("bounded count")
+    };
+    assert_eq!(bounded(ObjectQuery::default(), 2), 2);
+    assert_eq!(bounded(ObjectQuery::default(), 100), 5);
+    assert_eq!(bounded(contains("x-Name", "VM-"), 3), 3);
+    assert_eq!(bounded(contains("x-Name", "VM-"), 100), 4);
+    let mut two_terms = contains("x-Name", "VM-");
+    two_terms
+        .text_contains
+        .push(("x-Component".into(), "vs".into()));
+    assert_eq!(bounded(two_terms.clone(), 100), 4);
+    assert_eq!(bounded(two_terms, 3), 3);
     assert!(q(contains("x-Name", "vm-1x")).is_empty());
     assert!(q(contains("x-Component", "vm")).is_empty());
     let mut narrowed = contains("x-Name", "vm-");

@@ -38,6 +38,9 @@ pub struct ListParams {
     pub limit: Option<usize>,
     /// Cursor of the next page (a previous page's `next`).
     pub after: Option<i64>,
+    /// `exact`: count every match (otherwise a tenant with more than 10,000 is counted as more
+    /// than 10,000, `total_exact` false).
+    pub count: Option<String>,
 }
 
 /// A date given as RFC 3339 (or a plain date, YYYY-MM-DD) or as seconds since the epoch.
@@ -85,6 +88,15 @@ impl ListParams {
             offset: self.offset.unwrap_or(0),
             limit: Some(self.limit.unwrap_or(100).clamp(1, MAX_PAGE)),
             after: self.after,
+            count_up_to: match self.count.as_deref() {
+                None | Some("") | Some("bounded") => Some(keys::COUNT_BOUND),
+                Some("exact") => None,
+                Some(other) => {
+                    return Err(ServiceError::Invalid(format!(
+                        "count={other:?}: expected exact or bounded"
+                    )))
+                }
+            },
         })
     }
 }

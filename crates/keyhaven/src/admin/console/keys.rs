@@ -72,8 +72,11 @@ pub async fn search(
     );
     b.push_str(&format!(
         "<section class=\"card\"><p class=\"muted\" id=\"result-count\">{} key(s) match{}</p>",
-        page.total,
-        if page.total > PAGE {
+        match page.total_exact {
+            true => page.total.to_string(),
+            false => format!("More than {}", page.total),
+        },
+        if page.total > PAGE || !page.total_exact {
             format!(", showing {} to {}", offset + 1, (offset + page.keys.len()))
         } else {
             String::new()
@@ -102,7 +105,12 @@ pub async fn search(
         b.push_str("<tr><td colspan=\"7\" class=\"muted\">No key matches these filters.</td></tr>");
     }
     b.push_str("</tbody></table>");
-    if page.total > PAGE {
+    // Without an exact count, a full page means more may follow.
+    let more = match page.total_exact {
+        true => offset + PAGE < page.total,
+        false => page.keys.len() >= PAGE,
+    };
+    if page.total > PAGE || !page.total_exact {
         let mut base = String::new();
         for (k, val) in [
             ("name", &p.name),
@@ -123,7 +131,7 @@ pub async fn search(
                 offset.saturating_sub(PAGE)
             ));
         }
-        if offset + PAGE < page.total {
+        if more {
             b.push_str(&format!(
                 "<a href=\"/keys?{base}offset={}\">Next →</a>",
                 offset + PAGE
