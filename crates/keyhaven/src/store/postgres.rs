@@ -329,11 +329,16 @@ impl Drop for Lease<'_> {
                 st.idle.clear();
             }
             drop(conn);
+            drop(st);
+            // Room to open connections again: every waiter may use it.
+            self.store.pool.freed.notify_all();
         } else {
             st.idle.push(conn);
+            drop(st);
+            // One connection for one waiter: waking them all made each of 48 callers waiting for
+            // 16 connections switch in and out again on every release.
+            self.store.pool.freed.notify_one();
         }
-        drop(st);
-        self.store.pool.freed.notify_all();
     }
 }
 
@@ -746,6 +751,9 @@ impl PostgresStore {
             }
             let now = Instant::now();
             if now >= deadline {
+                // A release's notify_one may have woken this caller as it gave up: pass it on.
+                drop(st);
+                self.pool.freed.notify_one();
                 return Err(StoreError::Backend(format!(
                     "PostgreSQL at {}: all {} connections of this node stayed busy; retry later",
                     self.target, self.settings.pool_size

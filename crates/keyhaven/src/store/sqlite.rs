@@ -14,12 +14,13 @@
 
 use std::ops::Deref;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::Duration;
 
 mod admins;
 mod cluster;
 mod credentials;
+mod group_commit;
 mod session_records;
 mod settings;
 mod write_tx;
@@ -79,7 +80,7 @@ pub struct SqliteStore {
     readers: ReadPool,
     writer: Mutex<Connection>,
     /// Inserts waiting for the next group commit.
-    pending_inserts: Mutex<Vec<PendingInsert>>,
+    inserts: group_commit::GroupCommit<ObjectRecord>,
     /// The database file's inode when opened: writes are refused once the path names another file
     /// (or none), since they would go to a file nobody will open again.
     inode: Option<u64>,
@@ -146,11 +147,21 @@ fn conversion_err(col: usize, ty: Type, msg: String) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(col, ty, msg.into())
 }
 
+/// Bytes of the database file each connection maps (address space, not memory: the pages are the
+/// kernel's page cache, shared by every connection).
+const MMAP_SIZE: i64 = 1 << 30;
+
 fn open_conn(path: &Path, flags: OpenFlags) -> StoreResult<Connection> {
     let conn = Connection::open_with_flags(path, flags)
         .map_err(|e| StoreError::Backend(format!("open database {}: {e}", path.display())))?;
     conn.busy_timeout(BUSY_TIMEOUT)
         .map_err(|e| StoreError::Backend(format!("set busy_timeout on {}: {e}", path.display())))?;
+    // Pages of the database file are read through a shared memory map instead of a read() and a
+    // copy per page: a reader's page cache is emptied whenever another connection commits (the
+    // audit writer does every few milliseconds), and refilling it by read() was a visible share
+    // of a Get's kernel time.
+    conn.pragma_update(None, "mmap_size", MMAP_SIZE)
+        .map_err(|e| StoreError::Backend(format!("set mmap_size on {}: {e}", path.display())))?;
     Ok(conn)
 }
 
@@ -268,7 +279,7 @@ impl SqliteStore {
             inode: inode_of(path),
             path: path.to_path_buf(),
             writer: Mutex::new(writer),
-            pending_inserts: Mutex::new(Vec::new()),
+            inserts: group_commit::GroupCommit::default(),
             readers: ReadPool {
                 conns: Mutex::new(conns),
                 available: Condvar::new(),
@@ -1107,41 +1118,15 @@ impl Store for SqliteStore {
             .map_err(|e| db_err("read", "trust generation", e))
     }
 
-    /// Durable when it returns. Concurrent inserts share one transaction (group commit): each
-    /// caller queues its record, and whoever holds the writer commits everything queued, so one
-    /// fsync acknowledges many Creates. Each record has its own savepoint: a failing one (say, a
-    /// duplicate identifier) fails alone.
+    /// Durable when it returns. Concurrent inserts share one transaction (group commit, see
+    /// [`group_commit`]), so one fsync acknowledges many Creates. A failing record (say, a
+    /// duplicate identifier) fails alone ([`insert_batch`]).
     fn insert_object(&self, o: &ObjectRecord) -> StoreResult<()> {
         self.refuse_write("insert object")?;
         self.check_file()?;
-        let slot = Arc::new(Mutex::new(None));
-        self.pending_inserts
-            .lock()
-            .unwrap_or_else(|p| p.into_inner())
-            .push((o.clone(), Arc::clone(&slot)));
-        let mut conn = self.writer();
-        if let Some(done) = slot.lock().unwrap_or_else(|p| p.into_inner()).take() {
-            return done; // committed by the previous holder of the writer
-        }
-        let batch = std::mem::take(
-            &mut *self
-                .pending_inserts
-                .lock()
-                .unwrap_or_else(|p| p.into_inner()),
-        );
-        let results = insert_batch(&mut conn, &batch);
-        // Outcomes are published while the writer is still held, so a caller that gets the writer
-        // next finds its outcome if its record was in this batch.
-        for ((_, slot), result) in batch.iter().zip(results) {
-            *slot.lock().unwrap_or_else(|p| p.into_inner()) = Some(result);
-        }
-        drop(conn);
-        let mine = slot.lock().unwrap_or_else(|p| p.into_inner()).take();
-        mine.unwrap_or_else(|| {
-            Err(StoreError::Backend(format!(
-                "insert object {}: lost in group commit",
-                o.uid
-            )))
+        self.inserts.submit(o.clone(), |batch| {
+            let mut conn = self.writer();
+            insert_batch(&mut conn, batch)
         })
     }
 
@@ -1542,12 +1527,10 @@ impl Store for SqliteStore {
     }
 }
 
-type PendingInsert = (ObjectRecord, Arc<Mutex<Option<StoreResult<()>>>>);
-
 /// Inserts a batch in one transaction; returns each record's outcome. The batch is first tried
 /// whole; when a record fails (say, a duplicate identifier), that transaction is rolled back and
 /// the batch is inserted again with one savepoint per record, so the failing one fails alone.
-fn insert_batch(conn: &mut Connection, batch: &[PendingInsert]) -> Vec<StoreResult<()>> {
+fn insert_batch(conn: &mut Connection, batch: &[ObjectRecord]) -> Vec<StoreResult<()>> {
     if batch.len() > 1 {
         if let Ok(done) = insert_batch_whole(conn, batch) {
             return done;
@@ -1580,10 +1563,10 @@ fn insert_one(conn: &Connection, o: &ObjectRecord) -> rusqlite::Result<()> {
 /// record or the commit failed.
 fn insert_batch_whole(
     conn: &mut Connection,
-    batch: &[PendingInsert],
+    batch: &[ObjectRecord],
 ) -> rusqlite::Result<Vec<StoreResult<()>>> {
     let tx = write_tx::WriteTx::begin(conn)?;
-    for (o, _) in batch {
+    for o in batch {
         insert_one(&tx, o)?;
     }
     tx.commit()?;
@@ -1591,11 +1574,11 @@ fn insert_batch_whole(
 }
 
 /// One savepoint per record.
-fn insert_batch_each(conn: &mut Connection, batch: &[PendingInsert]) -> Vec<StoreResult<()>> {
+fn insert_batch_each(conn: &mut Connection, batch: &[ObjectRecord]) -> Vec<StoreResult<()>> {
     let fail_all = |e: rusqlite::Error| -> Vec<StoreResult<()>> {
         batch
             .iter()
-            .map(|(o, _)| Err(StoreError::Backend(format!("insert object {}: {e}", o.uid))))
+            .map(|o| Err(StoreError::Backend(format!("insert object {}: {e}", o.uid))))
             .collect()
     };
     let mut tx = match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
@@ -1603,7 +1586,7 @@ fn insert_batch_each(conn: &mut Connection, batch: &[PendingInsert]) -> Vec<Stor
         Err(e) => return fail_all(e),
     };
     let mut results = Vec::with_capacity(batch.len());
-    for (o, _) in batch {
+    for o in batch {
         let what = format!("object {}", o.uid);
         let one = (|| -> rusqlite::Result<()> {
             let sp = tx.savepoint()?;
