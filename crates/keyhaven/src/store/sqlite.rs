@@ -156,13 +156,19 @@ fn open_conn(path: &Path, flags: OpenFlags) -> StoreResult<Connection> {
         .map_err(|e| StoreError::Backend(format!("open database {}: {e}", path.display())))?;
     conn.busy_timeout(BUSY_TIMEOUT)
         .map_err(|e| StoreError::Backend(format!("set busy_timeout on {}: {e}", path.display())))?;
-    // Pages of the database file are read through a shared memory map instead of a read() and a
-    // copy per page: a reader's page cache is emptied whenever another connection commits (the
-    // audit writer does every few milliseconds), and refilling it by read() was a visible share
-    // of a Get's kernel time.
-    conn.pragma_update(None, "mmap_size", MMAP_SIZE)
-        .map_err(|e| StoreError::Backend(format!("set mmap_size on {}: {e}", path.display())))?;
     Ok(conn)
+}
+
+/// Pages of the database file are read through a shared memory map instead of a read() and a
+/// copy per page: a reader's page cache is emptied whenever another connection commits (the audit
+/// writer does every few milliseconds), and refilling it by read() was a visible share of a Get's
+/// kernel time. Set once the file is in WAL mode and migrated: the pragma reads the schema, and
+/// reading it while another process creates the file made that process's switch to WAL fail with
+/// "database is locked". (The cost of a map: an I/O error reading the file is a SIGBUS instead
+/// of an error code; the database sits on a local disk, as WAL requires anyway.)
+fn map_pages(conn: &Connection, path: &Path) -> StoreResult<()> {
+    conn.pragma_update(None, "mmap_size", MMAP_SIZE)
+        .map_err(|e| StoreError::Backend(format!("set mmap_size on {}: {e}", path.display())))
 }
 
 /// Creates the database file with mode 0600 if it does not exist yet (SQLite gives its `-wal` and
@@ -265,15 +271,18 @@ impl SqliteStore {
         index_pending(&mut writer).map_err(|e| {
             StoreError::Backend(format!("index objects of {}: {e}", path.display()))
         })?;
+        map_pages(&writer, path)?;
 
         let mut conns = Vec::with_capacity(READERS);
         for _ in 0..READERS {
-            conns.push(open_conn(
+            let conn = open_conn(
                 path,
                 OpenFlags::SQLITE_OPEN_READ_ONLY
                     | OpenFlags::SQLITE_OPEN_NO_MUTEX
                     | OpenFlags::SQLITE_OPEN_URI,
-            )?);
+            )?;
+            map_pages(&conn, path)?;
+            conns.push(conn);
         }
         Ok(SqliteStore {
             inode: inode_of(path),
