@@ -77,7 +77,10 @@ say() { echo "== $*" >&2; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 # CPU ticks (1/100 s, user + system) of a process.
 cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
-rss_kib() { awk '/^VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# Resident memory of a process in KiB: VmRSS, or a part of it (RssAnon: the process's own memory;
+# RssFile: mapped files, here the SQLite database pages read through its memory map, which are the
+# kernel's page cache and bounded by the map's size).
+rss_kib() { awk -v f="^${2:-VmRSS}:" '$0 ~ f {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 start() { # name data-dir [global args...]: starts a server; sets SERVER_PID and SERVER_ADDR
     local name="$1" data="$2"; shift 2
@@ -98,9 +101,12 @@ run() { # store label [bench args...]: one bench run, annotated with the server'
     c0="$(cpu_ticks "$SERVER_PID")"
     # Peak RSS of the server during the run, sampled every 0.2 s.
     echo 0 >"$W/peak"
-    ( p=0; while kill -0 "$SERVER_PID" 2>/dev/null; do
+    echo 0 >"$W/peak-anon"
+    ( p=0; pa=0; while kill -0 "$SERVER_PID" 2>/dev/null; do
         r="$(rss_kib "$SERVER_PID")"
         if [ "${r:-0}" -gt "$p" ]; then p="$r"; echo "$p" >"$W/peak.tmp" && mv "$W/peak.tmp" "$W/peak"; fi
+        r="$(rss_kib "$SERVER_PID" RssAnon)"
+        if [ "${r:-0}" -gt "$pa" ]; then pa="$r"; echo "$pa" >"$W/peak.tmp" && mv "$W/peak.tmp" "$W/peak-anon"; fi
         sleep 0.2
     done ) &
     sampler=$!
@@ -111,16 +117,18 @@ run() { # store label [bench args...]: one bench run, annotated with the server'
     kill "$sampler" 2>/dev/null || true
     wait "$sampler" 2>/dev/null || true
     peak="$(cat "$W/peak" 2>/dev/null || true)"
+    peak_anon="$(cat "$W/peak-anon" 2>/dev/null || true)"
     [ -s "$json" ] || printf '{"workload":"%s","error":"bench exited with %s"}\n' "$label" "$rc" >"$json"
-    python3 - "$json" "$label" "$((c1 - c0))" "$(rss_kib "$SERVER_PID")" "$peak" <<'EOF'
+    python3 - "$json" "$label" "$((c1 - c0))" "$(rss_kib "$SERVER_PID")" "$peak" "$peak_anon" <<'EOF'
 import json, sys
 path, label = sys.argv[1], sys.argv[2]
-ticks, rss, peak = (int(x or 0) for x in sys.argv[3:6])
+ticks, rss, peak, peak_anon = (int(x or 0) for x in sys.argv[3:7])
 r = json.load(open(path))
 r["label"] = label
 r["server_cpu_secs"] = ticks / 100.0
 r["server_rss_mib"] = round(rss / 1024.0, 1)
 r["server_peak_rss_mib"] = round(peak / 1024.0, 1)
+r["server_peak_anon_mib"] = round(peak_anon / 1024.0, 1)
 json.dump(r, open(path, "w"))
 EOF
 }
@@ -213,7 +221,7 @@ python3 - "$OUT" <<'EOF' | tee "$OUT/table.txt"
 import glob, json, os, sys
 out = sys.argv[1]
 print("machine: %d CPUs, %s; load generator on the same machine" % (os.cpu_count(), open("/proc/cpuinfo").read().split("model name")[1].split(":")[1].split("\n")[0].strip()))
-print("%-8s %-15s %10s %8s %8s %7s %10s %9s %9s" % ("store", "workload", "ops/s", "p50 ms", "p99 ms", "errors", "cpu us/op", "rss MiB", "peak MiB"))
+print("%-8s %-15s %10s %8s %8s %7s %10s %9s %9s %9s" % ("store", "workload", "ops/s", "p50 ms", "p99 ms", "errors", "cpu us/op", "rss MiB", "peak MiB", "anon MiB"))
 for path in sorted(glob.glob(os.path.join(out, "*.json")), key=os.path.getmtime):
     r = json.load(open(path))
     store = os.path.basename(path).split("-")[0]
@@ -223,11 +231,12 @@ for path in sorted(glob.glob(os.path.join(out, "*.json")), key=os.path.getmtime)
     ops = r.get("ops", 0)
     rate = "%.2f s" % r["total_secs"] if r.get("total_secs") is not None else "%.0f" % r["ops_per_sec"]
     cpu = "%.0f" % (1e6 * r["server_cpu_secs"] / ops) if ops else "-"
-    print("%-8s %-15s %10s %8.2f %8.2f %7d %10s %9.1f %9.1f" % (store, r["label"], rate, r["p50_ms"], r["p99_ms"], r["errors"], cpu, r["server_rss_mib"], r["server_peak_rss_mib"]))
+    print("%-8s %-15s %10s %8.2f %8.2f %7d %10s %9.1f %9.1f %9.1f" % (store, r["label"], rate, r["p50_ms"], r["p99_ms"], r["errors"], cpu, r["server_rss_mib"], r["server_peak_rss_mib"], r.get("server_peak_anon_mib", 0)))
 for f in ("sqlite-db.txt", "million-list-page-ms", "million-db.txt"):
     p = os.path.join(out, f)
     if os.path.exists(p):
         print(f + ": " + open(p).read().strip())
+print("rss: VmRSS at the end; peak: its largest sample; anon: the largest RssAnon (VmRSS without the mapped database)")
 print("storm and idle: total time (to serve every host / to open every connection) instead of ops/s")
 EOF
 echo "results: $OUT" >&2

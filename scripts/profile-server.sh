@@ -15,7 +15,8 @@
 # generic paths (X25519, SHA-256): crypto shows larger there than on the real CPU. `--perf`
 # samples the real server instead (`perf record`, kernel included: the syscalls, TCP, futexes
 # that callgrind does not see) and prints the server's CPU time per operation, the share of
-# kernel and user time, and the top symbols. Needs perf (apt-get install linux-perf).
+# kernel and user time, context switches per operation by thread (threads that ended during the
+# run are not counted), and the top symbols. Needs perf (apt-get install linux-perf).
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
@@ -81,12 +82,20 @@ if [ "$WORKLOAD" = locate ]; then
 fi
 if [ "$PERF" = 1 ]; then
     cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12, $13}'; }
+    # Context switches (voluntary + involuntary) of the server's threads, by thread name.
+    switches() {
+        for t in /proc/"$PID"/task/*; do
+            echo "$(tr ' ' '_' <"$t/comm") $(awk '/^voluntary_ctxt/ {v = $2} /^nonvoluntary_ctxt/ {n = $2} END {print v + n}' "$t/status")"
+        done | awk '{a[$1] += $2} END {for (k in a) print k, a[k]}' | sort
+    }
+    switches >"$OUT/switches.before"
     read -r u0 s0 < <(cpu_ticks "$PID")
     perf record -F 2999 -p "$PID" -o "$OUT/perf.data" 2>"$OUT/perf-record.log" &
     PERF_PID=$!
     sleep 0.5
     bench --workload "$WORKLOAD" --concurrency "$CONC" --count "$COUNT" "${ARGS[@]}" --json >"$OUT/bench.json"
     read -r u1 s1 < <(cpu_ticks "$PID")
+    switches >"$OUT/switches.after"
     kill -INT "$PERF_PID"
     wait "$PERF_PID" 2>/dev/null || true
     kill "$PID"
@@ -103,6 +112,9 @@ user, sys_ = (u1 - u0) / hz, (s1 - s0) / hz
 print(f"workload: {ops} operations; server CPU {1e6 * (user + sys_) / max(ops, 1):.0f} us per operation "
       f"(user {1e6 * user / max(ops, 1):.0f} us, kernel {1e6 * sys_ / max(ops, 1):.0f} us)")
 PY
+    echo "context switches per operation, by thread:"
+    join "$OUT/switches.before" "$OUT/switches.after" |
+        awk -v n="$OPS" '$3 > $2 {printf "  %-24s %.2f\n", $1, ($3 - $2) / n}'
     echo "samples by binary (perf, the server process):"
     grep -E '^ +[0-9.]+%' "$OUT/dso.txt" | head -8
     echo "top symbols:"
