@@ -79,8 +79,8 @@ pub struct SqliteStore {
     // last connection of this process and checkpoints the log into the database on close.
     readers: ReadPool,
     writer: Mutex<Connection>,
-    /// Inserts waiting for the next group commit.
-    inserts: group_commit::GroupCommit<ObjectRecord>,
+    /// Object inserts and audit batches waiting for the next group commit.
+    writes: group_commit::GroupCommit<GroupWrite, GroupDone>,
     /// The database file's inode when opened: writes are refused once the path names another file
     /// (or none), since they would go to a file nobody will open again.
     inode: Option<u64>,
@@ -288,7 +288,7 @@ impl SqliteStore {
             inode: inode_of(path),
             path: path.to_path_buf(),
             writer: Mutex::new(writer),
-            inserts: group_commit::GroupCommit::default(),
+            writes: group_commit::GroupCommit::default(),
             readers: ReadPool {
                 conns: Mutex::new(conns),
                 available: Condvar::new(),
@@ -326,6 +326,14 @@ impl SqliteStore {
     /// The schema version of the open database.
     pub fn schema_version(&self) -> StoreResult<i64> {
         current_version(&self.reader()).map_err(|e| db_err("read", "schema version", e))
+    }
+
+    /// Queues a write for the next group commit and waits until it is committed (or failed).
+    fn group_write(&self, w: GroupWrite) -> StoreResult<GroupDone> {
+        self.writes.submit(w, |batch| {
+            let mut conn = self.writer();
+            commit_writes(&mut conn, batch)
+        })
     }
 
     fn writer(&self) -> MutexGuard<'_, Connection> {
@@ -1129,14 +1137,11 @@ impl Store for SqliteStore {
 
     /// Durable when it returns. Concurrent inserts share one transaction (group commit, see
     /// [`group_commit`]), so one fsync acknowledges many Creates. A failing record (say, a
-    /// duplicate identifier) fails alone ([`insert_batch`]).
+    /// duplicate identifier) fails alone ([`commit_writes`]).
     fn insert_object(&self, o: &ObjectRecord) -> StoreResult<()> {
         self.refuse_write("insert object")?;
         self.check_file()?;
-        self.inserts.submit(o.clone(), |batch| {
-            let mut conn = self.writer();
-            insert_batch(&mut conn, batch)
-        })
+        self.group_write(GroupWrite::Object(o.clone())).map(drop)
     }
 
     fn get_object(&self, tenant_id: &str, uid: &str) -> StoreResult<ObjectRecord> {
@@ -1321,53 +1326,20 @@ impl Store for SqliteStore {
         self.append_audit_batch(std::slice::from_ref(a))
     }
 
+    /// The batch joins the group commit of object inserts: under a Create load the audit writer's
+    /// records and the Creates share one transaction and one fsync instead of taking turns.
     fn append_audit_chained(&self, records: &[AuditRecord]) -> StoreResult<Vec<(i64, Vec<u8>)>> {
         if records.is_empty() {
             return Ok(Vec::new());
         }
-        let err = |e| db_err("append", "audit records", e);
         self.refuse_write("audit records")?;
         self.check_file()?;
-        let conn = self.writer();
-        // IMMEDIATE: the write lock is taken before the head is read, so two processes appending
-        // at once chain one after the other.
-        let tx = write_tx::WriteTx::begin(&conn).map_err(err)?;
-        let (head_seq, head_hash): (i64, Vec<u8>) = tx
-            .prepare_cached("SELECT seq, hash FROM audit_head WHERE id = 1")
-            .and_then(|mut st| st.query_row([], |r| Ok((r.get(0)?, r.get(1)?))))
-            .map_err(err)?;
-        let (links, (seq, hash)) = audit_chain::extend(head_seq, &head_hash, records);
-        {
-            let mut stmt = tx
-                .prepare_cached(&format!(
-                    "INSERT INTO audit ({AUDIT_COLUMNS}, seq, prev_hash, hash) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
-                ))
-                .map_err(err)?;
-            for (a, (seq, prev, hash)) in records.iter().zip(&links) {
-                stmt.execute(params![
-                    a.at,
-                    a.tenant_id,
-                    a.actor,
-                    a.operation,
-                    a.uid,
-                    a.outcome,
-                    a.peer,
-                    seq,
-                    prev,
-                    hash
-                ])
-                .map_err(|e| db_err("append", "audit record", e))?;
-            }
+        match self.group_write(GroupWrite::Audit(records.to_vec()))? {
+            GroupDone::Audit(links) => Ok(links),
+            GroupDone::Object => Err(StoreError::Backend(
+                "append audit records: the group commit answered for an object".into(),
+            )),
         }
-        tx.prepare_cached("UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1")
-            .and_then(|mut st| st.execute(params![seq, hash]))
-            .map_err(err)?;
-        tx.commit().map_err(err)?;
-        Ok(links
-            .into_iter()
-            .map(|(seq, _, hash)| (seq, hash))
-            .collect())
     }
 
     fn audit_chain(&self, after_seq: i64, limit: usize) -> StoreResult<Vec<ChainedAudit>> {
@@ -1536,16 +1508,45 @@ impl Store for SqliteStore {
     }
 }
 
-/// Inserts a batch in one transaction; returns each record's outcome. The batch is first tried
-/// whole; when a record fails (say, a duplicate identifier), that transaction is rolled back and
-/// the batch is inserted again with one savepoint per record, so the failing one fails alone.
-fn insert_batch(conn: &mut Connection, batch: &[ObjectRecord]) -> Vec<StoreResult<()>> {
+/// A write that joins the group commit.
+enum GroupWrite {
+    Object(ObjectRecord),
+    /// Audit records, chained after the head in the same transaction.
+    Audit(Vec<AuditRecord>),
+}
+
+/// What a committed [`GroupWrite`] returns: nothing for an object, each record's (seq, hash) for
+/// audit records.
+enum GroupDone {
+    Object,
+    Audit(Vec<(i64, Vec<u8>)>),
+}
+
+/// Commits a batch in one transaction; returns each write's outcome. The batch is first tried
+/// whole; when a write fails (say, a duplicate identifier), that transaction is rolled back and
+/// the batch is written again with one savepoint per write, so the failing one fails alone.
+fn commit_writes(conn: &mut Connection, batch: &[GroupWrite]) -> Vec<StoreResult<GroupDone>> {
     if batch.len() > 1 {
-        if let Ok(done) = insert_batch_whole(conn, batch) {
+        if let Ok(done) = commit_writes_whole(conn, batch) {
             return done;
         }
     }
-    insert_batch_each(conn, batch)
+    commit_writes_each(conn, batch)
+}
+
+fn write_one(conn: &Connection, w: &GroupWrite) -> rusqlite::Result<GroupDone> {
+    match w {
+        GroupWrite::Object(o) => insert_one(conn, o).map(|()| GroupDone::Object),
+        GroupWrite::Audit(records) => append_chained(conn, records).map(GroupDone::Audit),
+    }
+}
+
+/// The verb and subject of a write, for its errors.
+fn what(w: &GroupWrite) -> (&'static str, String) {
+    match w {
+        GroupWrite::Object(o) => ("insert", format!("object {}", o.uid)),
+        GroupWrite::Audit(_) => ("append", "audit records".into()),
+    }
 }
 
 fn insert_one(conn: &Connection, o: &ObjectRecord) -> rusqlite::Result<()> {
@@ -1568,26 +1569,68 @@ fn insert_one(conn: &Connection, o: &ObjectRecord) -> rusqlite::Result<()> {
     insert_terms(conn, &o.uid, &index_terms(&o.attributes))
 }
 
-/// The whole batch in one transaction without savepoints; `Err` (nothing written) when any
-/// record or the commit failed.
-fn insert_batch_whole(
-    conn: &mut Connection,
-    batch: &[ObjectRecord],
-) -> rusqlite::Result<Vec<StoreResult<()>>> {
-    let tx = write_tx::WriteTx::begin(conn)?;
-    for o in batch {
-        insert_one(&tx, o)?;
+/// Chains `records` after the head inside the caller's write transaction (the write lock is held
+/// since its `BEGIN IMMEDIATE`, so two processes appending at once chain one after the other).
+fn append_chained(
+    conn: &Connection,
+    records: &[AuditRecord],
+) -> rusqlite::Result<Vec<(i64, Vec<u8>)>> {
+    let (head_seq, head_hash): (i64, Vec<u8>) = conn
+        .prepare_cached("SELECT seq, hash FROM audit_head WHERE id = 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    let (links, (seq, hash)) = audit_chain::extend(head_seq, &head_hash, records);
+    {
+        let mut stmt = conn.prepare_cached(&format!(
+            "INSERT INTO audit ({AUDIT_COLUMNS}, seq, prev_hash, hash) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+        ))?;
+        for (a, (seq, prev, hash)) in records.iter().zip(&links) {
+            stmt.execute(params![
+                a.at,
+                a.tenant_id,
+                a.actor,
+                a.operation,
+                a.uid,
+                a.outcome,
+                a.peer,
+                seq,
+                prev,
+                hash
+            ])?;
+        }
     }
-    tx.commit()?;
-    Ok(batch.iter().map(|_| Ok(())).collect())
+    conn.prepare_cached("UPDATE audit_head SET seq = ?1, hash = ?2 WHERE id = 1")?
+        .execute(params![seq, hash])?;
+    Ok(links
+        .into_iter()
+        .map(|(seq, _, hash)| (seq, hash))
+        .collect())
 }
 
-/// One savepoint per record.
-fn insert_batch_each(conn: &mut Connection, batch: &[ObjectRecord]) -> Vec<StoreResult<()>> {
-    let fail_all = |e: rusqlite::Error| -> Vec<StoreResult<()>> {
+/// The whole batch in one transaction without savepoints; `Err` (nothing written) when any
+/// write or the commit failed.
+fn commit_writes_whole(
+    conn: &mut Connection,
+    batch: &[GroupWrite],
+) -> rusqlite::Result<Vec<StoreResult<GroupDone>>> {
+    let tx = write_tx::WriteTx::begin(conn)?;
+    let mut done = Vec::with_capacity(batch.len());
+    for w in batch {
+        done.push(Ok(write_one(&tx, w)?));
+    }
+    tx.commit()?;
+    Ok(done)
+}
+
+/// One savepoint per write.
+fn commit_writes_each(conn: &mut Connection, batch: &[GroupWrite]) -> Vec<StoreResult<GroupDone>> {
+    let fail_all = |e: rusqlite::Error| -> Vec<StoreResult<GroupDone>> {
         batch
             .iter()
-            .map(|o| Err(StoreError::Backend(format!("insert object {}: {e}", o.uid))))
+            .map(|w| {
+                let (verb, subject) = what(w);
+                Err(StoreError::Backend(format!("{verb} {subject}: {e}")))
+            })
             .collect()
     };
     let mut tx = match conn.transaction_with_behavior(TransactionBehavior::Immediate) {
@@ -1595,14 +1638,15 @@ fn insert_batch_each(conn: &mut Connection, batch: &[ObjectRecord]) -> Vec<Store
         Err(e) => return fail_all(e),
     };
     let mut results = Vec::with_capacity(batch.len());
-    for o in batch {
-        let what = format!("object {}", o.uid);
-        let one = (|| -> rusqlite::Result<()> {
+    for w in batch {
+        let one = (|| -> rusqlite::Result<GroupDone> {
             let sp = tx.savepoint()?;
-            insert_one(&sp, o)?;
-            sp.commit()
+            let done = write_one(&sp, w)?;
+            sp.commit()?;
+            Ok(done)
         })();
-        results.push(one.map_err(|e| db_err("insert", &what, e)));
+        let (verb, subject) = what(w);
+        results.push(one.map_err(|e| db_err(verb, &subject, e)));
     }
     match tx.commit() {
         Ok(()) => results,

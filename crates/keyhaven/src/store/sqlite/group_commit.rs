@@ -16,19 +16,19 @@ use std::sync::{Condvar, Mutex, MutexGuard};
 
 use crate::store::{StoreError, StoreResult};
 
-pub(crate) struct GroupCommit<T> {
-    state: Mutex<State<T>>,
+pub(crate) struct GroupCommit<T, R = ()> {
+    state: Mutex<State<T, R>>,
     filed: Condvar,
 }
 
-struct State<T> {
+struct State<T, R> {
     queue: Vec<(u64, T)>,
-    outcomes: HashMap<u64, StoreResult<()>>,
+    outcomes: HashMap<u64, StoreResult<R>>,
     next_ticket: u64,
     committing: bool,
 }
 
-impl<T> Default for GroupCommit<T> {
+impl<T, R> Default for GroupCommit<T, R> {
     fn default() -> Self {
         GroupCommit {
             state: Mutex::new(State {
@@ -43,13 +43,13 @@ impl<T> Default for GroupCommit<T> {
 }
 
 /// Files the leader's batch as failed if its commit unwinds, so that nobody waits forever.
-struct Leader<'a, T> {
-    gc: &'a GroupCommit<T>,
+struct Leader<'a, T, R> {
+    gc: &'a GroupCommit<T, R>,
     tickets: Vec<u64>,
-    outcomes: Option<Vec<StoreResult<()>>>,
+    outcomes: Option<Vec<StoreResult<R>>>,
 }
 
-impl<T> Drop for Leader<'_, T> {
+impl<T, R> Drop for Leader<'_, T, R> {
     fn drop(&mut self) {
         let mut outcomes = self.outcomes.take().unwrap_or_default().into_iter();
         let mut st = self.gc.lock();
@@ -67,8 +67,8 @@ impl<T> Drop for Leader<'_, T> {
     }
 }
 
-impl<T> GroupCommit<T> {
-    fn lock(&self) -> MutexGuard<'_, State<T>> {
+impl<T, R> GroupCommit<T, R> {
+    fn lock(&self) -> MutexGuard<'_, State<T, R>> {
         self.state.lock().unwrap_or_else(|p| p.into_inner())
     }
 
@@ -78,8 +78,8 @@ impl<T> GroupCommit<T> {
     pub(crate) fn submit(
         &self,
         item: T,
-        commit: impl FnOnce(&[T]) -> Vec<StoreResult<()>>,
-    ) -> StoreResult<()> {
+        commit: impl FnOnce(&[T]) -> Vec<StoreResult<R>>,
+    ) -> StoreResult<R> {
         let mut commit = Some(commit);
         let mut st = self.lock();
         let ticket = st.next_ticket;
