@@ -9,14 +9,14 @@
 # keys (and --fill more keys first, for locate), switches instrumentation on, runs --count operations
 # (default 2,000), dumps, and prints the total instructions per operation and the top functions
 # (inclusive) with `callgrind_annotate`. Callgrind sees user space only; the machine's other load
-# does not change the counts. Needs valgrind (apt-get install valgrind).
+# does not change the counts. Needs valgrind (installed from Debian when missing and run as root).
 #
 # Valgrind's virtual CPU hides SHA-NI and ADX, so under callgrind ring and sha2 take their slower
 # generic paths (X25519, SHA-256): crypto shows larger there than on the real CPU. `--perf`
 # samples the real server instead (`perf record`, kernel included: the syscalls, TCP, futexes
 # that callgrind does not see) and prints the server's CPU time per operation, the share of
 # kernel and user time, context switches per operation by thread (threads that ended during the
-# run are not counted), and the top symbols. Needs perf (apt-get install linux-perf).
+# run are not counted), the samples by thread (the audit writer's share) and the top symbols. Needs perf (linux-perf, installed likewise).
 set -euo pipefail
 REPO_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$REPO_ROOT"
@@ -41,6 +41,16 @@ while [ $# -gt 0 ]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
+# The profiler, installed from Debian when missing (as root).
+need() { # command package
+    command -v "$1" >/dev/null 2>&1 && return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "installing $2 (for $1)" >&2
+        { apt-get install -y -qq "$2" || { apt-get update -qq && apt-get install -y -qq "$2"; }; } >/dev/null
+    fi
+    command -v "$1" >/dev/null 2>&1 || { echo "$1 is missing: apt-get install $2" >&2; exit 1; }
+}
+if [ "$PERF" = 1 ]; then need perf linux-perf; else need valgrind valgrind; fi
 if [ -z "$BIN" ]; then
     cargo build --release -q -p keyhaven
     BIN="$REPO_ROOT/target/release/keyhaven"
@@ -115,6 +125,8 @@ PY
     echo "context switches per operation, by thread:"
     join "$OUT/switches.before" "$OUT/switches.after" |
         awk -v n="$OPS" '$3 > $2 {printf "  %-24s %.2f\n", $1, ($3 - $2) / n}'
+    echo "samples by thread:"
+    perf report -i "$OUT/perf.data" --no-children --sort comm --stdio 2>/dev/null | grep -E '^ +[0-9.]+%' | head -6
     echo "samples by binary (perf, the server process):"
     grep -E '^ +[0-9.]+%' "$OUT/dso.txt" | head -8
     echo "top symbols:"
