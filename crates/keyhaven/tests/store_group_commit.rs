@@ -21,11 +21,9 @@ fn object(uid: &str, tenant: &str) -> ObjectRecord {
     }
 }
 
-#[test]
-fn concurrent_inserts_all_land_and_a_duplicate_fails_alone() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let path = dir.path().join("k.db");
-    let store = Arc::new(SqliteStore::open(&path).expect("open"));
+/// A new store at `path` with tenant "t".
+fn store_with_tenant(path: &std::path::Path) -> Arc<SqliteStore> {
+    let store = Arc::new(SqliteStore::open(path).expect("open"));
     store
         .insert_tenant(&TenantRecord {
             id: "t".into(),
@@ -38,6 +36,14 @@ fn concurrent_inserts_all_land_and_a_duplicate_fails_alone() {
             created_at: 0,
         })
         .expect("tenant");
+    store
+}
+
+#[test]
+fn concurrent_inserts_all_land_and_a_duplicate_fails_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("k.db");
+    let store = store_with_tenant(&path);
     store.insert_object(&object("dup", "t")).expect("first");
     let threads: Vec<_> = (0..16)
         .map(|i| {
@@ -86,19 +92,7 @@ fn audit_batches_share_the_group_commit_and_chain_in_order() {
     use keyhaven::store::AuditRecord;
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("k.db");
-    let store = Arc::new(SqliteStore::open(&path).expect("open"));
-    store
-        .insert_tenant(&TenantRecord {
-            id: "t".into(),
-            name: "t".into(),
-            state: TenantState::Active,
-            root_provider: "local".into(),
-            root_key_ref: "r".into(),
-            wrapped_twk: vec![0; 8],
-            twk_version: 1,
-            created_at: 0,
-        })
-        .expect("tenant");
+    let store = store_with_tenant(&path);
     store.insert_object(&object("dup", "t")).expect("first");
     let record = |i: usize, j: usize| AuditRecord {
         at: 1,
@@ -140,7 +134,11 @@ fn audit_batches_share_the_group_commit_and_chain_in_order() {
         .collect();
     seqs.sort_unstable();
     let n = 6 * 30 * 2;
-    assert_eq!(seqs, (1..=n as i64).collect::<Vec<_>>(), "every record once, no gap");
+    assert_eq!(
+        seqs,
+        (1..=n as i64).collect::<Vec<_>>(),
+        "every record once, no gap"
+    );
     let report = keyhaven::audit::verify::verify(store.as_ref(), None).expect("chain verifies");
     assert_eq!(report.records, n);
     assert_eq!(
