@@ -26,7 +26,13 @@ done
 [ -x "$A" ] && [ -x "$B" ] || { echo "--a and --b name two server binaries" >&2; exit 2; }
 W="$(mktemp -d /tmp/keyhaven-ab.XXXXXX)"
 PIDS=()
-cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$W"; }
+cleanup() { # stop the servers, let them finish, then remove their data
+    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+    for p in "${PIDS[@]}"; do
+        for _ in $(seq 1 100); do kill -0 "$p" 2>/dev/null || break; sleep 0.1; done
+    done
+    rm -rf "$W"
+}
 trap cleanup EXIT
 cpu_ticks() { sed 's/^.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
 

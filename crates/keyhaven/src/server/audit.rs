@@ -34,6 +34,8 @@ const BATCH: usize = 512;
 const LINGER: Duration = Duration::from_millis(2);
 /// How long a batch is retried while the store refuses it before it is spooled.
 pub const RETRY_FOR: Duration = Duration::from_secs(120);
+/// How long a stopping server retries records the store refuses (see [`AuditOptions::shutdown_grace`]).
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
 /// How long a fail-closed answer waits for its record.
 const FAIL_CLOSED_WAIT: Duration = Duration::from_secs(10);
 
@@ -53,6 +55,10 @@ pub struct AuditOptions {
     pub checkpoint_interval: Duration,
     /// How long a batch is retried before it is spooled.
     pub retry_for: Duration,
+    /// Once the server is stopping, how long records the store refuses are retried before they
+    /// are spooled at once or, when no spool file takes them either, written to the log as their
+    /// last copy: a stop must end even when the store is gone (its disk removed or failed).
+    pub shutdown_grace: Duration,
 }
 
 impl Default for AuditOptions {
@@ -65,6 +71,7 @@ impl Default for AuditOptions {
             checkpoint_every: 1000,
             checkpoint_interval: Duration::from_secs(60),
             retry_for: RETRY_FOR,
+            shutdown_grace: SHUTDOWN_GRACE,
         }
     }
 }
@@ -82,6 +89,8 @@ struct Progress {
     changed: Condvar,
     /// The store refuses audit records right now.
     failing: AtomicBool,
+    /// When [`AuditSink::close`] was called.
+    closing: Mutex<Option<Instant>>,
 }
 
 pub struct AuditSink {
@@ -247,6 +256,9 @@ impl AuditSink {
 
     /// Writes every queued record (and a final checkpoint) and stops the writer.
     pub fn close(&self) {
+        if let Ok(mut c) = self.progress.closing.lock() {
+            c.get_or_insert_with(Instant::now);
+        }
         if let Ok(mut g) = self.tx.lock() {
             g.0.take();
         }
@@ -395,12 +407,42 @@ impl Writer {
                             }
                         }
                     }
+                    if self.stopping_for() >= Some(self.opts.shutdown_grace) {
+                        self.give_up_at_stop(batch, &e.to_string());
+                        return;
+                    }
                     tracing::warn!(error = %e, records = batch.len(), "cannot write audit records yet; retrying");
                     std::thread::sleep(delay);
                     delay = (delay * 2).min(Duration::from_secs(2));
                 }
             }
         }
+    }
+
+    /// How long ago the server began to stop, if it is stopping.
+    fn stopping_for(&self) -> Option<Duration> {
+        let closing = self
+            .progress
+            .closing
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        closing.map(|t| t.elapsed())
+    }
+
+    /// The server is stopping and the store still refuses `batch`: spooled if a spool file takes
+    /// it, else each record is logged as its only copy. Never dropped silently.
+    fn give_up_at_stop(&mut self, batch: &[AuditRecord], error: &str) {
+        if let Some(p) = &self.opts.spool {
+            if spool_write(p, batch).is_ok() {
+                tracing::error!(error, records = batch.len(), file = %p.display(), "stopping: the store refuses audit records; spooled, they join the chain at the next start");
+                self.mark(true, batch.len());
+                return;
+            }
+        }
+        for r in batch {
+            tracing::error!(error, actor = %r.actor, operation = %r.operation, uid = ?r.uid, outcome = %r.outcome, at = r.at, tenant = ?r.tenant_id, peer = ?r.peer, "AUDIT RECORD NOT STORED: the server is stopping, the store refuses it and no spool file could take it; this log line is its only copy");
+        }
+        self.mark(true, batch.len());
     }
 
     fn ship(&mut self, batch: &[AuditRecord], links: &[(i64, Vec<u8>)]) {
@@ -472,5 +514,65 @@ impl Writer {
             Ok(None) => {}
             Err(e) => tracing::error!(error = %e, "audit checkpoint not signed"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::sqlite::SqliteStore;
+
+    fn record() -> AuditRecord {
+        AuditRecord {
+            at: 1,
+            tenant_id: None,
+            actor: "test".into(),
+            operation: "Get".into(),
+            uid: Some("k".into()),
+            outcome: "success".into(),
+            peer: None,
+        }
+    }
+
+    /// A stop ends within the grace even when the store refuses every record (its file removed)
+    /// and no spool file can be written; before, the writer retried for ever and the process
+    /// never exited on SIGTERM.
+    #[test]
+    fn close_ends_when_the_store_is_gone() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = dir.path().join("k.db");
+        let store: Arc<dyn Store> = Arc::new(SqliteStore::open(&db).expect("open"));
+        let sink = AuditSink::start_with(
+            store,
+            AuditOptions {
+                spool: Some(dir.path().join("gone").join("spool.jsonl")),
+                shutdown_grace: Duration::from_millis(300),
+                ..Default::default()
+            },
+        );
+        sink.record(record()).expect("queued");
+        std::thread::sleep(Duration::from_millis(100));
+        std::fs::remove_file(&db).expect("remove the database");
+        sink.record(record()).expect("queued");
+        let sink = Arc::new(sink);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let closing = sink.clone();
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            closing.close();
+            let _ = tx.send(started.elapsed());
+        });
+        let took = rx
+            .recv_timeout(Duration::from_secs(10))
+            .expect("close() returned within 10 s");
+        assert!(
+            took >= Duration::from_millis(300),
+            "retried for the grace first ({took:?})"
+        );
+        assert_eq!(
+            *sink.progress.done.lock().expect("lock"),
+            2,
+            "every record handled"
+        );
     }
 }
