@@ -90,7 +90,7 @@ fn load(ctx: &OpCtx<'_>) -> KmipResult<Option<TenantCa>> {
         signer: CertAndKey {
             cert_pem: crate::pki::der_to_pem(&cert.material),
             cert_der: cert.material.to_vec(),
-            key_pem: pkcs8_pem(&key.material),
+            key_pem: crate::pki::pem("PRIVATE KEY", &key.material),
         },
         cert_uid: cert_uid.to_owned(),
     }))
@@ -195,20 +195,6 @@ fn discard(ctx: &OpCtx<'_>, uids: &[&str]) {
             tracing::warn!(tenant = %ctx.tenant.name, uid = %uid, error = %e, "cannot discard a spare tenant CA object");
         }
     }
-}
-
-/// PKCS#8 DER as PEM ("PRIVATE KEY"), in a zeroizing buffer.
-fn pkcs8_pem(der: &[u8]) -> Zeroizing<String> {
-    use base64::Engine;
-    let b64 = Zeroizing::new(base64::engine::general_purpose::STANDARD.encode(der));
-    let mut out = Zeroizing::new(String::with_capacity(b64.len() + 80));
-    out.push_str("-----BEGIN PRIVATE KEY-----\n");
-    for chunk in b64.as_bytes().chunks(64) {
-        out.push_str(std::str::from_utf8(chunk).unwrap_or_default());
-        out.push('\n');
-    }
-    out.push_str("-----END PRIVATE KEY-----\n");
-    out
 }
 
 /// Marks an issued certificate's attributes with its issuer, the tenant CA certificate.

@@ -341,10 +341,10 @@ enum Counted {
 }
 
 /// [`count`], stopping at `bound`: the candidates (objects whose stored state can read as
-/// `state`) are counted up to the bound first. Under it, every part of the exact count is under
-/// it too and cheap. Over it, when the stored state decides (no state asked, or Compromised,
-/// Destroyed...), the matches are more than the bound; when dates may move objects in or out
-/// (Pre-Active, Active, Deactivated), the exact count is made anyway.
+/// `state`) are counted up to the bound. When the stored state decides (no state asked, or
+/// Compromised, Destroyed...), the candidates are the matches: that count is the answer, or "more
+/// than the bound". When dates may move objects in or out (Pre-Active, Active, Deactivated), the
+/// exact count is made from the indexes.
 fn count_bounded(
     ctx: &Ctx,
     tenant_id: &str,
@@ -367,10 +367,12 @@ fn count_bounded(
         .store
         .count_objects(tenant_id, &q)
         .map_err(store_error)?;
-    if candidates > bound && exact_by_state {
-        return Ok(Counted::MoreThan(bound));
-    }
-    Ok(Counted::Exact(count(ctx, tenant_id, base, state, t)?))
+    Ok(match (exact_by_state, candidates > bound) {
+        // The candidates are the matches: counted already.
+        (true, false) => Counted::Exact(candidates),
+        (true, true) => Counted::MoreThan(bound),
+        (false, _) => Counted::Exact(count(ctx, tenant_id, base, state, t)?),
+    })
 }
 
 /// How many of a tenant's objects match `base` and have the effective state `state`: index

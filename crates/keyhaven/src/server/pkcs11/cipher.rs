@@ -96,11 +96,7 @@ pub fn init(ctx: &OpCtx<'_>, corr: &str, input: &[u8], encrypt: bool) -> Answer 
     let Some(s) = map.get_mut(corr).and_then(|c| c.sessions.get_mut(&h)) else {
         return (None, rv::SESSION_HANDLE_INVALID);
     };
-    let slot = if encrypt {
-        &mut s.encrypt
-    } else {
-        &mut s.decrypt
-    };
+    let slot = s.operation(encrypt);
     if slot.is_some() {
         return (None, rv::OPERATION_ACTIVE);
     }
@@ -122,12 +118,7 @@ pub fn run(ctx: &mut OpCtx<'_>, corr: &str, input: &[u8], encrypt: bool) -> Answ
         let Some(s) = map.get_mut(corr).and_then(|c| c.sessions.get_mut(&h)) else {
             return (None, rv::SESSION_HANDLE_INVALID);
         };
-        let slot = if encrypt {
-            &mut s.encrypt
-        } else {
-            &mut s.decrypt
-        };
-        match slot.take() {
+        match s.operation(encrypt).take() {
             Some(op) => op,
             None => return (None, rv::OPERATION_NOT_INITIALIZED),
         }

@@ -79,6 +79,17 @@ pub struct Session {
     pub decrypt: Option<cipher::Operation>,
 }
 
+impl Session {
+    /// The session's encryption (`encrypt`) or decryption operation.
+    pub fn operation(&mut self, encrypt: bool) -> &mut Option<cipher::Operation> {
+        if encrypt {
+            &mut self.encrypt
+        } else {
+            &mut self.decrypt
+        }
+    }
+}
+
 /// Open contexts by Correlation Value (hex).
 pub fn contexts() -> MutexGuard<'static, HashMap<String, Context>> {
     static C: OnceLock<Mutex<HashMap<String, Context>>> = OnceLock::new();
