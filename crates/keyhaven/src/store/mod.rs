@@ -277,6 +277,19 @@ pub struct KeyMirror {
     pub updated_at: i64,
 }
 
+/// The values of `found` (name, value) in the order of `names`, `None` where a name is missing.
+pub(crate) fn in_order(names: &[&str], mut found: Vec<(String, Vec<u8>)>) -> Vec<Option<Vec<u8>>> {
+    names
+        .iter()
+        .map(|n| {
+            found
+                .iter()
+                .position(|(name, _)| name == n)
+                .map(|i| found.swap_remove(i).1)
+        })
+        .collect()
+}
+
 fn mirror_unsupported<T>() -> StoreResult<T> {
     Err(StoreError::Backend(
         "the Key Protect mirror is not supported by this store backend".into(),
@@ -445,6 +458,18 @@ pub trait Store: Send + Sync {
     // Constraints) and per-tenant facts every node shares, each an opaque value by name.
     /// The tenant's setting `name`, if set.
     fn get_tenant_setting(&self, tenant_id: &str, name: &str) -> StoreResult<Option<Vec<u8>>>;
+    /// The tenant's settings `names`, in that order, in one store call (the policy a Create
+    /// reads is two settings).
+    fn get_tenant_settings(
+        &self,
+        tenant_id: &str,
+        names: &[&str],
+    ) -> StoreResult<Vec<Option<Vec<u8>>>> {
+        names
+            .iter()
+            .map(|n| self.get_tenant_setting(tenant_id, n))
+            .collect()
+    }
     /// Sets the tenant's setting `name` (replacing it), or removes it when `value` is `None`.
     fn put_tenant_setting(
         &self,

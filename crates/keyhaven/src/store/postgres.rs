@@ -1777,6 +1777,14 @@ impl Store for PostgresStore {
         self.settings_get(tenant_id, name)
     }
 
+    fn get_tenant_settings(
+        &self,
+        tenant_id: &str,
+        names: &[&str],
+    ) -> StoreResult<Vec<Option<Vec<u8>>>> {
+        self.settings_get_many(tenant_id, names)
+    }
+
     fn put_tenant_setting(
         &self,
         tenant_id: &str,

@@ -1051,6 +1051,18 @@ pub fn tenant_settings_per_tenant(f: &Fixture) {
         s.put_tenant_setting("nope", "a", Some(b"x"), 7).is_err(),
         "unknown tenant"
     );
+    // Several settings in one call, in the order asked, missing ones None.
+    s.put_tenant_setting("t2", "b", Some(b"bee"), 8)
+        .expect("put b");
+    assert_eq!(
+        s.get_tenant_settings("t2", &["b", "missing", "a"])
+            .expect("get several"),
+        vec![Some(b"bee".to_vec()), None, Some(b"first".to_vec())]
+    );
+    assert_eq!(
+        s.get_tenant_settings("t1", &["a", "b"]).expect("none set"),
+        vec![None, None]
+    );
 }
 
 /// Session records: bounded per client, used up, taken by their client only, expired ones purged.

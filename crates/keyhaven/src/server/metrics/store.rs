@@ -198,6 +198,15 @@ impl Store for MeteredStore {
             self.inner.get_tenant_setting(tenant_id, name)
         })
     }
+    fn get_tenant_settings(
+        &self,
+        tenant_id: &str,
+        names: &[&str],
+    ) -> StoreResult<Vec<Option<Vec<u8>>>> {
+        timed("get_tenant_settings", || {
+            self.inner.get_tenant_settings(tenant_id, names)
+        })
+    }
     fn put_tenant_setting(
         &self,
         tenant_id: &str,

@@ -85,7 +85,12 @@ pub fn to_item(list: &[Constraint]) -> Item {
 
 /// The tenant's Constraints (empty when none were set).
 pub fn load(store: &dyn Store, tenant_id: &str) -> KmipResult<Vec<Constraint>> {
-    match super::load(store, tenant_id, SETTING)? {
+    from_stored(super::load(store, tenant_id, SETTING)?)
+}
+
+/// The list held by the stored structure (none: empty).
+pub fn from_stored(item: Option<Item>) -> KmipResult<Vec<Constraint>> {
+    match item {
         Some(item) => parse(&item),
         None => Ok(Vec::new()),
     }

@@ -151,10 +151,15 @@ fn attributes_item(attrs: &[Attribute]) -> Item {
 
 /// The tenant's stored structure `name`, decoded; `None` when not set.
 fn load(store: &dyn Store, tenant_id: &str, name: &str) -> KmipResult<Option<Item>> {
-    let Some(bytes) = store
+    let bytes = store
         .get_tenant_setting(tenant_id, name)
-        .map_err(store_err)?
-    else {
+        .map_err(store_err)?;
+    decode(name, bytes)
+}
+
+/// A stored structure `name` (`None`: not set), decoded.
+fn decode(name: &str, bytes: Option<Vec<u8>>) -> KmipResult<Option<Item>> {
+    let Some(bytes) = bytes else {
         return Ok(None);
     };
     let limits = keyhaven_ttlv::Limits {
@@ -186,11 +191,17 @@ pub struct Policy {
 }
 
 impl Policy {
-    /// Reads the tenant's policy from the store.
+    /// Reads the tenant's policy from the store, both settings in one call.
     pub fn load(store: &dyn Store, tenant_id: &str) -> KmipResult<Policy> {
+        let names = [defaults::SETTING, constraints::SETTING];
+        let mut values = store
+            .get_tenant_settings(tenant_id, &names)
+            .map_err(store_err)?
+            .into_iter();
+        let mut next = |name| decode(name, values.next().flatten());
         Ok(Policy {
-            defaults: defaults::load(store, tenant_id)?,
-            constraints: constraints::load(store, tenant_id)?,
+            defaults: defaults::from_stored(next(defaults::SETTING)?)?,
+            constraints: constraints::from_stored(next(constraints::SETTING)?)?,
         })
     }
 

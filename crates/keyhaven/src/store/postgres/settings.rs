@@ -4,6 +4,8 @@ use super::PostgresStore;
 use crate::store::StoreResult;
 
 const SQL_GET: &str = "SELECT value FROM tenant_settings WHERE tenant_id = $1 AND name = $2";
+const SQL_GET_MANY: &str =
+    "SELECT name, value FROM tenant_settings WHERE tenant_id = $1 AND name = ANY($2)";
 const SQL_PUT: &str = "INSERT INTO tenant_settings (tenant_id, name, value, updated_at) \
      VALUES ($1, $2, $3, $4) ON CONFLICT (tenant_id, name) \
      DO UPDATE SET value = EXCLUDED.value, updated_at = EXCLUDED.updated_at";
@@ -20,6 +22,21 @@ impl PostgresStore {
                 None => Ok(None),
             }
         })
+    }
+
+    pub(super) fn settings_get_many(
+        &self,
+        tenant_id: &str,
+        names: &[&str],
+    ) -> StoreResult<Vec<Option<Vec<u8>>>> {
+        let what = format!("settings of tenant {tenant_id}");
+        let found = self.call("read", &what, true, |s| {
+            let rows = s.wait(s.conn.client.query(SQL_GET_MANY, &[&tenant_id, &names]))?;
+            rows.iter()
+                .map(|r| Ok((r.try_get::<_, String>(0)?, r.try_get::<_, Vec<u8>>(1)?)))
+                .collect::<Result<Vec<_>, super::Failure>>()
+        })?;
+        Ok(crate::store::in_order(names, found))
     }
 
     pub(super) fn settings_put(
