@@ -84,25 +84,25 @@ impl SqliteStore {
         kind: &str,
         id: &[u8],
     ) -> StoreResult<Option<SessionRecord>> {
+        // Every request that carries a ticket reads it: a cached statement.
         self.reader()
-            .query_row(
-                &format!("SELECT {COLUMNS} FROM session_records WHERE kind = ?1 AND id = ?2"),
-                params![kind, id],
-                from_row,
-            )
-            .optional()
+            .prepare_cached(&format!(
+                "SELECT {COLUMNS} FROM session_records WHERE kind = ?1 AND id = ?2"
+            ))
+            .and_then(|mut st| st.query_row(params![kind, id], from_row).optional())
             .map_err(|e| db_err("read", &format!("{kind} record"), e))
     }
 
     pub(super) fn session_records_use(&self, kind: &str, id: &[u8], now: i64) -> StoreResult<bool> {
         let what = format!("{kind} record");
         self.refuse_write(&what)?;
+        // Every request that carries a ticket counts a use: a cached statement.
         self.writer()
-            .execute(
+            .prepare_cached(
                 "UPDATE session_records SET uses_left = uses_left - 1 WHERE kind = ?1 AND id = ?2 \
                  AND expires > ?3 AND (uses_left IS NULL OR uses_left > 0)",
-                params![kind, id, now],
             )
+            .and_then(|mut st| st.execute(params![kind, id, now]))
             .map(|n| n == 1)
             .map_err(|e| db_err("use", &what, e))
     }
