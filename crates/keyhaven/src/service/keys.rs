@@ -288,8 +288,12 @@ pub fn list(ctx: &Ctx, q: &KeyQuery) -> ServiceResult<KeyPage> {
         let want = limit - keys.len();
         let (found, cursor) = page(ctx, &tenant.id, &base, state, q.after, skip, want, t)?;
         skip = 0;
-        // The Key Protect mirror of each key, for mirrored tenants (none elsewhere).
-        let mirrors = ctx.store.list_key_mirrors(&tenant.id).unwrap_or_default();
+        // The Key Protect mirror of each key of the page, for mirrored tenants (none elsewhere).
+        let uids: Vec<&str> = found.iter().map(|m| m.rec.uid.as_str()).collect();
+        let mirrors = ctx
+            .store
+            .get_key_mirrors(&tenant.id, &uids)
+            .unwrap_or_default();
         for m in found {
             let mut row = summary(tenant, &m);
             row.mirror = mirrors.iter().find(|x| x.uid == m.rec.uid).map(|x| {

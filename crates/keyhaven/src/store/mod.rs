@@ -562,6 +562,13 @@ pub trait Store: Send + Sync {
     fn list_key_mirrors(&self, _tenant_id: &str) -> StoreResult<Vec<KeyMirror>> {
         mirror_unsupported()
     }
+    /// The mirror rows of the tenant's keys `uids` (those that have one), for a page of a
+    /// listing.
+    fn get_key_mirrors(&self, tenant_id: &str, uids: &[&str]) -> StoreResult<Vec<KeyMirror>> {
+        let mut all = self.list_key_mirrors(tenant_id)?;
+        all.retain(|m| uids.contains(&m.uid.as_str()));
+        Ok(all)
+    }
     /// Inserts or replaces the mirror row of `m.uid`.
     fn put_key_mirror(&self, _m: &KeyMirror) -> StoreResult<()> {
         mirror_unsupported()

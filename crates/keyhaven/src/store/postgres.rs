@@ -219,6 +219,8 @@ const SQL_LIST_TENANT_MIRRORS: &str =
     "SELECT tenant_id, provider FROM tenant_mirrors ORDER BY tenant_id";
 const SQL_LIST_KEY_MIRRORS: &str = "SELECT uid, tenant_id, provider, remote_id, state, attempts, \
      last_error, updated_at FROM key_mirrors WHERE tenant_id = $1 ORDER BY uid";
+const SQL_GET_KEY_MIRRORS: &str = "SELECT uid, tenant_id, provider, remote_id, state, attempts, \
+     last_error, updated_at FROM key_mirrors WHERE tenant_id = $1 AND uid = ANY($2) ORDER BY uid";
 const SQL_PUT_KEY_MIRROR: &str = "INSERT INTO key_mirrors (uid, tenant_id, provider, remote_id, \
      state, attempts, last_error, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
      ON CONFLICT (uid) DO UPDATE SET provider = EXCLUDED.provider, remote_id = EXCLUDED.remote_id, \
@@ -1711,6 +1713,16 @@ impl Store for PostgresStore {
         self.call("list", &what, true, |s| {
             rows(
                 s.query(SQL_LIST_KEY_MIRRORS, &[&tenant_id])?,
+                mirror_from_row,
+            )
+        })
+    }
+
+    fn get_key_mirrors(&self, tenant_id: &str, uids: &[&str]) -> StoreResult<Vec<KeyMirror>> {
+        let what = format!("key mirrors of tenant {tenant_id}");
+        self.call("read", &what, true, |s| {
+            rows(
+                s.query(SQL_GET_KEY_MIRRORS, &[&tenant_id, &uids])?,
                 mirror_from_row,
             )
         })

@@ -70,6 +70,8 @@ const OBJECT_COLUMNS: &str =
 const OBJECT_COLUMNS_O: &str = "o.uid, o.tenant_id, o.object_type, o.state, o.algorithm, \
      o.length, o.wrapped_material, o.attributes, o.created_at, o.updated_at, o.revision";
 const AUDIT_COLUMNS: &str = "at, tenant_id, actor, operation, uid, outcome, peer";
+const MIRROR_COLUMNS: &str =
+    "uid, tenant_id, provider, remote_id, state, attempts, last_error, updated_at";
 const ROTATION_COLUMNS: &str = "tenant_id, old_ref, new_ref, phase, started_at, updated_at";
 
 /// The SQLite implementation of [`Store`].
@@ -127,6 +129,19 @@ fn db_err(op: &str, what: &str, e: rusqlite::Error) -> StoreError {
         }
     }
     StoreError::Backend(format!("{op} {what}: {e}"))
+}
+
+fn mirror_from_row(r: &Row<'_>) -> rusqlite::Result<KeyMirror> {
+    Ok(KeyMirror {
+        uid: r.get(0)?,
+        tenant_id: r.get(1)?,
+        provider: r.get(2)?,
+        remote_id: r.get(3)?,
+        state: r.get(4)?,
+        attempts: r.get(5)?,
+        last_error: r.get(6)?,
+        updated_at: r.get(7)?,
+    })
 }
 
 fn rotation_from_row(r: &Row<'_>) -> rusqlite::Result<RootRotation> {
@@ -856,26 +871,31 @@ impl Store for SqliteStore {
 
     fn list_key_mirrors(&self, tenant_id: &str) -> StoreResult<Vec<KeyMirror>> {
         self.reader()
-            .prepare_cached(
-                "SELECT uid, tenant_id, provider, remote_id, state, attempts, last_error, updated_at \
-                 FROM key_mirrors WHERE tenant_id = ?1 ORDER BY uid",
-            )
-            .and_then(|mut s| {
-                s.query_map([tenant_id], |r| {
-                    Ok(KeyMirror {
-                        uid: r.get(0)?,
-                        tenant_id: r.get(1)?,
-                        provider: r.get(2)?,
-                        remote_id: r.get(3)?,
-                        state: r.get(4)?,
-                        attempts: r.get(5)?,
-                        last_error: r.get(6)?,
-                        updated_at: r.get(7)?,
-                    })
-                })?
-                .collect()
-            })
+            .prepare_cached(&format!(
+                "SELECT {MIRROR_COLUMNS} FROM key_mirrors WHERE tenant_id = ?1 ORDER BY uid"
+            ))
+            .and_then(|mut s| s.query_map([tenant_id], mirror_from_row)?.collect())
             .map_err(|e| db_err("list", &format!("key mirrors of tenant {tenant_id}"), e))
+    }
+
+    fn get_key_mirrors(&self, tenant_id: &str, uids: &[&str]) -> StoreResult<Vec<KeyMirror>> {
+        if uids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks = vec!["?"; uids.len()].join(", ");
+        let mut args: Vec<&str> = Vec::with_capacity(uids.len() + 1);
+        args.push(tenant_id);
+        args.extend_from_slice(uids);
+        self.reader()
+            .prepare_cached(&format!(
+                "SELECT {MIRROR_COLUMNS} FROM key_mirrors WHERE tenant_id = ? AND uid IN ({marks}) \
+                 ORDER BY uid"
+            ))
+            .and_then(|mut s| {
+                s.query_map(rusqlite::params_from_iter(args), mirror_from_row)?
+                    .collect()
+            })
+            .map_err(|e| db_err("read", &format!("key mirrors of tenant {tenant_id}"), e))
     }
 
     fn put_key_mirror(&self, m: &KeyMirror) -> StoreResult<()> {

@@ -898,6 +898,21 @@ pub fn key_mirrors_round_trip(f: &Fixture) {
     let rows = s.list_key_mirrors("t1").expect("list");
     let u2 = rows.iter().find(|r| r.uid == "u2").expect("u2");
     assert_eq!((u2.state.as_str(), u2.updated_at), ("writing", 320));
+    // A page's mirrors: only the keys asked for that have one, of this tenant only.
+    let page = s.get_key_mirrors("t1", &["u2", "no-mirror"]).expect("page");
+    assert_eq!(page, vec![u2.clone()]);
+    assert_eq!(
+        s.get_key_mirrors("t1", &["u1", "u2"]).expect("both"),
+        rows.iter()
+            .filter(|r| r.uid == "u1" || r.uid == "u2")
+            .cloned()
+            .collect::<Vec<_>>()
+    );
+    assert!(s
+        .get_key_mirrors("t2", &["u1", "u2"])
+        .expect("other")
+        .is_empty());
+    assert!(s.get_key_mirrors("t1", &[]).expect("none asked").is_empty());
     s.set_tenant_mirror("t1", None).expect("unset");
     assert!(s.list_tenant_mirrors().expect("list").is_empty());
 }

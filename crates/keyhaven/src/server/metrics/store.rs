@@ -131,6 +131,11 @@ impl Store for MeteredStore {
     fn list_tenant_mirrors(&self) -> StoreResult<Vec<(String, String)>> {
         timed("list_tenant_mirrors", || self.inner.list_tenant_mirrors())
     }
+    fn get_key_mirrors(&self, tenant_id: &str, uids: &[&str]) -> StoreResult<Vec<KeyMirror>> {
+        timed("get_key_mirrors", || {
+            self.inner.get_key_mirrors(tenant_id, uids)
+        })
+    }
     fn list_key_mirrors(&self, tenant_id: &str) -> StoreResult<Vec<KeyMirror>> {
         timed("list_key_mirrors", || {
             self.inner.list_key_mirrors(tenant_id)
